@@ -1,0 +1,112 @@
+//! `agendum`: the command-line front end over the core: check an agenda file, export it, print
+//! the file format's schema. Exit codes: 0 fine, 1 an error-level finding, 2 the file or the
+//! command line could not be used.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use agendum_core::{check, export, format, Severity};
+
+const USAGE: &str = "\
+usage: agendum check [--json] FILE
+       agendum export --html FILE
+       agendum export --json FILE
+       agendum schema
+       agendum codes
+
+  check    print the findings; exit 1 if any is an error, 2 if FILE cannot be read
+  export   write the printable HTML agenda, or the file in the current format, to stdout
+  schema   print the JSON Schema of the agenda file format
+  codes    list the check codes and what they mean";
+
+fn read(path: &str) -> Result<agendum_core::Agenda, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{path}: the file is not UTF-8 text"))?;
+    let loaded = format::load(&text).map_err(|e| format!("{path}: {e}"))?;
+    if let Some(v) = loaded.migrated_from {
+        eprintln!("{path}: read from format version {v} and migrated to version {}", format::FORMAT_VERSION);
+    }
+    Ok(loaded.agenda)
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut out = std::io::stdout().lock();
+    let io = |e: std::io::Error| format!("cannot write the output: {e}");
+    match words.as_slice() {
+        ["check", rest @ ..] => {
+            let json = rest.contains(&"--json");
+            let files: Vec<&&str> = rest.iter().filter(|w| !w.starts_with("--")).collect();
+            let [path] = files.as_slice() else {
+                return Err(USAGE.into());
+            };
+            if let Some(bad) = rest.iter().find(|w| w.starts_with("--") && **w != "--json") {
+                return Err(format!("unknown option {bad}\n{USAGE}"));
+            }
+            let agenda = read(path)?;
+            let findings = check(&agenda);
+            for f in &findings {
+                if json {
+                    let line = serde_json::json!({
+                        "code": f.code,
+                        "severity": f.severity,
+                        "where": f.where_,
+                        "place": f.place,
+                        "message": f.message,
+                        "fix": f.fix.as_ref().map(|x| x.label.clone()),
+                    });
+                    writeln!(out, "{line}").map_err(io)?;
+                } else {
+                    write!(out, "{}: {} [{}] {}", f.where_, f.severity.name(), f.code, f.message)
+                        .map_err(io)?;
+                    if let Some(fix) = &f.fix {
+                        write!(out, " (fix: {})", fix.label).map_err(io)?;
+                    }
+                    writeln!(out).map_err(io)?;
+                }
+            }
+            let count = |s| findings.iter().filter(|f| f.severity == s).count();
+            let (e, w, n) = (count(Severity::Error), count(Severity::Warning), count(Severity::Note));
+            if !json {
+                writeln!(out, "{path}: {e} errors, {w} warnings, {n} notes").map_err(io)?;
+            }
+            Ok(if e > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        ["export", "--html", path] | ["export", path, "--html"] => {
+            let agenda = read(path)?;
+            out.write_all(export::html(&agenda).as_bytes()).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ["export", "--json", path] | ["export", path, "--json"] => {
+            let agenda = read(path)?;
+            out.write_all(format::save(&agenda).as_bytes()).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ["schema"] => {
+            out.write_all(format::schema().as_bytes()).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ["codes"] => {
+            for (code, meaning) in agendum_core::checks::CODES {
+                writeln!(out, "{code:24} {meaning}").map_err(io)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ["--help" | "-h" | "help"] => {
+            writeln!(out, "{USAGE}").map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(USAGE.into()),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("agendum: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

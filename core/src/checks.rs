@@ -1,0 +1,1051 @@
+//! The checks: everything a secretariat reviewer catches by eye in a draft agenda (times that do
+//! not rise or fit the window, documents missing from Annex A, titles and sources that disagree
+//! with the register, typos in categories …), as findings with a stable code, a severity, the
+//! place they point to, a plain message and, where one exists, a fix that is itself an edit.
+//! One pass, linear in the size of the agenda, so the editor can run it on every keystroke.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::docref::{scan, DocId, DocKey, DocNumber, DocRef, Mention, Series};
+use crate::edit::*;
+use crate::model::*;
+use crate::schedule::window_minutes;
+use crate::time::{Date, DayLabel, Time};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// A suggested fix: applying `edit` resolves the finding.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fix {
+    pub label: String,
+    #[serde(skip)]
+    pub edit: Edit,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub place: Field,
+    /// The place in the user's words: "Item 2.2, Docs".
+    pub where_: String,
+    pub message: String,
+    pub fix: Option<Fix>,
+}
+
+/// The stable codes, with what each one means; the README and the CLI list them from here.
+pub const CODES: &[(&str, &str)] = &[
+    ("time.order", "A start time is earlier than a start time above it"),
+    ("time.outside-window", "A start time falls outside its session's window"),
+    ("time.overrun", "A planned duration runs past the next timed item or the session end"),
+    ("session.window", "A session ends at or before its start"),
+    ("session.overbooked", "The planned durations add up to more than the session window"),
+    ("session.weekday", "The weekday written for a session is not the weekday of its date"),
+    ("session.day", "The day written for a session is not its date"),
+    ("session.outside-meeting", "A session is dated outside the meeting dates"),
+    ("meeting.dates", "The meeting ends before it starts"),
+    ("future.before-meeting", "A future meeting is dated before this meeting"),
+    ("future.window", "A future meeting ends at or before its start"),
+    ("doc.unreadable", "A document number cannot be read; it is kept as written"),
+    ("xref.unregistered", "A cited document is missing from the register (Annex A)"),
+    ("xref.revision", "A document is cited at a revision the register does not list"),
+    ("xref.title", "An item's title disagrees with the register's title for its document"),
+    ("xref.source", "An item's source disagrees with the register's source for its document"),
+    ("xref.item", "A reference to another item (\"see 2.2\") does not resolve"),
+    ("register.duplicate", "The same document number appears twice in the register"),
+    ("register.uncited", "Nothing in the agenda cites a register entry"),
+    ("register.category", "A register category is not in the agenda's vocabulary"),
+    ("register.unreadable", "A register number cannot be read as a TD or contribution"),
+    ("annex.missing", "A reference to an annex that does not exist"),
+    ("annex.unreferenced", "An annex that nothing refers to"),
+    ("item.action", "An action is not in the agenda's vocabulary"),
+    ("item.untitled", "An item has no title"),
+    ("agenda.number", "The agenda has no readable document number"),
+    ("agenda.own-register", "The agenda's own number is missing from its register"),
+    ("agenda.own-adoption", "No item cites the agenda's own number for adoption"),
+    ("agenda.link-template", "The document link template is not an http(s) link with {number}"),
+];
+
+/// Names a place the way a user would: "Item 2.2, Docs", "Annex A, TD667R1, Category".
+pub fn describe(agenda: &Agenda, numbers: &HashMap<ItemId, String>, place: Field) -> String {
+    match place {
+        Field::Agenda { field } => format!("Header, {}", agenda_field_label(field)),
+        Field::Session { session, field } => {
+            let n = agenda.sessions.iter().position(|s| s.id == session).map_or(0, |i| i + 1);
+            format!("Session {n}, {}", session_field_label(field))
+        }
+        Field::Item { item, field } => {
+            let n = numbers.get(&item).map_or("?", |s| s.as_str());
+            format!("Item {n}, {}", item_field_label(field))
+        }
+        Field::Entry { entry, field } => {
+            let e = agenda.entry(entry);
+            let num = e.map_or(String::from("?"), |e| e.number.to_string());
+            let pos = agenda.register.iter().position(|e| e.id == entry).map_or(0, |i| i + 1);
+            format!("Annex A, entry {pos} ({num}), {}", entry_field_label(field))
+        }
+        Field::Annex { annex, field } => {
+            let letter = agenda.annex_index(annex).map_or("?".into(), annex_letter);
+            let f = match field {
+                AnnexField::Title => "Title",
+                AnnexField::Body => "Text",
+            };
+            format!("Annex {letter}, {f}")
+        }
+        Field::FutureMeeting { meeting, field } => {
+            let n = agenda.future_meetings.iter().position(|m| m.id == meeting).map_or(0, |i| i + 1);
+            let f = match field {
+                FutureMeetingField::Date => "Date",
+                FutureMeetingField::Start => "Start",
+                FutureMeetingField::End => "End",
+                FutureMeetingField::Timing => "Timing",
+                FutureMeetingField::Subject => "Subject",
+            };
+            format!("Future meeting {n}, {f}")
+        }
+    }
+}
+
+pub fn agenda_field_label(f: AgendaField) -> &'static str {
+    use AgendaField as F;
+    match f {
+        F::Document => "Document number",
+        F::Revision => "Revision",
+        F::Title => "Title",
+        F::Source => "Source",
+        F::Group => "Group",
+        F::Meeting => "Meeting",
+        F::Place => "Place",
+        F::StartDate => "First day",
+        F::EndDate => "Last day",
+        F::TimeZone => "Time zone",
+        F::TimeZoneLabel => "Time zone as printed",
+        F::Abstract => "Abstract",
+        F::ActionRequired => "Action required",
+        F::Notes => "Note",
+        F::Status => "Status",
+        F::LinkTemplate => "Document link template",
+        F::Actions => "Actions",
+        F::Categories => "Categories",
+    }
+}
+
+pub fn session_field_label(f: SessionField) -> &'static str {
+    match f {
+        SessionField::Date => "Date",
+        SessionField::DayLabel => "Day as printed",
+        SessionField::Start => "Start",
+        SessionField::End => "End",
+        SessionField::Title => "Title",
+    }
+}
+
+pub fn item_field_label(f: ItemField) -> &'static str {
+    match f {
+        ItemField::Title => "Title",
+        ItemField::Source => "Source",
+        ItemField::Docs => "Docs",
+        ItemField::Summary => "Summary",
+        ItemField::Actions => "Proposal",
+        ItemField::Notes => "Notes",
+        ItemField::Start => "Start",
+        ItemField::Duration => "Duration",
+    }
+}
+
+pub fn entry_field_label(f: EntryField) -> &'static str {
+    match f {
+        EntryField::Number => "TD/C #",
+        EntryField::Category => "Category",
+        EntryField::Source => "Source",
+        EntryField::Title => "Title",
+    }
+}
+
+struct Ctx<'a> {
+    agenda: &'a Agenda,
+    numbers: HashMap<ItemId, String>,
+    out: Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    fn push(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        place: Field,
+        message: String,
+        fix: Option<Fix>,
+    ) {
+        let where_ = describe(self.agenda, &self.numbers, place);
+        self.out.push(Finding { code, severity, place, where_, message, fix });
+    }
+}
+
+fn item_field(item: ItemId, field: ItemField) -> Field {
+    Field::Item { item, field }
+}
+
+/// Runs every check. Findings come errors first, then warnings, then notes, each group in the
+/// order of the document.
+pub fn check(agenda: &Agenda) -> Vec<Finding> {
+    let rows = agenda.rows();
+    let numbers: HashMap<ItemId, String> = rows.iter().map(|r| (r.id, r.number.clone())).collect();
+    let mut cx = Ctx { agenda, numbers, out: Vec::new() };
+    check_header(&mut cx);
+    check_sessions(&mut cx);
+    check_future_meetings(&mut cx);
+    check_references(&mut cx, &rows);
+    check_vocabulary(&mut cx);
+    let mut out = cx.out;
+    out.sort_by_key(|f| f.severity);
+    out
+}
+
+fn check_header(cx: &mut Ctx) {
+    let a = cx.agenda;
+    if let (Some(s), Some(e)) = (a.start_date, a.end_date) {
+        if e < s {
+            cx.push(
+                "meeting.dates",
+                Severity::Error,
+                Field::Agenda { field: AgendaField::EndDate },
+                format!("The meeting's last day ({}) is before its first day ({}).", e.long(), s.long()),
+                None,
+            );
+        }
+    }
+    let t = a.link_template.trim();
+    if !t.is_empty() && (!(t.starts_with("https://") || t.starts_with("http://")) || !t.contains("{number}"))
+    {
+        cx.push(
+            "agenda.link-template",
+            Severity::Warning,
+            Field::Agenda { field: AgendaField::LinkTemplate },
+            "The document link template must be an http:// or https:// address containing {number}, \
+             e.g. https://www.itu.int/md/T22-TSAG-{number}; until then document numbers are not linked."
+                .into(),
+            None,
+        );
+    }
+}
+
+/// The date a session is on: its own, or read from its day label with the meeting's year.
+fn session_date(a: &Agenda, s: &crate::model::Session) -> Option<Date> {
+    s.date.or_else(|| {
+        let l = DayLabel::parse(&s.day_label);
+        let year = a.start_date.or(a.end_date)?.year;
+        Date::new(year, l.month?, l.day?)
+    })
+}
+
+fn check_sessions(cx: &mut Ctx) {
+    let a = cx.agenda;
+    for s in &a.sessions {
+        let sf = |field| Field::Session { session: s.id, field };
+        if let (Some(st), Some(en)) = (s.start, s.end) {
+            if en <= st {
+                cx.push(
+                    "session.window",
+                    Severity::Error,
+                    sf(SessionField::End),
+                    format!("The session ends at {en}, which is not after its start at {st}."),
+                    None,
+                );
+            }
+        }
+        let date = session_date(a, s);
+        let label = DayLabel::parse(&s.day_label);
+        if let Some(d) = date {
+            if let Some(w) = label.weekday.filter(|w| *w != d.weekday()) {
+                let fix = Fix {
+                    label: format!("Write \"{}\"", d.day_label()),
+                    edit: Edit::Set { field: sf(SessionField::DayLabel), value: Value::Text(d.day_label()) },
+                };
+                cx.push(
+                    "session.weekday",
+                    Severity::Error,
+                    sf(SessionField::DayLabel),
+                    format!(
+                        "\"{}\" says {}, but {} is a {}.",
+                        s.day_label.trim(),
+                        w.name(),
+                        d.long(),
+                        d.weekday().name()
+                    ),
+                    Some(fix),
+                );
+            }
+            if s.date.is_some()
+                && (label.day.is_some_and(|x| x != d.day) || label.month.is_some_and(|m| m != d.month))
+            {
+                cx.push(
+                    "session.day",
+                    Severity::Error,
+                    sf(SessionField::DayLabel),
+                    format!("\"{}\" does not match the session date, {}.", s.day_label.trim(), d.long()),
+                    Some(Fix {
+                        label: format!("Write \"{}\"", d.day_label()),
+                        edit: Edit::Set {
+                            field: sf(SessionField::DayLabel),
+                            value: Value::Text(d.day_label()),
+                        },
+                    }),
+                );
+            }
+            let before = a.start_date.is_some_and(|m| d < m);
+            let after = a.end_date.is_some_and(|m| d > m);
+            if before || after {
+                let span = match (a.start_date, a.end_date) {
+                    (Some(x), Some(y)) => format!("{} to {}", x.long(), y.long()),
+                    (Some(x), None) => format!("from {}", x.long()),
+                    (None, Some(y)) => format!("until {}", y.long()),
+                    (None, None) => String::new(),
+                };
+                cx.push(
+                    "session.outside-meeting",
+                    Severity::Error,
+                    sf(if s.date.is_some() { SessionField::Date } else { SessionField::DayLabel }),
+                    format!("The session is on {}, outside the meeting ({span}).", d.long()),
+                    None,
+                );
+            }
+        }
+        check_session_times(cx, s);
+    }
+}
+
+fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
+    // Explicit starts in document order, with the bound each item's duration must fit before.
+    let mut timed: Vec<(&Item, Time)> = Vec::new();
+    fn collect<'a>(items: &'a [Item], out: &mut Vec<(&'a Item, Time)>, all: &mut Vec<&'a Item>) {
+        for i in items {
+            all.push(i);
+            if let Some(t) = i.start {
+                out.push((i, t));
+            }
+            collect(&i.children, out, all);
+        }
+    }
+    let mut all = Vec::new();
+    collect(&s.items, &mut timed, &mut all);
+    let mut latest: Option<(&Item, Time)> = None;
+    for &(item, t) in &timed {
+        if let Some((prev, pt)) = latest {
+            if t < pt {
+                let n = cx.numbers.get(&prev.id).cloned().unwrap_or_default();
+                cx.push(
+                    "time.order",
+                    Severity::Error,
+                    item_field(item.id, ItemField::Start),
+                    format!("Starts at {t}, before item {n} above it ({pt})."),
+                    None,
+                );
+            }
+        }
+        if latest.is_none_or(|(_, pt)| t >= pt) {
+            latest = Some((item, t));
+        }
+        let early = s.start.is_some_and(|w| t < w);
+        let late = s.end.is_some_and(|w| t > w);
+        if early || late {
+            let window = match (s.start, s.end) {
+                (Some(a), Some(b)) => format!("{a}–{b}"),
+                (Some(a), None) => format!("from {a}"),
+                (None, Some(b)) => format!("until {b}"),
+                _ => String::new(),
+            };
+            cx.push(
+                "time.outside-window",
+                Severity::Error,
+                item_field(item.id, ItemField::Start),
+                format!("Starts at {t}, outside the session window ({window})."),
+                None,
+            );
+        }
+    }
+    // Durations: each must end by the next explicit start after the item's own rows, or the
+    // session end. `all` is in document order; walk it backwards keeping the next start seen.
+    let position: HashMap<ItemId, usize> = all.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
+    let mut next_start_after: Vec<Option<Time>> = vec![s.end; all.len() + 1];
+    for i in (0..all.len()).rev() {
+        next_start_after[i] = all[i].start.or(next_start_after[i + 1]);
+    }
+    let slots = {
+        let mut slots = HashMap::new();
+        crate::schedule::schedule_session(s, &mut slots);
+        slots
+    };
+    for item in &all {
+        let (Some(d), Some(slot)) = (item.duration, slots.get(&item.id)) else { continue };
+        let subtree = subtree_len(item);
+        let after = position[&item.id] + subtree;
+        let Some(bound) = next_start_after.get(after).copied().flatten() else { continue };
+        let end = slot.start.plus(d);
+        if end > bound {
+            let room = bound.minutes_since_midnight().saturating_sub(slot.start.minutes_since_midnight());
+            let fix = (room > 0).then(|| Fix {
+                label: format!("Plan {room} min"),
+                edit: Edit::Set {
+                    field: item_field(item.id, ItemField::Duration),
+                    value: Value::Count(Some(room)),
+                },
+            });
+            cx.push(
+                "time.overrun",
+                Severity::Warning,
+                item_field(item.id, ItemField::Duration),
+                format!("{d} min from {} runs to {end}, past {bound}.", slot.start),
+                fix,
+            );
+        }
+    }
+    if let Some(w) = window_minutes(s) {
+        let planned: u32 = s.items.iter().filter_map(|i| i.duration).sum();
+        if planned > w {
+            cx.push(
+                "session.overbooked",
+                Severity::Warning,
+                Field::Session { session: s.id, field: SessionField::End },
+                format!("The items plan {planned} min in a {w} min session."),
+                None,
+            );
+        }
+    }
+}
+
+fn subtree_len(item: &Item) -> usize {
+    1 + item.children.iter().map(subtree_len).sum::<usize>()
+}
+
+fn check_future_meetings(cx: &mut Ctx) {
+    let a = cx.agenda;
+    let meeting_start = a.start_date.or_else(|| a.sessions.iter().filter_map(|s| session_date(a, s)).min());
+    for m in &a.future_meetings {
+        let mf = |field| Field::FutureMeeting { meeting: m.id, field };
+        if let (Some(d), Some(ms)) = (m.date, meeting_start) {
+            if d < ms {
+                cx.push(
+                    "future.before-meeting",
+                    Severity::Warning,
+                    mf(FutureMeetingField::Date),
+                    format!("{} is before this meeting ({}).", d.long(), ms.long()),
+                    None,
+                );
+            }
+        }
+        if let (Some(s), Some(e)) = (m.start, m.end) {
+            if e <= s {
+                cx.push(
+                    "future.window",
+                    Severity::Warning,
+                    mf(FutureMeetingField::End),
+                    format!("Ends at {e}, which is not after its start at {s}."),
+                    None,
+                );
+            }
+        }
+    }
+}
+
+/// Words of a title that carry its meaning: no "X: " prefix, no parenthetical, no filler.
+fn title_words(title: &str) -> HashSet<String> {
+    let mut t = title.trim();
+    if let Some((head, rest)) = t.split_once(':') {
+        if head.split_whitespace().count() <= 6 && !rest.trim().is_empty() {
+            t = rest;
+        }
+    }
+    let mut words = HashSet::new();
+    let mut depth = 0;
+    let mut word = String::new();
+    let flush = |word: &mut String, words: &mut HashSet<String>| {
+        let w = std::mem::take(word);
+        let w = w.trim_matches(|c| c == '-' || c == '/');
+        const FILLER: &[&str] = &[
+            "the", "of", "for", "a", "an", "and", "to", "in", "on", "by", "with", "from", "draft", "updated",
+            "revised", "new", "s",
+        ];
+        if !w.is_empty() && !FILLER.contains(&w) {
+            words.insert(w.to_string());
+        }
+    };
+    for c in t.chars() {
+        match c {
+            '(' => {
+                flush(&mut word, &mut words);
+                depth += 1
+            }
+            ')' => depth -= 1,
+            _ if depth > 0 => {}
+            c if c.is_alphanumeric() || c == '-' || c == '/' => word.extend(c.to_lowercase()),
+            _ => flush(&mut word, &mut words),
+        }
+    }
+    flush(&mut word, &mut words);
+    words
+}
+
+/// Titles agree when one says no more than the other, once prefixes and filler are set aside:
+/// "TSB: Schedule of meetings …" and "RG-SOP: Schedule of meetings …" agree.
+pub fn titles_agree(a: &str, b: &str) -> bool {
+    let (x, y) = (title_words(a), title_words(b));
+    x.is_empty() || y.is_empty() || x.is_subset(&y) || y.is_subset(&x)
+}
+
+fn parties(source: &str) -> HashSet<String> {
+    source
+        .split(';')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ").replace(" ,", ",").to_lowercase())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Sources agree when one names no party the other does not ("ITU/SG/SPM" against
+/// "TSB; ITU/SG/SPM").
+pub fn sources_agree(a: &str, b: &str) -> bool {
+    let (x, y) = (parties(a), parties(b));
+    x.is_empty() || y.is_empty() || x.is_subset(&y) || y.is_subset(&x)
+}
+
+struct Citation {
+    id: DocId,
+    place: Field,
+    /// The item whose Docs column cites it, for prefilling a register entry.
+    item: Option<ItemId>,
+}
+
+fn check_references(cx: &mut Ctx, rows: &[Row]) {
+    let a = cx.agenda;
+    // Register index: key → entries, in register order.
+    let mut by_key: HashMap<DocKey, Vec<(usize, Option<u32>)>> = HashMap::with_capacity(a.register.len());
+    let mut seen: HashSet<(DocKey, Option<u32>)> = HashSet::with_capacity(a.register.len());
+    for (i, e) in a.register.iter().enumerate() {
+        let ef = |field| Field::Entry { entry: e.id, field };
+        match &e.number {
+            DocNumber::Document(id) => {
+                let key = id.key();
+                if !seen.insert((key.clone(), id.revision)) {
+                    cx.push(
+                        "register.duplicate",
+                        Severity::Error,
+                        ef(EntryField::Number),
+                        format!("{id} is already in the register."),
+                        Some(Fix { label: "Remove this entry".into(), edit: Edit::RemoveEntry { id: e.id } }),
+                    );
+                }
+                by_key.entry(key).or_default().push((i, id.revision));
+            }
+            other => {
+                let msg = if other.to_string().trim().is_empty() {
+                    "This entry has no document number.".to_string()
+                } else {
+                    format!("\"{other}\" is not a TD or contribution number (such as TD514, TD667R1, C103).")
+                };
+                cx.push("register.unreadable", Severity::Warning, ef(EntryField::Number), msg, None);
+            }
+        }
+    }
+
+    // Citations from Docs columns and from every text, and mentions of annexes and items.
+    let mut citations: Vec<Citation> = Vec::new();
+    let mut annex_refs: Vec<(String, Field)> = Vec::new();
+    let mut item_refs: Vec<(String, Field)> = Vec::new();
+    let mut mentions = Vec::new();
+    let mut take_text = |text: &str,
+                         place: Field,
+                         cit: &mut Vec<Citation>,
+                         ann: &mut Vec<(String, Field)>,
+                         itm: &mut Vec<(String, Field)>| {
+        if text.is_empty() {
+            return;
+        }
+        mentions.clear();
+        scan(text, &mut mentions);
+        for m in mentions.drain(..) {
+            match m {
+                Mention::Document(id) => cit.push(Citation { id, place, item: None }),
+                Mention::Annex(l) => ann.push((l, place)),
+                Mention::Item(n) => itm.push((n, place)),
+            }
+        }
+    };
+    let af = |field| Field::Agenda { field };
+    take_text(&a.abstract_text, af(AgendaField::Abstract), &mut citations, &mut annex_refs, &mut item_refs);
+    take_text(
+        &a.action_required,
+        af(AgendaField::ActionRequired),
+        &mut citations,
+        &mut annex_refs,
+        &mut item_refs,
+    );
+    take_text(&a.notes, af(AgendaField::Notes), &mut citations, &mut annex_refs, &mut item_refs);
+    for s in &a.sessions {
+        let place = Field::Session { session: s.id, field: SessionField::Title };
+        take_text(&s.title, place, &mut citations, &mut annex_refs, &mut item_refs);
+    }
+    let mut unreadable: Vec<(ItemId, String)> = Vec::new();
+    a.for_each_item(|item| {
+        let f = |field| item_field(item.id, field);
+        for d in &item.docs {
+            match &d.number {
+                DocNumber::Document(id) => citations.push(Citation {
+                    id: id.clone(),
+                    place: f(ItemField::Docs),
+                    item: Some(item.id),
+                }),
+                DocNumber::Annex(l) => annex_refs.push((l.clone(), f(ItemField::Docs))),
+                DocNumber::Outside(_) => {}
+                DocNumber::Unparsed(t) => unreadable.push((item.id, t.clone())),
+            }
+            take_text(&d.note, f(ItemField::Docs), &mut citations, &mut annex_refs, &mut item_refs);
+        }
+        take_text(&item.title, f(ItemField::Title), &mut citations, &mut annex_refs, &mut item_refs);
+        take_text(&item.summary, f(ItemField::Summary), &mut citations, &mut annex_refs, &mut item_refs);
+        take_text(&item.notes, f(ItemField::Notes), &mut citations, &mut annex_refs, &mut item_refs);
+    });
+    for an in &a.annexes {
+        let place = Field::Annex { annex: an.id, field: AnnexField::Body };
+        take_text(&an.body, place, &mut citations, &mut annex_refs, &mut item_refs);
+    }
+    for m in &a.future_meetings {
+        let place = Field::FutureMeeting { meeting: m.id, field: FutureMeetingField::Subject };
+        take_text(&m.subject, place, &mut citations, &mut annex_refs, &mut item_refs);
+        take_text(&m.timing, place, &mut citations, &mut annex_refs, &mut item_refs);
+    }
+
+    for (item, text) in unreadable {
+        let msg = if text.is_empty() {
+            "An empty document reference.".to_string()
+        } else {
+            format!("\"{text}\" is not a document number this editor can read (such as TD514, TD667R1, C103, Annex B, C24/59 Rev.1); it is kept as written.")
+        };
+        cx.push("doc.unreadable", Severity::Warning, item_field(item, ItemField::Docs), msg, None);
+    }
+
+    // Cited documents against the register.
+    let mut cited = vec![false; a.register.len()];
+    let mut reported_missing: HashSet<(DocKey, Option<u32>, Field)> = HashSet::new();
+    for c in &citations {
+        let key = c.id.key();
+        match by_key.get(&key) {
+            None => {
+                if !reported_missing.insert((key, c.id.revision, c.place)) {
+                    continue;
+                }
+                let fix = Fix {
+                    label: format!("Add {} to Annex A", c.id),
+                    edit: Edit::InsertEntry {
+                        index: a.register.len(),
+                        entry: prefilled_entry(a, &c.id, c.item),
+                    },
+                };
+                cx.push(
+                    "xref.unregistered",
+                    Severity::Error,
+                    c.place,
+                    format!("{} is cited but is not in the register (Annex A).", c.id),
+                    Some(fix),
+                );
+            }
+            Some(entries) => {
+                let exact = entries.iter().find(|(_, r)| *r == c.id.revision);
+                match exact {
+                    Some((i, _)) => cited[*i] = true,
+                    None => {
+                        for (i, _) in entries {
+                            cited[*i] = true;
+                        }
+                        let rev = entries.iter().map(|(_, r)| *r).max().expect("an indexed key has entries");
+                        let registered = c.id.with_revision(rev);
+                        let fix = c.item.and_then(|item| {
+                            let it = a.item(item)?;
+                            let docs: Vec<DocRef> = it
+                                .docs
+                                .iter()
+                                .map(|d| match &d.number {
+                                    DocNumber::Document(x) if *x == c.id => DocRef {
+                                        number: DocNumber::Document(registered.clone()),
+                                        ..d.clone()
+                                    },
+                                    _ => d.clone(),
+                                })
+                                .collect();
+                            Some(Fix {
+                                label: format!("Cite {registered}"),
+                                edit: Edit::Set {
+                                    field: item_field(item, ItemField::Docs),
+                                    value: Value::Docs(docs),
+                                },
+                            })
+                        });
+                        cx.push(
+                            "xref.revision",
+                            Severity::Warning,
+                            c.place,
+                            format!("{} is cited, but the register lists {registered}.", c.id),
+                            fix,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for (i, e) in a.register.iter().enumerate() {
+        if !cited[i] && matches!(e.number, DocNumber::Document(_)) {
+            cx.push(
+                "register.uncited",
+                Severity::Warning,
+                Field::Entry { entry: e.id, field: EntryField::Number },
+                format!("Nothing in the agenda cites {}.", e.number),
+                Some(Fix { label: "Remove from Annex A".into(), edit: Edit::RemoveEntry { id: e.id } }),
+            );
+        }
+    }
+
+    // Titles and sources of single-document items against the register.
+    a.for_each_item(|item| {
+        let mut documents = item.docs.iter().filter_map(|d| d.number.as_document());
+        let (Some(id), None) = (documents.next(), documents.next()) else { return };
+        let Some(entries) = by_key.get(&id.key()) else { return };
+        let (i, _) = entries.iter().find(|(_, r)| *r == id.revision).unwrap_or(&entries[0]);
+        let e = &a.register[*i];
+        if !titles_agree(&item.title, &e.title) {
+            cx.push(
+                "xref.title",
+                Severity::Warning,
+                item_field(item.id, ItemField::Title),
+                format!(
+                    "The title differs from the register's title for {}: \"{}\".",
+                    e.number,
+                    e.title.trim()
+                ),
+                Some(Fix {
+                    label: "Use the register's title".into(),
+                    edit: Edit::Set {
+                        field: item_field(item.id, ItemField::Title),
+                        value: Value::Text(e.title.trim().to_string()),
+                    },
+                }),
+            );
+        }
+        if !sources_agree(&item.source, &e.source) {
+            cx.push(
+                "xref.source",
+                Severity::Warning,
+                item_field(item.id, ItemField::Source),
+                format!(
+                    "The source differs from the register's source for {}: \"{}\".",
+                    e.number,
+                    e.source.trim()
+                ),
+                Some(Fix {
+                    label: "Use the register's source".into(),
+                    edit: Edit::Set {
+                        field: item_field(item.id, ItemField::Source),
+                        value: Value::Text(e.source.trim().to_string()),
+                    },
+                }),
+            );
+        }
+    });
+
+    // Annexes: A is the register; B … are the free-text annexes.
+    let mut referenced: HashSet<String> = HashSet::new();
+    for (letter, place) in &annex_refs {
+        let exists = letter.starts_with(REGISTER_LETTER) && letter.len() == 1
+            || (0..a.annexes.len()).any(|i| annex_letter(i) == *letter);
+        if exists {
+            referenced.insert(letter.clone());
+        } else {
+            let last = if a.annexes.is_empty() {
+                "only Annex A, the register".to_string()
+            } else {
+                format!("annexes A to {}", annex_letter(a.annexes.len() - 1))
+            };
+            cx.push(
+                "annex.missing",
+                Severity::Error,
+                *place,
+                format!("Annex {letter} does not exist: this agenda has {last}."),
+                None,
+            );
+        }
+    }
+    for (i, an) in a.annexes.iter().enumerate() {
+        let letter = annex_letter(i);
+        if !referenced.contains(&letter) {
+            cx.push(
+                "annex.unreferenced",
+                Severity::Warning,
+                Field::Annex { annex: an.id, field: AnnexField::Title },
+                format!("Nothing in the agenda refers to Annex {letter}."),
+                None,
+            );
+        }
+    }
+
+    // "see 2.2" must name an item that exists.
+    if !item_refs.is_empty() {
+        let existing: HashSet<&str> = rows.iter().map(|r| r.number.as_str()).collect();
+        for (n, place) in &item_refs {
+            if !existing.contains(n.as_str()) {
+                cx.push("xref.item", Severity::Error, *place, format!("There is no item {n}."), None);
+            }
+        }
+    }
+
+    // The agenda's own number: in the register, and cited by an item (its adoption).
+    let af = |field| Field::Agenda { field };
+    match a.own_document() {
+        None => {
+            let msg = if a.document.trim().is_empty() {
+                "The agenda has no document number (such as TD514).".to_string()
+            } else {
+                format!("\"{}\" is not a TD or contribution number (such as TD514).", a.document.trim())
+            };
+            cx.push("agenda.number", Severity::Warning, af(AgendaField::Document), msg, None);
+        }
+        Some(own) => {
+            if !by_key.contains_key(&own.key()) {
+                cx.push(
+                    "agenda.own-register",
+                    Severity::Warning,
+                    af(AgendaField::Document),
+                    format!("The agenda's own number, {own}, is not in its register (Annex A)."),
+                    Some(Fix {
+                        label: format!("Add {own} to Annex A"),
+                        edit: Edit::InsertEntry {
+                            index: a.register.len(),
+                            entry: RegisterEntry {
+                                id: a.next_entry_id(),
+                                number: DocNumber::Document(own.clone()),
+                                category: "Admin".into(),
+                                source: a.source.trim().to_string(),
+                                title: a.title.trim().to_string(),
+                            },
+                        },
+                    }),
+                );
+            }
+            let mut adopted = false;
+            a.for_each_item(|i| {
+                adopted |=
+                    i.docs.iter().any(|d| d.number.as_document().is_some_and(|x| x.key() == own.key()));
+            });
+            if !adopted {
+                let mut adoption = None;
+                a.for_each_item(|i| {
+                    if adoption.is_none() && i.actions.iter().any(|x| x.eq_ignore_ascii_case("To adopt")) {
+                        adoption = Some(i);
+                    }
+                });
+                let fix = adoption.map(|i| {
+                    let mut docs = i.docs.clone();
+                    docs.push(DocRef::new(&own.to_string()));
+                    Fix {
+                        label: format!(
+                            "Cite {own} in item {}",
+                            cx.numbers.get(&i.id).map_or("?", |s| s.as_str())
+                        ),
+                        edit: Edit::Set {
+                            field: item_field(i.id, ItemField::Docs),
+                            value: Value::Docs(docs),
+                        },
+                    }
+                });
+                cx.push(
+                    "agenda.own-adoption",
+                    Severity::Warning,
+                    af(AgendaField::Document),
+                    format!("No item cites the agenda's own number, {own}, for adoption."),
+                    fix,
+                );
+            }
+        }
+    }
+}
+
+/// A register entry for a cited document, prefilled from the item that cites it.
+fn prefilled_entry(a: &Agenda, id: &DocId, item: Option<ItemId>) -> RegisterEntry {
+    let it = item.and_then(|i| a.item(i));
+    RegisterEntry {
+        id: a.next_entry_id(),
+        number: DocNumber::Document(id.clone()),
+        category: match id.series {
+            Series::Contribution => "Contribution".into(),
+            Series::Td => "Information".into(),
+        },
+        source: it.map(|i| i.source.trim().to_string()).unwrap_or_default(),
+        title: it.map(|i| i.title.trim().to_string()).unwrap_or_default(),
+    }
+}
+
+/// Edit distance, case-insensitive, for "did you mean" suggestions.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The closest word of a vocabulary, if it is close enough to be a typo of it.
+pub fn nearest<'v>(word: &str, vocabulary: &'v [String]) -> Option<&'v str> {
+    let w = word.trim();
+    let (best, d) = vocabulary.iter().map(|v| (v, distance(w, v))).min_by_key(|(_, d)| *d)?;
+    (d <= (w.chars().count() / 4).max(2)).then_some(best.as_str())
+}
+
+fn check_vocabulary(cx: &mut Ctx) {
+    let a = cx.agenda;
+    let categories = a.category_vocabulary();
+    let known_category: HashSet<String> = categories.iter().map(|c| c.to_lowercase()).collect();
+    for e in &a.register {
+        let c = e.category.trim();
+        let place = Field::Entry { entry: e.id, field: EntryField::Category };
+        if c.is_empty() {
+            if !e.number.to_string().trim().is_empty() {
+                cx.push(
+                    "register.category",
+                    Severity::Warning,
+                    place,
+                    format!("{} has no category.", e.number),
+                    None,
+                );
+            }
+            continue;
+        }
+        if known_category.contains(&c.to_lowercase()) {
+            continue;
+        }
+        let fix = match nearest(c, &categories) {
+            Some(n) => Fix {
+                label: format!("Change to \"{n}\""),
+                edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
+            },
+            None => {
+                let mut own = a.categories.clone();
+                own.push(c.to_string());
+                Fix {
+                    label: format!("Add \"{c}\" to this agenda's categories"),
+                    edit: Edit::Set {
+                        field: Field::Agenda { field: AgendaField::Categories },
+                        value: Value::List(own),
+                    },
+                }
+            }
+        };
+        let hint = match nearest(c, &categories) {
+            Some(n) => format!(" Did you mean \"{n}\"?"),
+            None => String::new(),
+        };
+        cx.push(
+            "register.category",
+            Severity::Warning,
+            place,
+            format!("\"{c}\" is not a known category.{hint}"),
+            Some(fix),
+        );
+    }
+    let actions = a.action_vocabulary();
+    let known_action: HashSet<String> = actions.iter().map(|c| c.to_lowercase()).collect();
+    a.for_each_item(|item| {
+        let place = item_field(item.id, ItemField::Actions);
+        if item.title.trim().is_empty() {
+            cx.push(
+                "item.untitled",
+                Severity::Note,
+                item_field(item.id, ItemField::Title),
+                "This item has no title yet.".into(),
+                None,
+            );
+        }
+        for (k, act) in item.actions.iter().enumerate() {
+            let t = act.trim().trim_end_matches('.');
+            if t.is_empty() || known_action.contains(&t.to_lowercase()) {
+                continue;
+            }
+            let fix = match nearest(t, &actions) {
+                Some(n) => {
+                    let mut v = item.actions.clone();
+                    v[k] = n.to_string();
+                    Fix {
+                        label: format!("Change to \"{n}\""),
+                        edit: Edit::Set { field: place, value: Value::List(v) },
+                    }
+                }
+                None => {
+                    let mut own = a.actions.clone();
+                    own.push(t.to_string());
+                    Fix {
+                        label: format!("Add \"{t}\" to this agenda's actions"),
+                        edit: Edit::Set {
+                            field: Field::Agenda { field: AgendaField::Actions },
+                            value: Value::List(own),
+                        },
+                    }
+                }
+            };
+            cx.push(
+                "item.action",
+                Severity::Warning,
+                place,
+                format!("\"{t}\" is not a known action."),
+                Some(fix),
+            );
+        }
+    });
+}
+
+/// Edits that add every cited document missing from the register, prefilled from what the
+/// agenda says, as one step. None when nothing is missing.
+pub fn add_missing_documents(agenda: &Agenda) -> Option<Edit> {
+    let mut next = agenda.next_entry_id().0;
+    let mut index = agenda.register.len();
+    let mut added: HashSet<(DocKey, Option<u32>)> = HashSet::new();
+    let mut edits = Vec::new();
+    for f in check(agenda) {
+        if f.code != "xref.unregistered" {
+            continue;
+        }
+        if let Some(Fix { edit: Edit::InsertEntry { mut entry, .. }, .. }) = f.fix {
+            let Some(id) = entry.number.as_document() else { continue };
+            // Two citations of one document at different revisions need only one entry.
+            if !added.insert((id.key(), None)) {
+                continue;
+            }
+            entry.id = EntryId(next);
+            next += 1;
+            edits.push(Edit::InsertEntry { index, entry });
+            index += 1;
+        }
+    }
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}

@@ -1,0 +1,563 @@
+//! Every change to an agenda is an [`Edit`]. Applying one returns its inverse, so undo and redo
+//! are just more edits, and the UI, the suggested fixes and the tests all change an agenda the
+//! same way. [`History`] keeps the undo and redo stacks, folding runs of typing into one step.
+
+use serde::Serialize;
+
+use crate::docref::{DocNumber, DocRef};
+use crate::model::*;
+use crate::time::{Date, Time};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgendaField {
+    Document,
+    Revision,
+    Title,
+    Source,
+    Group,
+    Meeting,
+    Place,
+    StartDate,
+    EndDate,
+    TimeZone,
+    TimeZoneLabel,
+    Abstract,
+    ActionRequired,
+    Notes,
+    Status,
+    LinkTemplate,
+    Actions,
+    Categories,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionField {
+    Date,
+    DayLabel,
+    Start,
+    End,
+    Title,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemField {
+    Title,
+    Source,
+    Docs,
+    Summary,
+    Actions,
+    Notes,
+    Start,
+    Duration,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryField {
+    Number,
+    Category,
+    Source,
+    Title,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnnexField {
+    Title,
+    Body,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FutureMeetingField {
+    Date,
+    Start,
+    End,
+    Timing,
+    Subject,
+}
+
+/// One editable field anywhere in an agenda; also where a check finding points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "in", rename_all = "snake_case")]
+pub enum Field {
+    Agenda { field: AgendaField },
+    Session { session: SessionId, field: SessionField },
+    Item { item: ItemId, field: ItemField },
+    Entry { entry: EntryId, field: EntryField },
+    Annex { annex: AnnexId, field: AnnexField },
+    FutureMeeting { meeting: FutureMeetingId, field: FutureMeetingField },
+}
+
+/// The value of a field, typed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Text(String),
+    Date(Option<Date>),
+    Time(Option<Time>),
+    /// Minutes, or a revision number.
+    Count(Option<u32>),
+    Docs(Vec<DocRef>),
+    List(Vec<String>),
+    Number(DocNumber),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Set {
+        field: Field,
+        value: Value,
+    },
+    /// Inserts an item with its sub-items.
+    InsertItem {
+        at: Location,
+        item: Item,
+    },
+    RemoveItem {
+        id: ItemId,
+    },
+    /// Moves an item with its sub-items; `to` is read after the item has been taken out.
+    MoveItem {
+        id: ItemId,
+        to: Location,
+    },
+    InsertSession {
+        index: usize,
+        session: Session,
+    },
+    RemoveSession {
+        id: SessionId,
+    },
+    InsertEntry {
+        index: usize,
+        entry: RegisterEntry,
+    },
+    RemoveEntry {
+        id: EntryId,
+    },
+    InsertAnnex {
+        index: usize,
+        annex: Annex,
+    },
+    RemoveAnnex {
+        id: AnnexId,
+    },
+    InsertFutureMeeting {
+        index: usize,
+        meeting: FutureMeeting,
+    },
+    RemoveFutureMeeting {
+        id: FutureMeetingId,
+    },
+    /// Several edits as one step (a fix that touches several places, "add every missing
+    /// document").
+    Batch(Vec<Edit>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditError(pub String);
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for EditError {}
+
+fn gone(what: &str) -> EditError {
+    EditError(format!("{what} no longer exists"))
+}
+
+enum Slot<'a> {
+    Text(&'a mut String),
+    Date(&'a mut Option<Date>),
+    Time(&'a mut Option<Time>),
+    Count(&'a mut Option<u32>),
+    Docs(&'a mut Vec<DocRef>),
+    List(&'a mut Vec<String>),
+    Number(&'a mut DocNumber),
+}
+
+fn slot(agenda: &mut Agenda, field: Field) -> Result<Slot<'_>, EditError> {
+    Ok(match field {
+        Field::Agenda { field } => {
+            use AgendaField as F;
+            let a = agenda;
+            match field {
+                F::Document => Slot::Text(&mut a.document),
+                F::Revision => Slot::Count(&mut a.revision),
+                F::Title => Slot::Text(&mut a.title),
+                F::Source => Slot::Text(&mut a.source),
+                F::Group => Slot::Text(&mut a.group),
+                F::Meeting => Slot::Text(&mut a.meeting),
+                F::Place => Slot::Text(&mut a.place),
+                F::StartDate => Slot::Date(&mut a.start_date),
+                F::EndDate => Slot::Date(&mut a.end_date),
+                F::TimeZone => Slot::Text(&mut a.time_zone),
+                F::TimeZoneLabel => Slot::Text(&mut a.time_zone_label),
+                F::Abstract => Slot::Text(&mut a.abstract_text),
+                F::ActionRequired => Slot::Text(&mut a.action_required),
+                F::Notes => Slot::Text(&mut a.notes),
+                F::Status => Slot::Text(&mut a.status),
+                F::LinkTemplate => Slot::Text(&mut a.link_template),
+                F::Actions => Slot::List(&mut a.actions),
+                F::Categories => Slot::List(&mut a.categories),
+            }
+        }
+        Field::Session { session, field } => {
+            let s = agenda.session_mut(session).ok_or_else(|| gone("The session"))?;
+            match field {
+                SessionField::Date => Slot::Date(&mut s.date),
+                SessionField::DayLabel => Slot::Text(&mut s.day_label),
+                SessionField::Start => Slot::Time(&mut s.start),
+                SessionField::End => Slot::Time(&mut s.end),
+                SessionField::Title => Slot::Text(&mut s.title),
+            }
+        }
+        Field::Item { item, field } => {
+            let i = agenda.item_mut(item).ok_or_else(|| gone("The item"))?;
+            match field {
+                ItemField::Title => Slot::Text(&mut i.title),
+                ItemField::Source => Slot::Text(&mut i.source),
+                ItemField::Docs => Slot::Docs(&mut i.docs),
+                ItemField::Summary => Slot::Text(&mut i.summary),
+                ItemField::Actions => Slot::List(&mut i.actions),
+                ItemField::Notes => Slot::Text(&mut i.notes),
+                ItemField::Start => Slot::Time(&mut i.start),
+                ItemField::Duration => Slot::Count(&mut i.duration),
+            }
+        }
+        Field::Entry { entry, field } => {
+            let e = agenda
+                .register
+                .iter_mut()
+                .find(|e| e.id == entry)
+                .ok_or_else(|| gone("The register entry"))?;
+            match field {
+                EntryField::Number => Slot::Number(&mut e.number),
+                EntryField::Category => Slot::Text(&mut e.category),
+                EntryField::Source => Slot::Text(&mut e.source),
+                EntryField::Title => Slot::Text(&mut e.title),
+            }
+        }
+        Field::Annex { annex, field } => {
+            let a = agenda.annexes.iter_mut().find(|a| a.id == annex).ok_or_else(|| gone("The annex"))?;
+            match field {
+                AnnexField::Title => Slot::Text(&mut a.title),
+                AnnexField::Body => Slot::Text(&mut a.body),
+            }
+        }
+        Field::FutureMeeting { meeting, field } => {
+            let m = agenda
+                .future_meetings
+                .iter_mut()
+                .find(|m| m.id == meeting)
+                .ok_or_else(|| gone("The future meeting"))?;
+            match field {
+                FutureMeetingField::Date => Slot::Date(&mut m.date),
+                FutureMeetingField::Start => Slot::Time(&mut m.start),
+                FutureMeetingField::End => Slot::Time(&mut m.end),
+                FutureMeetingField::Timing => Slot::Text(&mut m.timing),
+                FutureMeetingField::Subject => Slot::Text(&mut m.subject),
+            }
+        }
+    })
+}
+
+fn set(agenda: &mut Agenda, field: Field, value: Value) -> Result<Value, EditError> {
+    use std::mem::replace;
+    Ok(match (slot(agenda, field)?, value) {
+        (Slot::Text(s), Value::Text(v)) => Value::Text(replace(s, v)),
+        (Slot::Date(s), Value::Date(v)) => Value::Date(replace(s, v)),
+        (Slot::Time(s), Value::Time(v)) => Value::Time(replace(s, v)),
+        (Slot::Count(s), Value::Count(v)) => Value::Count(replace(s, v)),
+        (Slot::Docs(s), Value::Docs(v)) => Value::Docs(replace(s, v)),
+        (Slot::List(s), Value::List(v)) => Value::List(replace(s, v)),
+        (Slot::Number(s), Value::Number(v)) => Value::Number(replace(s, v)),
+        (_, v) => return Err(EditError(format!("{field:?} cannot hold {v:?}"))),
+    })
+}
+
+fn would_nest_in_itself(agenda: &Agenda, id: ItemId, parent: Option<ItemId>) -> bool {
+    let Some(p) = parent else { return false };
+    let Some(item) = agenda.item(id) else { return false };
+    fn contains(items: &[Item], p: ItemId) -> bool {
+        items.iter().any(|i| i.id == p || contains(&i.children, p))
+    }
+    item.id == p || contains(&item.children, p)
+}
+
+impl Edit {
+    /// Applies the edit and returns the edit that undoes it. On error the agenda is unchanged.
+    pub fn apply(self, agenda: &mut Agenda) -> Result<Edit, EditError> {
+        match self {
+            Edit::Set { field, value } => {
+                let old = set(agenda, field, value)?;
+                Ok(Edit::Set { field, value: old })
+            }
+            Edit::InsertItem { at, item } => {
+                let id = item.id;
+                if agenda.item(id).is_some() {
+                    return Err(EditError(format!("An item with id {} already exists", id.0)));
+                }
+                let list = agenda
+                    .siblings_mut(at.session, at.parent)
+                    .ok_or_else(|| gone("The place to insert into"))?;
+                if at.index > list.len() {
+                    return Err(EditError("The place to insert into is past the end".into()));
+                }
+                list.insert(at.index, item);
+                Ok(Edit::RemoveItem { id })
+            }
+            Edit::RemoveItem { id } => {
+                let at = agenda.locate(id).ok_or_else(|| gone("The item"))?;
+                let list = agenda.siblings_mut(at.session, at.parent).expect("located");
+                let item = list.remove(at.index);
+                Ok(Edit::InsertItem { at, item })
+            }
+            Edit::MoveItem { id, to } => {
+                if would_nest_in_itself(agenda, id, to.parent) {
+                    return Err(EditError("An item cannot move inside itself".into()));
+                }
+                let from = agenda.locate(id).ok_or_else(|| gone("The item"))?;
+                let list = agenda.siblings_mut(from.session, from.parent).expect("located");
+                let item = list.remove(from.index);
+                let Some(target) = agenda.siblings_mut(to.session, to.parent).filter(|t| to.index <= t.len())
+                else {
+                    // Put it back where it was: an edit that fails changes nothing.
+                    let list = agenda.siblings_mut(from.session, from.parent).expect("was there");
+                    list.insert(from.index, item);
+                    return Err(gone("The place to move to"));
+                };
+                target.insert(to.index, item);
+                Ok(Edit::MoveItem { id, to: from })
+            }
+            Edit::InsertSession { index, session } => {
+                let id = session.id;
+                if index > agenda.sessions.len() {
+                    return Err(EditError("No such session position".into()));
+                }
+                agenda.sessions.insert(index, session);
+                Ok(Edit::RemoveSession { id })
+            }
+            Edit::RemoveSession { id } => {
+                let index =
+                    agenda.sessions.iter().position(|s| s.id == id).ok_or_else(|| gone("The session"))?;
+                let session = agenda.sessions.remove(index);
+                Ok(Edit::InsertSession { index, session })
+            }
+            Edit::InsertEntry { index, entry } => {
+                let id = entry.id;
+                if index > agenda.register.len() {
+                    return Err(EditError("No such register position".into()));
+                }
+                agenda.register.insert(index, entry);
+                Ok(Edit::RemoveEntry { id })
+            }
+            Edit::RemoveEntry { id } => {
+                let index = agenda
+                    .register
+                    .iter()
+                    .position(|s| s.id == id)
+                    .ok_or_else(|| gone("The register entry"))?;
+                let entry = agenda.register.remove(index);
+                Ok(Edit::InsertEntry { index, entry })
+            }
+            Edit::InsertAnnex { index, annex } => {
+                let id = annex.id;
+                if index > agenda.annexes.len() {
+                    return Err(EditError("No such annex position".into()));
+                }
+                agenda.annexes.insert(index, annex);
+                Ok(Edit::RemoveAnnex { id })
+            }
+            Edit::RemoveAnnex { id } => {
+                let index =
+                    agenda.annexes.iter().position(|s| s.id == id).ok_or_else(|| gone("The annex"))?;
+                let annex = agenda.annexes.remove(index);
+                Ok(Edit::InsertAnnex { index, annex })
+            }
+            Edit::InsertFutureMeeting { index, meeting } => {
+                let id = meeting.id;
+                if index > agenda.future_meetings.len() {
+                    return Err(EditError("No such position among future meetings".into()));
+                }
+                agenda.future_meetings.insert(index, meeting);
+                Ok(Edit::RemoveFutureMeeting { id })
+            }
+            Edit::RemoveFutureMeeting { id } => {
+                let index = agenda
+                    .future_meetings
+                    .iter()
+                    .position(|s| s.id == id)
+                    .ok_or_else(|| gone("The future meeting"))?;
+                let meeting = agenda.future_meetings.remove(index);
+                Ok(Edit::InsertFutureMeeting { index, meeting })
+            }
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for e in edits {
+                    match e.apply(agenda) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(err) => {
+                            // Roll back what was done so a failed batch changes nothing.
+                            for inv in inverses.into_iter().rev() {
+                                inv.apply(agenda).expect("inverse of an applied edit applies");
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+        }
+    }
+}
+
+/// The edits the editor's item commands make. Each returns None where the command does not
+/// apply (moving the first item up, indenting an item with no item before it …).
+pub mod commands {
+    use super::*;
+
+    pub fn move_up(agenda: &Agenda, id: ItemId) -> Option<Edit> {
+        let at = agenda.locate(id)?;
+        (at.index > 0).then(|| Edit::MoveItem { id, to: Location { index: at.index - 1, ..at } })
+    }
+
+    pub fn move_down(agenda: &Agenda, id: ItemId) -> Option<Edit> {
+        let at = agenda.locate(id)?;
+        let len = agenda.siblings(at.session, at.parent)?.len();
+        (at.index + 1 < len).then(|| Edit::MoveItem { id, to: Location { index: at.index + 1, ..at } })
+    }
+
+    /// Makes the item the last sub-item of the item before it.
+    pub fn indent(agenda: &Agenda, id: ItemId) -> Option<Edit> {
+        let at = agenda.locate(id)?;
+        if at.index == 0 {
+            return None;
+        }
+        let prev = &agenda.siblings(at.session, at.parent)?[at.index - 1];
+        Some(Edit::MoveItem {
+            id,
+            to: Location { session: at.session, parent: Some(prev.id), index: prev.children.len() },
+        })
+    }
+
+    /// Makes a sub-item the item right after its parent.
+    pub fn outdent(agenda: &Agenda, id: ItemId) -> Option<Edit> {
+        let at = agenda.locate(id)?;
+        let parent = agenda.locate(at.parent?)?;
+        Some(Edit::MoveItem { id, to: Location { index: parent.index + 1, ..parent } })
+    }
+
+    /// A new empty item right after this one, at the same level.
+    pub fn add_after(agenda: &Agenda, id: ItemId) -> Option<(Edit, ItemId)> {
+        let at = agenda.locate(id)?;
+        let new = agenda.next_item_id();
+        Some((Edit::InsertItem { at: Location { index: at.index + 1, ..at }, item: Item::new(new, "") }, new))
+    }
+
+    /// A new empty sub-item at the end of this item's sub-items.
+    pub fn add_child(agenda: &Agenda, id: ItemId) -> Option<(Edit, ItemId)> {
+        let at = agenda.locate(id)?;
+        let item = agenda.item(id)?;
+        let new = agenda.next_item_id();
+        Some((
+            Edit::InsertItem {
+                at: Location { session: at.session, parent: Some(id), index: item.children.len() },
+                item: Item::new(new, ""),
+            },
+            new,
+        ))
+    }
+
+    /// A new empty item at the end of a session.
+    pub fn add_to_session(agenda: &Agenda, session: SessionId) -> Option<(Edit, ItemId)> {
+        let s = agenda.session(session)?;
+        let new = agenda.next_item_id();
+        Some((
+            Edit::InsertItem {
+                at: Location { session, parent: None, index: s.items.len() },
+                item: Item::new(new, ""),
+            },
+            new,
+        ))
+    }
+}
+
+/// Undo and redo stacks. Consecutive edits of the same text field fold into one step, so undo
+/// takes back a word or a sentence, not a keystroke.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<(Edit, Option<Field>)>,
+    redo: Vec<Edit>,
+    /// Set after undo/redo or a non-typing edit, so the next keystroke starts a new step.
+    sealed: bool,
+}
+
+impl History {
+    /// Applies an edit and records it. `typing` marks an edit that may fold into the previous
+    /// one (a keystroke in a text field).
+    pub fn apply(&mut self, agenda: &mut Agenda, edit: Edit, typing: bool) -> Result<(), EditError> {
+        let field = match (&edit, typing) {
+            (Edit::Set { field, .. }, true) => Some(*field),
+            _ => None,
+        };
+        let inverse = edit.apply(agenda)?;
+        self.redo.clear();
+        let folds = !self.sealed && field.is_some() && self.undo.last().is_some_and(|(_, f)| *f == field);
+        if !folds {
+            self.undo.push((inverse, field));
+        }
+        self.sealed = field.is_none();
+        Ok(())
+    }
+
+    /// Ends the current typing step (the field lost focus).
+    pub fn seal(&mut self) {
+        self.sealed = true;
+    }
+
+    pub fn undo(&mut self, agenda: &mut Agenda) -> Result<bool, EditError> {
+        let Some((edit, field)) = self.undo.pop() else { return Ok(false) };
+        match edit.clone().apply(agenda) {
+            Ok(redo) => {
+                self.redo.push(redo);
+                self.sealed = true;
+                Ok(true)
+            }
+            Err(e) => {
+                self.undo.push((edit, field));
+                Err(e)
+            }
+        }
+    }
+
+    pub fn redo(&mut self, agenda: &mut Agenda) -> Result<bool, EditError> {
+        let Some(edit) = self.redo.pop() else { return Ok(false) };
+        match edit.clone().apply(agenda) {
+            Ok(undo) => {
+                self.undo.push((undo, None));
+                self.sealed = true;
+                Ok(true)
+            }
+            Err(e) => {
+                self.redo.push(edit);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}

@@ -1,0 +1,282 @@
+//! The agenda file format: JSON with a format name and version at the top. Reading refuses,
+//! with a message that says what and where, anything it cannot take whole: not JSON, another
+//! format, a newer version, an unknown or invalid field, a repeated id, a file too large.
+//! Older versions are migrated. The JSON Schema is generated from the types ([`schema`]).
+
+use std::collections::HashSet;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+use crate::docref::parse_docs_cell;
+use crate::model::{Agenda, ACTIONS};
+
+pub const FORMAT_NAME: &str = "agendum";
+pub const FORMAT_VERSION: u32 = 2;
+/// Larger files are refused before parsing: the biggest real agendas are well under 1 MiB.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A whole agenda file.
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Agendum agenda file",
+    description = "An agenda of a standards-body meeting, as written by Agendum."
+)]
+pub struct AgendaFile {
+    /// Always "agendum".
+    pub format: String,
+    /// The format version the file was written in.
+    pub version: u32,
+    pub agenda: Agenda,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    TooLarge { bytes: usize },
+    NotJson { line: usize, column: usize, reason: String },
+    NotAnAgenda,
+    TooNew { version: u64 },
+    BadVersion,
+    Invalid { path: String, line: Option<usize>, reason: String },
+    DuplicateId { what: &'static str, id: u32 },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::TooLarge { bytes } => write!(
+                f,
+                "The file is too large ({:.1} MiB); agenda files are at most {} MiB.",
+                *bytes as f64 / 1048576.0,
+                MAX_FILE_BYTES / 1048576
+            ),
+            LoadError::NotJson { line, column, reason } => {
+                write!(f, "The file is not valid JSON: {reason} at line {line}, column {column}.")
+            }
+            LoadError::NotAnAgenda => write!(
+                f,
+                "The file is JSON but not an Agendum agenda: it has no \"format\": \"{FORMAT_NAME}\" at the top."
+            ),
+            LoadError::TooNew { version } => write!(
+                f,
+                "The file was written by a newer Agendum (format version {version}); this one reads versions up to {FORMAT_VERSION}. Open it in the newer version, or update this one."
+            ),
+            LoadError::BadVersion => write!(f, "The file's \"version\" is not a whole number."),
+            LoadError::Invalid { path, line, reason } => {
+                write!(f, "The file has a problem at {path}")?;
+                if let Some(l) = line {
+                    write!(f, " (line {l})")?;
+                }
+                write!(f, ": {reason}.")
+            }
+            LoadError::DuplicateId { what, id } => {
+                write!(f, "The file uses {what} id {id} twice; every {what} needs its own id.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// An agenda read from a file, and the version it was migrated from, if any.
+#[derive(Debug)]
+pub struct Loaded {
+    pub agenda: Agenda,
+    pub migrated_from: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    format: Option<Json>,
+    version: Option<Json>,
+}
+
+/// Writes an agenda as a file in the current format.
+pub fn save(agenda: &Agenda) -> String {
+    let file = AgendaFileRef { format: FORMAT_NAME, version: FORMAT_VERSION, agenda };
+    let mut s = serde_json::to_string_pretty(&file).expect("an agenda always serialises");
+    s.push('\n');
+    s
+}
+
+#[derive(Serialize)]
+struct AgendaFileRef<'a> {
+    format: &'static str,
+    version: u32,
+    agenda: &'a Agenda,
+}
+
+/// Reads an agenda file of any version this build knows.
+pub fn load(text: &str) -> Result<Loaded, LoadError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { bytes: text.len() });
+    }
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            // Valid JSON but not an object at the top.
+            LoadError::NotAnAgenda
+        } else {
+            LoadError::NotJson { line: e.line(), column: e.column(), reason: json_reason(&e) }
+        }
+    })?;
+    if envelope.format.as_ref().and_then(Json::as_str) != Some(FORMAT_NAME) {
+        return Err(LoadError::NotAnAgenda);
+    }
+    let version = envelope.version.as_ref().and_then(Json::as_u64).ok_or(LoadError::BadVersion)?;
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(LoadError::TooNew { version });
+    }
+    if version == 0 {
+        return Err(LoadError::BadVersion);
+    }
+    let (file, migrated_from) =
+        if version == u64::from(FORMAT_VERSION) {
+            let de = &mut serde_json::Deserializer::from_str(text);
+            let file: AgendaFile = serde_path_to_error::deserialize(de).map_err(|e| LoadError::Invalid {
+                path: json_path(e.path()),
+                line: Some(e.inner().line()),
+                reason: json_reason(e.inner()),
+            })?;
+            (file, None)
+        } else {
+            let mut value: Json = serde_json::from_str(text).expect("parsed above");
+            migrate(&mut value, version as u32)?;
+            let file: AgendaFile = serde_path_to_error::deserialize(value).map_err(|e| {
+                LoadError::Invalid { path: json_path(e.path()), line: None, reason: json_reason(e.inner()) }
+            })?;
+            (file, Some(version as u32))
+        };
+    check_ids(&file.agenda)?;
+    Ok(Loaded { agenda: file.agenda, migrated_from })
+}
+
+fn json_path(p: &serde_path_to_error::Path) -> String {
+    let s = p.to_string();
+    if s == "." || s.is_empty() {
+        "the top".into()
+    } else {
+        s
+    }
+}
+
+/// serde_json's message without its own " at line x column y" tail (we say where ourselves).
+fn json_reason(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn check_ids(a: &Agenda) -> Result<(), LoadError> {
+    fn unique<I: IntoIterator<Item = u32>>(what: &'static str, ids: I) -> Result<(), LoadError> {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                return Err(LoadError::DuplicateId { what, id });
+            }
+        }
+        Ok(())
+    }
+    let mut items = Vec::new();
+    a.for_each_item(|i| items.push(i.id.0));
+    unique("item", items)?;
+    unique("session", a.sessions.iter().map(|s| s.id.0))?;
+    unique("register entry", a.register.iter().map(|s| s.id.0))?;
+    unique("annex", a.annexes.iter().map(|s| s.id.0))?;
+    unique("future meeting", a.future_meetings.iter().map(|s| s.id.0))
+}
+
+/// Brings an older file's JSON up to the current version, one version at a time.
+fn migrate(value: &mut Json, from: u32) -> Result<(), LoadError> {
+    let mut v = from;
+    while v < FORMAT_VERSION {
+        match v {
+            1 => migrate_1_to_2(value)?,
+            _ => unreachable!("every version below the current one has a migration"),
+        }
+        v += 1;
+    }
+    value["version"] = Json::from(FORMAT_VERSION);
+    Ok(())
+}
+
+/// Version 1 kept an item's Docs column and its Summary and Proposal column as the text printed
+/// in them ("TD514, (TD526)"; "… To note. Presented at TSAG Plenary."). Version 2 holds them as
+/// document references and as summary, actions and notes.
+fn migrate_1_to_2(value: &mut Json) -> Result<(), LoadError> {
+    fn items(list: &mut Json, path: &str) -> Result<(), LoadError> {
+        let Some(arr) = list.as_array_mut() else { return Ok(()) };
+        for (i, item) in arr.iter_mut().enumerate() {
+            let here = format!("{path}[{i}]");
+            let Some(obj) = item.as_object_mut() else { continue };
+            if let Some(docs) = obj.remove("docs") {
+                let text = docs.as_str().ok_or_else(|| LoadError::Invalid {
+                    path: format!("{here}.docs"),
+                    line: None,
+                    reason: "version 1 wrote the Docs column as text".into(),
+                })?;
+                let refs = serde_json::to_value(parse_docs_cell(text)).expect("references serialise");
+                obj.insert("docs".into(), refs);
+            }
+            if let Some(p) = obj.remove("proposal") {
+                let text = p.as_str().unwrap_or_default();
+                let (summary, actions, notes) = split_proposal(text);
+                obj.insert("summary".into(), Json::from(summary));
+                obj.insert("actions".into(), Json::from(actions));
+                obj.insert("notes".into(), Json::from(notes));
+            }
+            if let Some(children) = obj.get_mut("children") {
+                items(children, &format!("{here}.children"))?;
+            }
+        }
+        Ok(())
+    }
+    if let Some(sessions) = value.pointer_mut("/agenda/sessions").and_then(Json::as_array_mut) {
+        for (s, session) in sessions.iter_mut().enumerate() {
+            if let Some(list) = session.get_mut("items") {
+                items(list, &format!("agenda.sessions[{s}].items"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Splits a printed "Summary and Proposal" text into what comes before the actions, the actions,
+/// and what comes after them.
+pub fn split_proposal(text: &str) -> (String, Vec<String>, String) {
+    let mut summary = Vec::new();
+    let mut actions = Vec::new();
+    let mut notes = Vec::new();
+    for line in text.lines() {
+        let mut rest_of_line = Vec::new();
+        for sentence in line.split_inclusive('.') {
+            let s = sentence.trim().trim_end_matches('.');
+            match ACTIONS.iter().find(|a| a.eq_ignore_ascii_case(s)) {
+                Some(a) => actions.push(a.to_string()),
+                None if !sentence.trim().is_empty() => rest_of_line.push(sentence.trim().to_string()),
+                None => {}
+            }
+        }
+        if !rest_of_line.is_empty() {
+            let l = rest_of_line.join(" ");
+            if actions.is_empty() {
+                summary.push(l);
+            } else {
+                notes.push(l);
+            }
+        }
+    }
+    (summary.join("\n"), actions, notes.join("\n"))
+}
+
+/// The JSON Schema of the file format, generated from the types.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(AgendaFile);
+    let mut s = serde_json::to_string_pretty(&schema).expect("a schema serialises");
+    s.push('\n');
+    s
+}

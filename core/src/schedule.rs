@@ -1,0 +1,102 @@
+//! Computed time slots: when each item starts and ends, derived from the start times written on
+//! some rows, the planned durations, and the session window. Nothing here is stored.
+
+use std::collections::HashMap;
+
+use crate::model::{Agenda, Item, ItemId, Session, SessionId};
+use crate::time::Time;
+
+/// An item's slot. `end` is None where nothing fixes it (an untimed item followed by another
+/// untimed item).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slot {
+    pub start: Time,
+    pub end: Option<Time>,
+}
+
+impl Slot {
+    pub fn minutes(&self) -> Option<u32> {
+        self.end.map(|e| e.minutes_since_midnight().saturating_sub(self.start.minutes_since_midnight()))
+    }
+
+    /// "14:35–15:00 (25 min)", or "14:35" when the end is open.
+    pub fn label(&self) -> String {
+        match (self.end, self.minutes()) {
+            (Some(e), Some(m)) => format!("{}–{} ({m} min)", self.start, e),
+            _ => self.start.to_string(),
+        }
+    }
+}
+
+/// The planned time of a session against its window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionPlan {
+    /// Sum of the planned durations of its top-level items.
+    pub planned: u32,
+    /// Length of the window, when both ends are set and the end is after the start.
+    pub window: Option<u32>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Schedule {
+    pub slots: HashMap<ItemId, Slot>,
+    pub sessions: HashMap<SessionId, SessionPlan>,
+}
+
+pub fn window_minutes(s: &Session) -> Option<u32> {
+    match (s.start, s.end) {
+        (Some(a), Some(b)) if b > a => Some(b.minutes_since_midnight() - a.minutes_since_midnight()),
+        _ => None,
+    }
+}
+
+/// Lays out one list of siblings inside the interval [from, to].
+fn lay_out(items: &[Item], from: Option<Time>, to: Option<Time>, out: &mut HashMap<ItemId, Slot>) {
+    // The next explicit start after each position, found right to left in one pass.
+    let mut next_start = vec![to; items.len()];
+    let mut bound = to;
+    for (i, item) in items.iter().enumerate().rev() {
+        next_start[i] = bound;
+        if item.start.is_some() {
+            bound = item.start;
+        }
+    }
+    let mut prev_end = from;
+    for (i, item) in items.iter().enumerate() {
+        let start = item.start.or(prev_end);
+        let end = match (start, item.duration) {
+            (Some(s), Some(d)) => Some(s.plus(d)),
+            (Some(s), None) => {
+                let last = i + 1 == items.len();
+                let next_fixed = items.get(i + 1).is_some_and(|n| n.start.is_some());
+                if last || next_fixed {
+                    next_start[i].filter(|e| *e >= s)
+                } else {
+                    None
+                }
+            }
+            (None, _) => None,
+        };
+        if let Some(s) = start {
+            out.insert(item.id, Slot { start: s, end });
+        }
+        lay_out(&item.children, start, end, out);
+        prev_end = end;
+    }
+}
+
+/// Slots of one session's items.
+pub fn schedule_session(s: &Session, slots: &mut HashMap<ItemId, Slot>) {
+    lay_out(&s.items, s.start, s.end, slots);
+}
+
+pub fn schedule(agenda: &Agenda) -> Schedule {
+    let mut slots = HashMap::new();
+    let mut sessions = HashMap::new();
+    for s in &agenda.sessions {
+        schedule_session(s, &mut slots);
+        let planned = s.items.iter().filter_map(|i| i.duration).sum();
+        sessions.insert(s.id, SessionPlan { planned, window: window_minutes(s) });
+    }
+    Schedule { slots, sessions }
+}
