@@ -311,9 +311,13 @@ fn check_sessions(cx: &mut Ctx) {
                     }),
                 );
             }
+            // When the meeting's own dates are out of order, meeting.dates reports that one
+            // mistake; judged against them, every session would be "outside" too, pointing at
+            // session dates that are right.
+            let meeting_ok = !matches!((a.start_date, a.end_date), (Some(x), Some(y)) if y < x);
             let before = a.start_date.is_some_and(|m| d < m);
             let after = a.end_date.is_some_and(|m| d > m);
-            if before || after {
+            if meeting_ok && (before || after) {
                 let span = match (a.start_date, a.end_date) {
                     (Some(x), Some(y)) => format!("{} to {}", x.long(), y.long()),
                     (Some(x), None) => format!("from {}", x.long()),
@@ -347,6 +351,10 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
     }
     let mut all = Vec::new();
     collect(&s.items, &mut timed, &mut all);
+    // A session that ends at or before its start is reported once, as session.window; judged
+    // against such a window, every item start (and every duration) would be reported too,
+    // pointing at times that are right.
+    let window_ok = !matches!((s.start, s.end), (Some(a), Some(b)) if b <= a);
     let mut latest: Option<(&Item, Time)> = None;
     for &(item, t) in &timed {
         if let Some((prev, pt)) = latest {
@@ -364,8 +372,8 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
         if latest.is_none_or(|(_, pt)| t >= pt) {
             latest = Some((item, t));
         }
-        let early = s.start.is_some_and(|w| t < w);
-        let late = s.end.is_some_and(|w| t > w);
+        let early = window_ok && s.start.is_some_and(|w| t < w);
+        let late = window_ok && s.end.is_some_and(|w| t > w);
         if early || late {
             let window = match (s.start, s.end) {
                 (Some(a), Some(b)) => format!("{a}–{b}"),
@@ -385,7 +393,7 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
     // Durations: each must end by the next explicit start after the item's own rows, or the
     // session end. `all` is in document order; walk it backwards keeping the next start seen.
     let position: HashMap<ItemId, usize> = all.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
-    let mut next_start_after: Vec<Option<Time>> = vec![s.end; all.len() + 1];
+    let mut next_start_after: Vec<Option<Time>> = vec![s.end.filter(|_| window_ok); all.len() + 1];
     for i in (0..all.len()).rev() {
         next_start_after[i] = all[i].start.or(next_start_after[i + 1]);
     }
@@ -496,7 +504,9 @@ fn title_words(title: &str) -> HashSet<String> {
             }
             ')' => depth -= 1,
             _ if depth > 0 => {}
-            c if c.is_alphanumeric() || c == '-' || c == '/' => word.extend(c.to_lowercase()),
+            // Dashes separate words: "2025-2028", "2025–2028" (Word's en dash) and "2028 - 2031"
+            // must read alike, or the same title typed two ways draws xref.title.
+            c if c.is_alphanumeric() || c == '/' => word.extend(c.to_lowercase()),
             _ => flush(&mut word, &mut words),
         }
     }
@@ -669,7 +679,15 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
             Some(entries) => {
                 let exact = entries.iter().find(|(_, r)| *r == c.id.revision);
                 match exact {
-                    Some((i, _)) => cited[*i] = true,
+                    // Every entry at this revision is cited, a duplicate too: it is reported as
+                    // register.duplicate, not also as "nothing cites it".
+                    Some(_) => {
+                        for (i, r) in entries {
+                            if *r == c.id.revision {
+                                cited[*i] = true;
+                            }
+                        }
+                    }
                     None => {
                         for (i, _) in entries {
                             cited[*i] = true;

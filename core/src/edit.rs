@@ -282,6 +282,123 @@ fn set(agenda: &mut Agenda, field: Field, value: Value) -> Result<Value, EditErr
     })
 }
 
+/// Reads a field's current value; None when the thing it belongs to no longer exists.
+pub fn get(agenda: &Agenda, field: Field) -> Option<Value> {
+    let text = |s: &String| Some(Value::Text(s.clone()));
+    match field {
+        Field::Agenda { field } => {
+            use AgendaField as F;
+            let a = agenda;
+            match field {
+                F::Document => text(&a.document),
+                F::Revision => Some(Value::Count(a.revision)),
+                F::Title => text(&a.title),
+                F::Source => text(&a.source),
+                F::Group => text(&a.group),
+                F::Meeting => text(&a.meeting),
+                F::Place => text(&a.place),
+                F::StartDate => Some(Value::Date(a.start_date)),
+                F::EndDate => Some(Value::Date(a.end_date)),
+                F::TimeZone => text(&a.time_zone),
+                F::TimeZoneLabel => text(&a.time_zone_label),
+                F::Abstract => text(&a.abstract_text),
+                F::ActionRequired => text(&a.action_required),
+                F::Notes => text(&a.notes),
+                F::Status => text(&a.status),
+                F::LinkTemplate => text(&a.link_template),
+                F::Actions => Some(Value::List(a.actions.clone())),
+                F::Categories => Some(Value::List(a.categories.clone())),
+            }
+        }
+        Field::Session { session, field } => {
+            let s = agenda.session(session)?;
+            match field {
+                SessionField::Date => Some(Value::Date(s.date)),
+                SessionField::DayLabel => text(&s.day_label),
+                SessionField::Start => Some(Value::Time(s.start)),
+                SessionField::End => Some(Value::Time(s.end)),
+                SessionField::Title => text(&s.title),
+            }
+        }
+        Field::Item { item, field } => {
+            let i = agenda.item(item)?;
+            match field {
+                ItemField::Title => text(&i.title),
+                ItemField::Source => text(&i.source),
+                ItemField::Docs => Some(Value::Docs(i.docs.clone())),
+                ItemField::Summary => text(&i.summary),
+                ItemField::Actions => Some(Value::List(i.actions.clone())),
+                ItemField::Notes => text(&i.notes),
+                ItemField::Start => Some(Value::Time(i.start)),
+                ItemField::Duration => Some(Value::Count(i.duration)),
+            }
+        }
+        Field::Entry { entry, field } => {
+            let e = agenda.entry(entry)?;
+            match field {
+                EntryField::Number => Some(Value::Number(e.number.clone())),
+                EntryField::Category => text(&e.category),
+                EntryField::Source => text(&e.source),
+                EntryField::Title => text(&e.title),
+            }
+        }
+        Field::Annex { annex, field } => {
+            let a = agenda.annexes.iter().find(|a| a.id == annex)?;
+            match field {
+                AnnexField::Title => text(&a.title),
+                AnnexField::Body => text(&a.body),
+            }
+        }
+        Field::FutureMeeting { meeting, field } => {
+            let m = agenda.future_meetings.iter().find(|m| m.id == meeting)?;
+            match field {
+                FutureMeetingField::Date => Some(Value::Date(m.date)),
+                FutureMeetingField::Start => Some(Value::Time(m.start)),
+                FutureMeetingField::End => Some(Value::Time(m.end)),
+                FutureMeetingField::Timing => text(&m.timing),
+                FutureMeetingField::Subject => text(&m.subject),
+            }
+        }
+    }
+}
+
+impl Value {
+    /// The value as the editor shows it in a text box.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Text(s) => s.clone(),
+            Value::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+            Value::Time(t) => t.map(|t| t.to_string()).unwrap_or_default(),
+            Value::Count(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+            Value::Docs(d) => crate::docref::format_docs_cell(d),
+            Value::List(l) => l.join("\n"),
+            Value::Number(n) => n.to_string(),
+        }
+    }
+
+    /// Reads text typed into a field holding a value of this kind. An empty box clears an
+    /// optional value. The error is the message the editor shows beside the field.
+    pub fn parse_as(&self, typed: &str) -> Result<Value, String> {
+        let t = typed.trim();
+        Ok(match self {
+            Value::Text(_) => Value::Text(typed.to_string()),
+            Value::Date(_) if t.is_empty() => Value::Date(None),
+            Value::Date(_) => Value::Date(Some(t.parse().map_err(|e: crate::time::ParseError| e.0)?)),
+            Value::Time(_) if t.is_empty() => Value::Time(None),
+            Value::Time(_) => Value::Time(Some(t.parse().map_err(|e: crate::time::ParseError| e.0)?)),
+            Value::Count(_) if t.is_empty() => Value::Count(None),
+            Value::Count(_) => Value::Count(Some(
+                t.parse().map_err(|_| format!("\"{t}\" is not a whole number, e.g. 15"))?,
+            )),
+            Value::Docs(_) => Value::Docs(crate::docref::parse_docs_cell(typed)),
+            Value::List(_) => Value::List(
+                typed.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+            ),
+            Value::Number(_) => Value::Number(DocNumber::parse(typed)),
+        })
+    }
+}
+
 fn would_nest_in_itself(agenda: &Agenda, id: ItemId, parent: Option<ItemId>) -> bool {
     let Some(p) = parent else { return false };
     let Some(item) = agenda.item(id) else { return false };

@@ -64,7 +64,11 @@ impl fmt::Display for LoadError {
                 f,
                 "The file was written by a newer Agendum (format version {version}); this one reads versions up to {FORMAT_VERSION}. Open it in the newer version, or update this one."
             ),
-            LoadError::BadVersion => write!(f, "The file's \"version\" is not a whole number."),
+            // "not a whole number" alone was wrong for version 0, which is refused too.
+            LoadError::BadVersion => write!(
+                f,
+                "The file's \"version\" is missing or not a format version: it must be a whole number, 1 or more."
+            ),
             LoadError::Invalid { path, line, reason } => {
                 write!(f, "The file has a problem at {path}")?;
                 if let Some(l) = line {
@@ -252,25 +256,41 @@ pub fn split_proposal(text: &str) -> (String, Vec<String>, String) {
     let mut actions = Vec::new();
     let mut notes = Vec::new();
     for line in text.lines() {
-        let mut rest_of_line = Vec::new();
-        for sentence in line.split_inclusive('.') {
+        // Sentences before the first action are the summary even on the action's own line
+        // ("TSAG to review. To note. Presented at …"); such a line used to go whole to the notes.
+        let (mut before, mut after) = (Vec::new(), Vec::new());
+        for sentence in sentences(line) {
             let s = sentence.trim().trim_end_matches('.');
             match ACTIONS.iter().find(|a| a.eq_ignore_ascii_case(s)) {
                 Some(a) => actions.push(a.to_string()),
-                None if !sentence.trim().is_empty() => rest_of_line.push(sentence.trim().to_string()),
-                None => {}
+                None if sentence.trim().is_empty() => {}
+                None if actions.is_empty() => before.push(sentence.trim()),
+                None => after.push(sentence.trim()),
             }
         }
-        if !rest_of_line.is_empty() {
-            let l = rest_of_line.join(" ");
-            if actions.is_empty() {
-                summary.push(l);
-            } else {
-                notes.push(l);
-            }
+        if !before.is_empty() {
+            summary.push(before.join(" "));
+        }
+        if !after.is_empty() {
+            notes.push(after.join(" "));
         }
     }
     (summary.join("\n"), actions, notes.join("\n"))
+}
+
+/// A line cut after each full stop that ends a sentence: one followed by a space or the end of
+/// the line. Cutting after every full stop turned "C24/59 Rev.1" into "C24/59 Rev. 1".
+fn sentences(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.match_indices(". ").next().map_or(rest.len(), |(i, _)| i + 1);
+        let (sentence, tail) = rest.split_at(end);
+        rest = tail;
+        Some(sentence)
+    })
 }
 
 /// The JSON Schema of the file format, generated from the types.

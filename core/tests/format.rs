@@ -1,0 +1,339 @@
+//! The agenda file format: round trips, every refusal with the message the user reads, the
+//! migration from version 1, and the committed JSON Schema.
+
+use agendum_core::format::{self, load, save, split_proposal, LoadError, MAX_FILE_BYTES};
+use agendum_core::model::Item;
+use agendum_core::Agenda;
+
+const TD514: &str = include_str!("fixtures/td514.agenda.json");
+const TD514_V1: &str = include_str!("fixtures/td514.v1.agenda.json");
+
+fn td514() -> Agenda {
+    load(TD514).expect("the TD514 fixture loads").agenda
+}
+
+/// The error a text is refused with, and its message as the user reads it.
+fn refusal(text: &str) -> (LoadError, String) {
+    match load(text) {
+        Ok(_) => panic!("expected the file to be refused:\n{}", &text[..text.len().min(400)]),
+        Err(e) => {
+            let msg = e.to_string();
+            (e, msg)
+        }
+    }
+}
+
+/// The fixture with `pattern` (which must occur exactly once) replaced.
+fn fixture_with(pattern: &str, replacement: &str) -> String {
+    assert_eq!(TD514.matches(pattern).count(), 1, "{pattern:?} must occur once in the fixture");
+    TD514.replacen(pattern, replacement, 1)
+}
+
+/// 1-based line of the first occurrence of `needle` in `text`.
+fn line_of(text: &str, needle: &str) -> usize {
+    let at = text.find(needle).expect("needle present");
+    text[..at].matches('\n').count() + 1
+}
+
+// ---------------------------------------------------------------------------------------------
+// Round trips
+
+#[test]
+fn saving_the_loaded_fixture_gives_back_the_same_bytes() {
+    let loaded = load(TD514).unwrap();
+    assert_eq!(loaded.migrated_from, None);
+    let saved = save(&loaded.agenda);
+    if saved != TD514 {
+        let first = saved.lines().zip(TD514.lines()).position(|(a, b)| a != b);
+        panic!("save(load(fixture)) differs from the fixture, first at line {:?}", first.map(|l| l + 1));
+    }
+}
+
+#[test]
+fn loading_a_saved_agenda_gives_back_the_same_agenda() {
+    let a = td514();
+    let again = load(&save(&a)).unwrap();
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.agenda, a);
+
+    // Also with every optional field in use.
+    let mut b = a.clone();
+    b.revision = Some(2);
+    b.link_template = "https://www.itu.int/md/T22-TSAG-{number}".into();
+    b.actions = vec!["To endorse".into()];
+    b.categories = vec!["Liaison (incoming)".into()];
+    b.sessions[0].items[0].duration = Some(5);
+    b.sessions[0].items[0].children[0].docs[0].note = "Line one\n\"quoted\" <b>".into();
+    assert_eq!(load(&save(&b)).unwrap().agenda, b);
+}
+
+#[test]
+fn a_saved_file_starts_with_its_format_and_version() {
+    let saved = save(&td514());
+    assert!(
+        saved.starts_with("{\n  \"format\": \"agendum\",\n  \"version\": 2,\n  \"agenda\": {"),
+        "{saved:.80}"
+    );
+    assert!(saved.ends_with("}\n"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refusals: each says what is wrong and where
+
+#[test]
+fn text_that_is_not_json_is_refused_with_line_and_column() {
+    let text = "{\n  \"format\": \"agendum\",\n  \"version\": 2,\n  oops\n}";
+    let (e, msg) = refusal(text);
+    assert!(matches!(e, LoadError::NotJson { line: 4, .. }), "{e:?}");
+    assert!(msg.contains("not valid JSON"), "{msg}");
+    assert!(msg.contains("line 4, column 3"), "{msg}");
+
+    let (e, msg) = refusal("");
+    assert!(matches!(e, LoadError::NotJson { .. }), "{e:?}");
+    assert!(msg.contains("line 1"), "{msg}");
+
+    // A file cut short while saving.
+    let cut = &TD514[..TD514.len() / 2];
+    let (e, msg) = refusal(cut);
+    let LoadError::NotJson { line, .. } = e else { panic!("{e:?}") };
+    assert_eq!(line, cut.lines().count());
+    assert!(msg.contains(&format!("line {line}, column")), "{msg}");
+}
+
+#[test]
+fn json_that_is_not_an_agenda_is_refused() {
+    for text in [
+        "[]",
+        "{}",
+        "{\"format\":\"other\"}",
+        "{\"format\":\"other\",\"version\":2}",
+        "\"agendum\"",
+        "42",
+        "null",
+        "{\"format\":2}",
+        "{\"version\":2,\"agenda\":{}}",
+    ] {
+        let (e, msg) = refusal(text);
+        assert_eq!(e, LoadError::NotAnAgenda, "{text}");
+        assert!(msg.contains("not an Agendum agenda"), "{text}: {msg}");
+        assert!(msg.contains("\"format\": \"agendum\""), "{text}: {msg}");
+    }
+}
+
+#[test]
+fn a_newer_version_is_refused_and_named() {
+    let text = fixture_with("\"version\": 2,", "\"version\": 99,");
+    let (e, msg) = refusal(&text);
+    assert_eq!(e, LoadError::TooNew { version: 99 });
+    assert!(msg.contains("newer Agendum"), "{msg}");
+    assert!(msg.contains("format version 99"), "{msg}");
+    assert!(msg.contains(&format!("up to {}", format::FORMAT_VERSION)), "{msg}");
+    // Refused on the envelope alone: the rest may be anything a later version writes.
+    let (e, _) = refusal("{\"format\":\"agendum\",\"version\":3,\"agenda\":{\"whatever\":[1,2,3]}}");
+    assert_eq!(e, LoadError::TooNew { version: 3 });
+}
+
+#[test]
+fn version_zero_or_not_a_whole_number_is_refused() {
+    for v in ["0", "2.5", "\"2\"", "-1", "null", "true", "1e400"] {
+        let text = fixture_with("\"version\": 2,", &format!("\"version\": {v},"));
+        let (e, msg) = match load(&text) {
+            Ok(_) => panic!("version {v} accepted"),
+            Err(e) => (e.clone(), e.to_string()),
+        };
+        if v == "1e400" {
+            // Out of range for JSON numbers in serde_json: refused as not JSON, at its line.
+            assert!(matches!(e, LoadError::NotJson { line: 3, .. }), "{v}: {e:?}");
+            continue;
+        }
+        assert_eq!(e, LoadError::BadVersion, "{v}");
+        assert!(msg.contains("\"version\""), "{v}: {msg}");
+        assert!(msg.contains("whole number, 1 or more"), "{v}: {msg}");
+    }
+    let (e, _) = refusal("{\"format\":\"agendum\",\"agenda\":{}}");
+    assert_eq!(e, LoadError::BadVersion, "a missing version");
+}
+
+#[test]
+fn an_unknown_field_is_refused_with_its_path_and_line() {
+    let text = fixture_with(
+        "\"id\": 2,\n                \"title\": \"Draft agenda\",",
+        "\"id\": 2,\n                \"colour\": \"red\",\n                \"title\": \"Draft agenda\",",
+    );
+    let (e, msg) = refusal(&text);
+    let line = line_of(&text, "\"colour\"");
+    let LoadError::Invalid { path, line: Some(l), reason } = &e else { panic!("{e:?}") };
+    assert_eq!(path, "agenda.sessions[0].items[0].children[0].colour");
+    assert_eq!(*l, line);
+    assert!(reason.contains("unknown field `colour`"), "{reason}");
+    assert!(msg.contains("agenda.sessions[0].items[0].children[0].colour"), "{msg}");
+    assert!(msg.contains(&format!("(line {line})")), "{msg}");
+
+    // The brief's example: the second top-level item.
+    let text = fixture_with(
+        "\"id\": 6,\n            \"title\"",
+        "\"id\": 6,\n            \"colour\": \"red\",\n            \"title\"",
+    );
+    let (_, msg) = refusal(&text);
+    assert!(msg.contains("agenda.sessions[0].items[1].colour"), "{msg}");
+    assert!(msg.contains(&format!("(line {})", line_of(&text, "\"colour\""))), "{msg}");
+
+    // At the top and in the agenda header too.
+    let text = TD514.replacen("\"format\": \"agendum\",", "\"format\": \"agendum\",\n  \"extra\": 1,", 1);
+    let (_, msg) = refusal(&text);
+    assert!(msg.contains("at extra (line 3)"), "{msg}");
+}
+
+#[test]
+fn a_wrong_type_is_refused_with_the_path_of_that_field() {
+    for bad in ["25:99", "noon"] {
+        let text = fixture_with("\"start\": \"14:35\"", &format!("\"start\": \"{bad}\""));
+        let (e, msg) = refusal(&text);
+        let LoadError::Invalid { path, line, .. } = &e else { panic!("{e:?}") };
+        assert_eq!(path, "agenda.sessions[0].items[1].start", "{bad}");
+        assert_eq!(*line, Some(line_of(&text, bad)));
+        assert!(msg.contains("agenda.sessions[0].items[1].start"), "{msg}");
+        assert!(msg.contains(&format!("\"{bad}\" is not a time")), "{msg}");
+        assert!(msg.contains("HH:MM"), "{msg}");
+    }
+    let text = fixture_with("\"start_date\": \"2024-07-29\"", "\"start_date\": \"2024-02-30\"");
+    let (_, msg) = refusal(&text);
+    assert!(msg.contains("agenda.start_date"), "{msg}");
+    assert!(msg.contains("not a day of the calendar"), "{msg}");
+
+    let text = fixture_with("\"revision\": null", "\"revision\": \"one\"");
+    let (_, msg) = refusal(&text);
+    assert!(msg.contains("agenda.revision (line 7)"), "{msg}");
+    assert!(msg.contains("invalid type"), "{msg}");
+
+    let (e, msg) = refusal("{\"format\":\"agendum\",\"version\":2}");
+    assert!(matches!(e, LoadError::Invalid { .. }), "{e:?}");
+    assert!(msg.contains("missing field `agenda`"), "{msg}");
+}
+
+#[test]
+fn a_repeated_id_is_refused() {
+    let text = fixture_with("\"id\": 7,\n                \"title\"", "\"id\": 3,\n                \"title\"");
+    let (e, msg) = refusal(&text);
+    assert_eq!(e, LoadError::DuplicateId { what: "item", id: 3 });
+    assert!(msg.contains("item id 3 twice"), "{msg}");
+
+    let text = fixture_with("\"id\": 12,\n        \"number\"", "\"id\": 1,\n        \"number\"");
+    let (e, msg) = refusal(&text);
+    assert_eq!(e, LoadError::DuplicateId { what: "register entry", id: 1 });
+    assert!(msg.contains("register entry id 1 twice"), "{msg}");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_parsing() {
+    let mut text = String::with_capacity(MAX_FILE_BYTES + 1);
+    text.push_str(TD514);
+    text.extend(std::iter::repeat_n(' ', MAX_FILE_BYTES + 1 - TD514.len()));
+    let (e, msg) = refusal(&text);
+    assert_eq!(e, LoadError::TooLarge { bytes: MAX_FILE_BYTES + 1 });
+    assert!(msg.contains("too large (16.0 MiB)"), "{msg}");
+    assert!(msg.contains("at most 16 MiB"), "{msg}");
+    // Exactly at the limit is read.
+    text.pop();
+    assert!(load(&text).is_ok());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migration from version 1
+
+#[test]
+fn split_proposal_splits_actions_from_what_surrounds_them() {
+    let (summary, actions, notes) = split_proposal("To note. Presented at TSAG Plenary.");
+    assert_eq!(summary, "");
+    assert_eq!(actions, ["To note"]);
+    assert_eq!(notes, "Presented at TSAG Plenary.");
+
+    let (summary, actions, notes) = split_proposal(
+        "This document regroups the proposed actions.\nto consider. To be approved by WP2 Plenary.",
+    );
+    assert_eq!(summary, "This document regroups the proposed actions.");
+    assert_eq!(actions, ["To consider", "To be approved by WP2 Plenary"]);
+    assert_eq!(notes, "");
+
+    // A summary on the same line as the actions stays the summary.
+    let (summary, actions, notes) = split_proposal("TSAG to review. To note. Presented at TSAG Plenary.");
+    assert_eq!((summary.as_str(), notes.as_str()), ("TSAG to review.", "Presented at TSAG Plenary."));
+    assert_eq!(actions, ["To note"]);
+
+    // Full stops inside a reference are not sentence ends.
+    let (summary, actions, notes) = split_proposal("To note. See C24/59 Rev.1 and ITU-T X.509.");
+    assert_eq!(summary, "");
+    assert_eq!(actions, ["To note"]);
+    assert_eq!(notes, "See C24/59 Rev.1 and ITU-T X.509.");
+
+    // No actions: everything is the summary.
+    let text = "TSAG to review and to provide guidance as deemed appropriate. Presented at RG-SOP interim meeting on 18 June.";
+    assert_eq!(split_proposal(text), (text.to_string(), vec![], String::new()));
+    assert_eq!(split_proposal(""), (String::new(), vec![], String::new()));
+}
+
+#[test]
+fn version_1_is_migrated_to_the_same_agenda_less_the_document_notes() {
+    let loaded = load(TD514_V1).expect("the version 1 fixture loads");
+    assert_eq!(loaded.migrated_from, Some(1));
+    let got = loaded.agenda;
+
+    // Version 1 had no per-document note ("Output of RG-IEM meeting" is lost).
+    let mut want = td514();
+    fn drop_doc_notes(items: &mut [Item]) {
+        for i in items {
+            for d in &mut i.docs {
+                d.note.clear();
+            }
+            drop_doc_notes(&mut i.children);
+        }
+    }
+    for s in &mut want.sessions {
+        drop_doc_notes(&mut s.items);
+    }
+
+    let (mut g, mut w) = (Vec::new(), Vec::new());
+    got.for_each_item(|i| g.push(i));
+    want.for_each_item(|i| w.push(i));
+    assert_eq!(g.len(), w.len());
+    for (g, w) in g.iter().zip(&w) {
+        assert_eq!(g.docs, w.docs, "docs of item {}", w.id.0);
+        assert_eq!(g.summary, w.summary, "summary of item {}", w.id.0);
+        assert_eq!(g.actions, w.actions, "actions of item {}", w.id.0);
+        assert_eq!(g.notes, w.notes, "notes of item {}", w.id.0);
+    }
+    assert_eq!(got, want);
+
+    // Saved again, it is a version 2 file.
+    let saved = save(&got);
+    assert!(saved.contains("\"version\": 2,"));
+    assert_eq!(load(&saved).unwrap().migrated_from, None);
+}
+
+#[test]
+fn version_1_problems_are_refused_with_their_path() {
+    let text = TD514_V1.replacen("\"docs\": \"TD514\"", "\"docs\": [\"TD514\"]", 1);
+    assert_ne!(text, TD514_V1);
+    let (e, msg) = refusal(&text);
+    let LoadError::Invalid { path, line: None, .. } = &e else { panic!("{e:?}") };
+    assert_eq!(path, "agenda.sessions[0].items[0].children[0].docs");
+    assert!(msg.contains("version 1 wrote the Docs column as text"), "{msg}");
+
+    let text = TD514_V1.replacen("\"start\": \"14:35\"", "\"start\": \"noon\"", 1);
+    let (_, msg) = refusal(&text);
+    assert!(msg.contains("agenda.sessions[0].items[1].start"), "{msg}");
+    assert!(msg.contains("\"noon\" is not a time"), "{msg}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The committed schema
+
+#[test]
+fn the_committed_schema_is_the_generated_one() {
+    let committed = include_str!("../../docs/agenda.schema.json");
+    assert!(
+        format::schema() == committed,
+        "docs/agenda.schema.json is out of date with the types in core/src. Regenerate it with\n\n    \
+         cargo run -q -p agendum-cli -- schema > docs/agenda.schema.json\n\nand commit the result."
+    );
+}

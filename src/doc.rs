@@ -1,0 +1,135 @@
+//! The one reactive agenda the editor works on, and everything derived from it: the rows with
+//! their numbers, the computed schedule, the check findings (a `Memo`, recomputed on every edit)
+//! and, per field, the worst severity pointing at it. All changes go through [`Doc::apply`], so
+//! each one lands in the undo history.
+
+use std::collections::HashMap;
+
+use agendum_core::checks::{check, Finding, Severity};
+use agendum_core::edit::{Edit, Field, History};
+use agendum_core::model::{Agenda, ItemId, Row};
+use agendum_core::schedule::{schedule, Schedule};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Doc {
+    pub agenda: RwSignal<Agenda>,
+    history: StoredValue<History>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    pub rows: Memo<Vec<Row>>,
+    /// Number and depth of each item, for rows that stay mounted while numbers change.
+    pub numbers: Memo<HashMap<ItemId, (String, usize)>>,
+    pub schedule: Memo<Schedule>,
+    pub findings: Memo<Vec<Finding>>,
+    /// The worst severity of the findings pointing at each field.
+    pub marks: Memo<HashMap<Field, Severity>>,
+    /// A field the editor should move focus to once it is on screen.
+    pub focus: RwSignal<Option<Field>>,
+    /// A message about the last command, for the status line ("Nothing to undo").
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl Doc {
+    pub fn new(agenda: Agenda) -> Doc {
+        let agenda = RwSignal::new(agenda);
+        let rows = Memo::new(move |_| agenda.with(Agenda::rows));
+        let numbers = Memo::new(move |_| {
+            rows.with(|rs| rs.iter().map(|r| (r.id, (r.number.clone(), r.depth))).collect())
+        });
+        let findings = Memo::new(move |_| agenda.with(check));
+        let marks = Memo::new(move |_| {
+            let mut m: HashMap<Field, Severity> = HashMap::new();
+            findings.with(|fs| {
+                for f in fs {
+                    let e = m.entry(f.place).or_insert(f.severity);
+                    *e = (*e).min(f.severity);
+                }
+            });
+            m
+        });
+        Doc {
+            agenda,
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            rows,
+            numbers,
+            schedule: Memo::new(move |_| agenda.with(schedule)),
+            findings,
+            marks,
+            focus: RwSignal::new(None),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    fn sync_flags(&self) {
+        let (u, r) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo.set(u);
+        self.can_redo.set(r);
+    }
+
+    /// Applies an edit and records it for undo. `typing` lets consecutive keystrokes in one
+    /// field fold into one undo step.
+    pub fn apply(&self, edit: Edit, typing: bool) -> bool {
+        let mut result = Ok(());
+        self.agenda.update(|a| self.history.update_value(|h| result = h.apply(a, edit, typing)));
+        self.sync_flags();
+        match result {
+            Ok(()) => true,
+            Err(e) => {
+                self.notice.set(Some(format!("That change could not be made: {e}.")));
+                false
+            }
+        }
+    }
+
+    pub fn undo(&self) {
+        let mut r = Ok(false);
+        self.agenda.update(|a| self.history.update_value(|h| r = h.undo(a)));
+        self.sync_flags();
+        match r {
+            Ok(true) => self.notice.set(None),
+            Ok(false) => self.notice.set(Some("Nothing to undo.".into())),
+            Err(e) => self.notice.set(Some(format!("Could not undo: {e}."))),
+        }
+    }
+
+    pub fn redo(&self) {
+        let mut r = Ok(false);
+        self.agenda.update(|a| self.history.update_value(|h| r = h.redo(a)));
+        self.sync_flags();
+        match r {
+            Ok(true) => self.notice.set(None),
+            Ok(false) => self.notice.set(Some("Nothing to redo.".into())),
+            Err(e) => self.notice.set(Some(format!("Could not redo: {e}."))),
+        }
+    }
+
+    /// Ends the current typing step (the field lost focus).
+    pub fn seal(&self) {
+        self.history.update_value(History::seal);
+    }
+
+    pub fn number(&self, id: ItemId) -> String {
+        self.numbers.with(|n| n.get(&id).map(|(s, _)| s.clone()).unwrap_or_default())
+    }
+
+    pub fn mark(&self, field: Field) -> Option<Severity> {
+        self.marks.with(|m| m.get(&field).copied())
+    }
+}
+
+/// The DOM id of the control editing a field, so a finding can move focus to it.
+pub fn dom_id(field: Field) -> String {
+    use agendum_core::edit::Field as F;
+    match field {
+        F::Agenda { field } => format!("f-agenda-{field:?}"),
+        F::Session { session, field } => format!("f-session-{}-{field:?}", session.0),
+        F::Item { item, field } => format!("f-item-{}-{field:?}", item.0),
+        F::Entry { entry, field } => format!("f-entry-{}-{field:?}", entry.0),
+        F::Annex { annex, field } => format!("f-annex-{}-{field:?}", annex.0),
+        F::FutureMeeting { meeting, field } => format!("f-future-{}-{field:?}", meeting.0),
+    }
+    .to_lowercase()
+}

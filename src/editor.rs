@@ -1,0 +1,287 @@
+//! The editor screen: the header form, the items table, Annex A, the other annexes, future
+//! meetings, and the live checks panel beside them; the top bar with undo, redo, export and
+//! print; the keyboard shortcuts; and autosave, debounced, with a visible saved state.
+
+use std::time::Duration;
+
+use agendum_core::checks::Severity;
+use agendum_core::edit::{AgendaField, Field};
+use agendum_core::{export, format, Agenda};
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::doc::{dom_id, Doc};
+use crate::fields::{FieldInput, Kind};
+use crate::items::ItemsTable;
+use crate::register::{Annexes, FutureMeetings, Register};
+use crate::{files, storage};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    Saved,
+    Pending,
+    Failed(String),
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let af = |field| Field::Agenda { field };
+    let f = |field, label: &'static str| {
+        view! { <FieldInput field=af(field) label=Signal::stored(label.to_string()) /> }
+    };
+    view! {
+        <section aria-labelledby="header-h" class="header-form">
+            <h2 id="header-h">"Header"</h2>
+            <div class="grid">
+                {f(AgendaField::Document, "Document number")}
+                <FieldInput field=af(AgendaField::Revision) label=Signal::stored("Revision".to_string()) kind=Kind::Parsed placeholder="none" />
+                {f(AgendaField::Status, "Status")}
+                {f(AgendaField::Group, "Group")}
+                {f(AgendaField::Meeting, "Meeting")}
+                {f(AgendaField::Place, "Place")}
+                <FieldInput field=af(AgendaField::StartDate) label=Signal::stored("First day".to_string()) kind=Kind::Date />
+                <FieldInput field=af(AgendaField::EndDate) label=Signal::stored("Last day".to_string()) kind=Kind::Date />
+                {f(AgendaField::TimeZone, "Time zone")}
+                {f(AgendaField::TimeZoneLabel, "Time zone as printed")}
+                {f(AgendaField::Source, "Source")}
+                {f(AgendaField::Title, "Title")}
+            </div>
+            <FieldInput field=af(AgendaField::Abstract) label=Signal::stored("Abstract".to_string()) kind=Kind::Lines />
+            <FieldInput field=af(AgendaField::ActionRequired) label=Signal::stored("Action required".to_string()) kind=Kind::Lines />
+            <FieldInput field=af(AgendaField::Notes) label=Signal::stored("Note".to_string()) kind=Kind::Lines />
+            <FieldInput field=af(AgendaField::LinkTemplate) label=Signal::stored("Document link template".to_string())
+                placeholder="https://www.itu.int/md/T22-TSAG-{number}" />
+        </section>
+    }
+}
+
+#[component]
+fn ChecksPanel() -> impl IntoView {
+    let doc = expect_context::<Doc>();
+    let count = move |s: Severity| doc.findings.with(|f| f.iter().filter(|x| x.severity == s).count());
+    let list = move || {
+        doc.findings.with(|fs| {
+            fs.iter()
+                .map(|f| {
+                    let place = f.place;
+                    let fix = f.fix.clone();
+                    let sev = f.severity.name();
+                    view! {
+                        <li class=format!("finding sev-{sev}")>
+                            <button type="button" class="goto" on:click=move |_| doc.focus.set(Some(place))
+                                title="Go to the field">
+                                <span class="badge">{sev}</span>
+                                <span class="where">{f.where_.clone()}</span>
+                            </button>
+                            <p class="message">{f.message.clone()}</p>
+                            <p class="code">{f.code}</p>
+                            {fix.map(|fx| {
+                                let label = fx.label.clone();
+                                view! {
+                                    <button type="button" class="fix" on:click=move |_| {
+                                        if doc.apply(fx.edit.clone(), false) {
+                                            doc.notice.set(Some(format!("Fixed: {}. Undo with Ctrl+Z.", fx.label)));
+                                        }
+                                    }>{format!("Fix: {label}")}</button>
+                                }
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <aside class="checks" aria-labelledby="checks-h">
+            <h2 id="checks-h">"Checks"</h2>
+            <p class="counts" role="status" aria-live="polite">
+                <span class="sev-error">{move || format!("{} errors", count(Severity::Error))}</span>
+                " · "
+                <span class="sev-warning">{move || format!("{} warnings", count(Severity::Warning))}</span>
+                " · "
+                <span class="sev-note">{move || format!("{} notes", count(Severity::Note))}</span>
+            </p>
+            <Show when=move || doc.findings.with(|f| f.is_empty())>
+                <p class="all-good">"No problems found."</p>
+            </Show>
+            <ul class="findings" aria-label="Findings">{list}</ul>
+        </aside>
+    }
+}
+
+/// Saves the agenda a moment after the last edit, and at once when the page is hidden.
+fn autosave(doc: Doc, state: RwSignal<SaveState>) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let save_now = move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+            pending.set_value(None);
+        }
+        let r = doc.agenda.with_untracked(|a| storage::save(a, None));
+        state.set(match r {
+            Ok(()) => SaveState::Saved,
+            Err(e) => SaveState::Failed(e),
+        });
+    };
+    Effect::new(move |first: Option<()>| {
+        doc.agenda.track();
+        if first.is_none() {
+            return;
+        }
+        state.set(SaveState::Pending);
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(save_now, Duration::from_millis(400)).ok();
+        pending.set_value(h);
+    });
+    let hide = window_event_listener(ev::pagehide, move |_| {
+        if state.get_untracked() == SaveState::Pending {
+            save_now();
+        }
+    });
+    on_cleanup(move || {
+        hide.remove();
+        if state.get_untracked() == SaveState::Pending {
+            save_now();
+        }
+    });
+}
+
+fn focus_field(field: Field) {
+    let Some(el) = document().get_element_by_id(&dom_id(field)) else { return };
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+        el.scroll_into_view_with_bool(false);
+    }
+}
+
+#[component]
+pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
+    let doc = Doc::new(agenda);
+    provide_context(doc);
+    let state = RwSignal::new(SaveState::Saved);
+    autosave(doc, state);
+
+    // A focus request is served once the DOM has the field.
+    Effect::new(move |_| {
+        if let Some(f) = doc.focus.get() {
+            request_animation_frame(move || {
+                focus_field(f);
+                doc.focus.set(None);
+            });
+        }
+    });
+
+    let export_json = move || {
+        let (name, text) = doc.agenda.with_untracked(|a| (export::file_name(a, "agenda.json"), format::save(a)));
+        if let Err(e) = files::download(&name, "application/json", &text) {
+            doc.notice.set(Some(e));
+        }
+    };
+    let export_html = move || {
+        let (name, text) = doc.agenda.with_untracked(|a| (export::file_name(a, "html"), export::html(a)));
+        if let Err(e) = files::download(&name, "text/html", &text) {
+            doc.notice.set(Some(e));
+        }
+    };
+    let print = move || {
+        if let Err(e) = files::print_html(&doc.agenda.with_untracked(export::html)) {
+            doc.notice.set(Some(e));
+        }
+    };
+    let keys = window_event_listener(ev::keydown, move |ev| {
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        if !ctrl || ev.alt_key() {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => {
+                ev.prevent_default();
+                doc.redo();
+            }
+            "z" => {
+                ev.prevent_default();
+                doc.undo();
+            }
+            "y" => {
+                ev.prevent_default();
+                doc.redo();
+            }
+            "p" => {
+                ev.prevent_default();
+                print();
+            }
+            "s" => {
+                // Saving is automatic; say so instead of opening the browser's save dialog.
+                ev.prevent_default();
+                doc.notice.set(Some("Agendum saves by itself as you type. Use Export to make a file.".into()));
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let name = Memo::new(move |_| doc.agenda.with(Agenda::display_name));
+    let saved_text = move || match state.get() {
+        SaveState::Saved => "Saved".to_string(),
+        SaveState::Pending => "Saving…".to_string(),
+        SaveState::Failed(_) => "Not saved".to_string(),
+    };
+    view! {
+        <div class="editor">
+            <header class="topbar">
+                <button type="button" on:click=move |_| on_close.run(()) title="Back to all agendas">"← Agendas"</button>
+                <h1 class="doc-name">{move || name.get()}</h1>
+                <span class="save-state" role="status" aria-live="polite" class:failed=move || matches!(state.get(), SaveState::Failed(_))>
+                    {saved_text}
+                </span>
+                <div class="actions">
+                    <button type="button" on:click=move |_| doc.undo() disabled=move || !doc.can_undo.get()
+                        title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">"Undo"</button>
+                    <button type="button" on:click=move |_| doc.redo() disabled=move || !doc.can_redo.get()
+                        title="Redo (Ctrl+Shift+Z)" aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
+                    <button type="button" on:click=move |_| export_json() title="Download the agenda as a file to share or re-open">"Export JSON"</button>
+                    <button type="button" on:click=move |_| export_html() title="Download the printable agenda">"Export HTML"</button>
+                    <button type="button" on:click=move |_| print() title="Print the agenda (Ctrl+P)" aria-keyshortcuts="Control+P">"Print"</button>
+                </div>
+            </header>
+            {move || match state.get() {
+                SaveState::Failed(e) => Some(view! {
+                    <div class="banner error" role="alert">
+                        <p>{e}</p>
+                        <button type="button" on:click=move |_| export_json()>"Export the agenda now"</button>
+                    </div>
+                }),
+                _ => None,
+            }}
+            {move || doc.notice.get().map(|n| view! {
+                <div class="notice" role="status">
+                    <span>{n}</span>
+                    <button type="button" aria-label="Dismiss" on:click=move |_| doc.notice.set(None)>"×"</button>
+                </div>
+            })}
+            <datalist id="action-vocabulary">
+                {move || doc.agenda.with(|a| a.action_vocabulary()).into_iter().map(|v| view! { <option value=v></option> }).collect_view()}
+            </datalist>
+            <datalist id="category-vocabulary">
+                {move || doc.agenda.with(|a| a.category_vocabulary()).into_iter().map(|v| view! { <option value=v></option> }).collect_view()}
+            </datalist>
+            <datalist id="register-numbers">
+                {move || doc.agenda.with(|a| a.register.iter().map(|e| (e.number.to_string(), e.title.clone())).collect::<Vec<_>>())
+                    .into_iter().map(|(n, t)| view! { <option value=n>{t}</option> }).collect_view()}
+            </datalist>
+            <div class="workspace">
+                <main class="document">
+                    <Header />
+                    <ItemsTable />
+                    <Register />
+                    <Annexes />
+                    <FutureMeetings />
+                </main>
+                <ChecksPanel />
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,252 @@
+//! The editor's form controls. Each edits one field of the agenda through an edit, shows a
+//! plain message beside itself when what was typed cannot be read (keeping the text, never
+//! the model, out of step), and is marked when a check finding points at it.
+
+use agendum_core::checks::Severity;
+use agendum_core::docref::{DocNumber, DocRef};
+use agendum_core::edit::{get, Edit, Field, Value};
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::doc::{dom_id, Doc};
+
+/// How a field is typed into.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// One line of text, applied as it is typed.
+    #[default]
+    Line,
+    /// Several lines of text, applied as they are typed.
+    Lines,
+    /// A date picker.
+    Date,
+    /// A value read when the field is left (time, minutes, document number …).
+    Parsed,
+}
+
+fn severity_class(s: Option<Severity>) -> &'static str {
+    match s {
+        Some(Severity::Error) => "mark-error",
+        Some(Severity::Warning) => "mark-warning",
+        Some(Severity::Note) => "mark-note",
+        None => "",
+    }
+}
+
+/// One field with its label. `label` is the accessible name; `hide_label` keeps it for screen
+/// readers only (in table cells whose column header already says it).
+#[component]
+pub fn FieldInput(
+    field: Field,
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional)] kind: Kind,
+    #[prop(optional)] hide_label: bool,
+    #[prop(optional, into)] placeholder: String,
+    #[prop(optional, into)] class: String,
+    #[prop(optional, into)] list: Option<String>,
+    #[prop(optional, into)] title: Option<String>,
+    /// Called on Enter (single-line fields), e.g. to add the next item.
+    #[prop(optional, into)]
+    on_enter: Option<Callback<()>>,
+) -> impl IntoView {
+    let doc = expect_context::<Doc>();
+    let value = Memo::new(move |_| doc.agenda.with(|a| get(a, field).map(|v| v.display()).unwrap_or_default()));
+    let problem = RwSignal::new(None::<String>);
+    let id = dom_id(field);
+    let msg_id = format!("{id}-msg");
+    let mark = Memo::new(move |_| doc.mark(field));
+    let commit = move |typed: String, typing: bool| {
+        let Some(current) = doc.agenda.with_untracked(|a| get(a, field)) else { return };
+        match current.parse_as(&typed) {
+            Ok(v) if v == current => problem.set(None),
+            Ok(v) => {
+                problem.set(None);
+                doc.apply(Edit::Set { field, value: v }, typing);
+            }
+            Err(m) => problem.set(Some(m)),
+        }
+    };
+    let on_input = move |ev: ev::Event| {
+        if matches!(kind, Kind::Line | Kind::Lines) {
+            commit(event_target_value(&ev), true);
+        }
+    };
+    let on_change = move |ev: ev::Event| {
+        if matches!(kind, Kind::Date | Kind::Parsed) {
+            commit(event_target_value(&ev), false);
+        }
+    };
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if ev.key() != "Enter" || ev.alt_key() || ev.ctrl_key() || ev.shift_key() {
+            return;
+        }
+        if kind == Kind::Parsed {
+            commit(event_target_value(&ev), false);
+        }
+        if let Some(cb) = on_enter {
+            ev.prevent_default();
+            doc.seal();
+            cb.run(());
+        }
+    };
+    let described = {
+        let msg_id = msg_id.clone();
+        move || problem.with(|p| p.is_some()).then(|| msg_id.clone())
+    };
+    let invalid = move || if problem.with(|p| p.is_some()) || mark.get() == Some(Severity::Error) { "true" } else { "false" };
+    let cls = move || format!("field {} {}", class, severity_class(mark.get()));
+    let control = match kind {
+        Kind::Lines => view! {
+            <textarea id=id.clone() aria-label=move || label.get() aria-invalid=invalid aria-describedby=described
+                placeholder=placeholder.clone() title=title.clone() prop:value=move || value.get()
+                on:input=on_input on:keydown=on_keydown on:blur=move |_| doc.seal() rows="1"></textarea>
+        }
+        .into_any(),
+        _ => view! {
+            <input id=id.clone() type=if kind == Kind::Date { "date" } else { "text" } aria-label=move || label.get()
+                aria-invalid=invalid aria-describedby=described placeholder=placeholder.clone() list=list.clone()
+                title=title.clone() prop:value=move || value.get() on:input=on_input on:change=on_change
+                on:keydown=on_keydown on:blur=move |_| doc.seal() autocomplete="off" />
+        }
+        .into_any(),
+    };
+    view! {
+        <label class=cls>
+            <span class="field-label" class:visually-hidden=hide_label>{move || label.get()}</span>
+            {control}
+            {move || problem.get().map(|m| view! { <span class="field-problem" id=msg_id.clone() role="alert">{m}</span> })}
+        </label>
+    }
+}
+
+/// A list of short values shown as chips with an input to add more: the Docs column (each
+/// number can be toggled "not expected to be introduced") and the proposal's actions.
+#[component]
+pub fn DocsInput(field: Field, #[prop(into)] label: Signal<String>) -> impl IntoView {
+    let doc = expect_context::<Doc>();
+    let docs = Memo::new(move |_| {
+        doc.agenda.with(|a| match get(a, field) {
+            Some(Value::Docs(d)) => d,
+            _ => Vec::new(),
+        })
+    });
+    let id = dom_id(field);
+    let mark = Memo::new(move |_| doc.mark(field));
+    let set = move |d: Vec<DocRef>| {
+        doc.apply(Edit::Set { field, value: Value::Docs(d) }, false);
+    };
+    let add = move |text: String| {
+        let new = agendum_core::docref::parse_docs_cell(&text);
+        if new.is_empty() {
+            return;
+        }
+        let mut d = docs.get_untracked();
+        d.extend(new);
+        set(d);
+    };
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == "," {
+            ev.prevent_default();
+            let input: web_sys::HtmlInputElement = event_target(&ev);
+            add(input.value());
+            input.set_value("");
+        } else if ev.key() == "Backspace" {
+            let input: web_sys::HtmlInputElement = event_target(&ev);
+            if input.value().is_empty() {
+                let mut d = docs.get_untracked();
+                if d.pop().is_some() {
+                    set(d);
+                }
+            }
+        }
+    };
+    let on_change = move |ev: ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        add(input.value());
+        input.set_value("");
+    };
+    view! {
+        <div class=move || format!("chips {}", severity_class(mark.get()))>
+            <For each=move || docs.get().into_iter().enumerate() key=|(i, d)| (*i, d.printed(), d.note.clone()) let:((i, d))>
+                {
+                    let printed = d.printed();
+                    let number = d.number.to_string();
+                    let unread = matches!(d.number, DocNumber::Unparsed(_));
+                    let toggle_label = if d.introduced {
+                        format!("{number}: to be introduced (press to mark not expected to be introduced)")
+                    } else {
+                        format!("{number}: not expected to be introduced (press to mark to be introduced)")
+                    };
+                    view! {
+                        <span class="chip" class:chip-unread=unread>
+                            <button type="button" class="chip-main" aria-pressed=if d.introduced { "false" } else { "true" }
+                                aria-label=toggle_label.clone() title="Parentheses: not expected to be introduced"
+                                on:click=move |_| {
+                                    let mut all = docs.get_untracked();
+                                    if let Some(x) = all.get_mut(i) { x.introduced = !x.introduced; }
+                                    set(all);
+                                }>{printed}</button>
+                            <button type="button" class="chip-x" aria-label=format!("Remove {number}")
+                                on:click=move |_| {
+                                    let mut all = docs.get_untracked();
+                                    if i < all.len() { all.remove(i); }
+                                    set(all);
+                                }>"×"</button>
+                            {(!d.note.is_empty()).then(|| view! { <span class="chip-note">{format!("({})", d.note)}</span> })}
+                        </span>
+                    }
+                }
+            </For>
+            <input id=id type="text" class="chip-input" list="register-numbers" aria-label=move || label.get()
+                placeholder="TD…, C…, Annex B" on:keydown=on_keydown on:change=on_change on:blur=move |_| doc.seal()
+                autocomplete="off" />
+        </div>
+    }
+}
+
+/// The proposal's actions as chips, with suggestions from the agenda's vocabulary.
+#[component]
+pub fn ActionsInput(field: Field, #[prop(into)] label: Signal<String>) -> impl IntoView {
+    let doc = expect_context::<Doc>();
+    let actions = Memo::new(move |_| {
+        doc.agenda.with(|a| match get(a, field) {
+            Some(Value::List(l)) => l,
+            _ => Vec::new(),
+        })
+    });
+    let id = dom_id(field);
+    let mark = Memo::new(move |_| doc.mark(field));
+    let set = move |l: Vec<String>| {
+        doc.apply(Edit::Set { field, value: Value::List(l) }, false);
+    };
+    let add = move |input: web_sys::HtmlInputElement| {
+        let t = input.value().trim().trim_end_matches('.').to_string();
+        input.set_value("");
+        if !t.is_empty() {
+            let mut l = actions.get_untracked();
+            l.push(t);
+            set(l);
+        }
+    };
+    view! {
+        <div class=move || format!("chips actions {}", severity_class(mark.get()))>
+            <For each=move || actions.get().into_iter().enumerate() key=|(i, a)| (*i, a.clone()) let:((i, a))>
+                <span class="chip">
+                    <span class="chip-main">{format!("{a}.")}</span>
+                    <button type="button" class="chip-x" aria-label=format!("Remove action {a}")
+                        on:click=move |_| {
+                            let mut l = actions.get_untracked();
+                            if i < l.len() { l.remove(i); }
+                            set(l);
+                        }>"×"</button>
+                </span>
+            </For>
+            <input id=id type="text" class="chip-input" list="action-vocabulary" aria-label=move || label.get()
+                placeholder="To note, To adopt …" autocomplete="off"
+                on:keydown=move |ev: ev::KeyboardEvent| {
+                    if ev.key() == "Enter" { ev.prevent_default(); add(event_target(&ev)); }
+                }
+                on:change=move |ev: ev::Event| add(event_target(&ev)) on:blur=move |_| doc.seal() />
+        </div>
+    }
+}

@@ -1,0 +1,269 @@
+//! The items table, laid out like the printed agenda (Timing | # | Agenda item | Docs | Summary
+//! and Proposal), one keyed row per item so rows stay put while numbers are derived live. Row
+//! commands (add, sub-item, move, indent, outdent, delete, drag) are edits from
+//! `agendum_core::edit::commands`, so undo covers them all.
+
+use agendum_core::edit::{commands, Edit, Field, ItemField, SessionField};
+use agendum_core::model::{ItemId, Location, SessionId};
+use agendum_core::schedule::Slot;
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::doc::Doc;
+use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind};
+
+fn item_field(item: ItemId, field: ItemField) -> Field {
+    Field::Item { item, field }
+}
+
+/// Runs a row command and keeps focus on the moved item's title.
+fn run(doc: Doc, edit: Option<Edit>, focus: ItemId) {
+    if let Some(e) = edit {
+        if doc.apply(e, false) {
+            doc.focus.set(Some(item_field(focus, ItemField::Title)));
+        }
+    }
+}
+
+pub fn add_after(doc: Doc, id: ItemId) {
+    if let Some((e, new)) = doc.agenda.with_untracked(|a| commands::add_after(a, id)) {
+        run(doc, Some(e), new);
+    }
+}
+
+fn add_child(doc: Doc, id: ItemId) {
+    if let Some((e, new)) = doc.agenda.with_untracked(|a| commands::add_child(a, id)) {
+        run(doc, Some(e), new);
+    }
+}
+
+fn delete(doc: Doc, id: ItemId) {
+    let n = doc.number(id);
+    if doc.apply(Edit::RemoveItem { id }, false) {
+        doc.notice.set(Some(format!("Item {n} deleted. Undo with Ctrl+Z.")));
+    }
+}
+
+/// Alt+arrows on a row move, indent and outdent its item.
+fn row_keys(doc: Doc, id: ItemId, ev: &ev::KeyboardEvent) {
+    if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+        return;
+    }
+    let edit = doc.agenda.with_untracked(|a| match ev.key().as_str() {
+        "ArrowUp" => Some(commands::move_up(a, id)),
+        "ArrowDown" => Some(commands::move_down(a, id)),
+        "ArrowRight" => Some(commands::indent(a, id)),
+        "ArrowLeft" => Some(commands::outdent(a, id)),
+        _ => None,
+    });
+    if let Some(edit) = edit {
+        ev.prevent_default();
+        match edit {
+            Some(e) => run(doc, Some(e), id),
+            None => doc.notice.set(Some("The item cannot go further that way.".into())),
+        }
+    }
+}
+
+#[component]
+fn ItemRow(id: ItemId) -> impl IntoView {
+    let doc = expect_context::<Doc>();
+    let dragging = expect_context::<RwSignal<Option<ItemId>>>();
+    let number = Memo::new(move |_| doc.number(id));
+    let depth = Memo::new(move |_| doc.numbers.with(|n| n.get(&id).map_or(0, |(_, d)| *d)));
+    let slot = Memo::new(move |_| doc.schedule.with(|s| s.slots.get(&id).copied()));
+    let marked = Memo::new(move |_| {
+        doc.findings.with(|fs| {
+            fs.iter()
+                .filter(|f| matches!(f.place, Field::Item { item, .. } if item == id))
+                .map(|f| f.severity)
+                .min()
+        })
+    });
+    let l = move |what: &'static str| Signal::derive(move || format!("Item {} {what}", number.get()));
+    let on_drop = move |ev: ev::DragEvent| {
+        ev.prevent_default();
+        let Some(from) = dragging.get_untracked() else { return };
+        dragging.set(None);
+        if from == id {
+            return;
+        }
+        // Dropped on a row: the dragged item goes just before it, at its level.
+        let edit = doc.agenda.with_untracked(|a| {
+            let target = a.locate(id)?;
+            let source = a.locate(from)?;
+            let same_list = source.session == target.session && source.parent == target.parent;
+            let index = if same_list && source.index < target.index { target.index - 1 } else { target.index };
+            Some(Edit::MoveItem { id: from, to: Location { index, ..target } })
+        });
+        run(doc, edit, from);
+    };
+    let row_class = move || {
+        let sev = match marked.get() {
+            Some(agendum_core::Severity::Error) => " row-error",
+            Some(agendum_core::Severity::Warning) => " row-warning",
+            _ => "",
+        };
+        format!("item depth-{}{sev}", depth.get().min(3))
+    };
+    view! {
+        <tr class=row_class on:keydown=move |ev| row_keys(doc, id, &ev)
+            on:dragover=move |ev: ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <td class="timing">
+                <FieldInput field=item_field(id, ItemField::Start) label=l("start time") hide_label=true
+                    kind=Kind::Parsed placeholder="hh:mm" class="time" />
+                <FieldInput field=item_field(id, ItemField::Duration) label=l("planned minutes") hide_label=true
+                    kind=Kind::Parsed placeholder="min" class="minutes" />
+                <span class="slot" aria-label=move || format!("Item {} slot", number.get())>
+                    {move || slot.get().as_ref().map(Slot::label).unwrap_or_default()}
+                </span>
+            </td>
+            <td class="num">
+                <span class="drag" draggable="true" title="Drag to move this item"
+                    on:dragstart=move |ev: ev::DragEvent| {
+                        if let Some(dt) = ev.data_transfer() { let _ = dt.set_data("text/plain", &number.get_untracked()); }
+                        dragging.set(Some(id));
+                    }>"⠿"</span>
+                <span class="number">{move || number.get()}</span>
+            </td>
+            <td class="title">
+                <FieldInput field=item_field(id, ItemField::Source) label=l("source") hide_label=true
+                    placeholder="Source (e.g. Rapporteur, RG-SOP)" class="source" />
+                <FieldInput field=item_field(id, ItemField::Title) label=l("title") hide_label=true
+                    kind=Kind::Lines placeholder="Title" class="item-title" title="Enter adds the next item; Shift+Enter starts a new line"
+                    on_enter=Callback::new(move |()| add_after(doc, id)) />
+            </td>
+            <td class="docs">
+                <DocsInput field=item_field(id, ItemField::Docs) label=l("documents") />
+            </td>
+            <td class="proposal">
+                <FieldInput field=item_field(id, ItemField::Summary) label=l("summary") hide_label=true
+                    kind=Kind::Lines placeholder="Summary" />
+                <ActionsInput field=item_field(id, ItemField::Actions) label=l("proposal") />
+                <FieldInput field=item_field(id, ItemField::Notes) label=l("notes") hide_label=true
+                    kind=Kind::Lines placeholder="Notes (Presented at …, Reference: …)" />
+            </td>
+            <td class="tools">
+                <button type="button" title="Add an item after this one (Enter in the title)"
+                    aria-label=move || format!("Add item after {}", number.get())
+                    on:click=move |_| add_after(doc, id)>"+"</button>
+                <button type="button" title="Add a sub-item"
+                    aria-label=move || format!("Add sub-item to {}", number.get())
+                    on:click=move |_| add_child(doc, id)>"↳"</button>
+                <button type="button" title="Move up (Alt+↑)" aria-label=move || format!("Move item {} up", number.get())
+                    on:click=move |_| run(doc, doc.agenda.with_untracked(|a| commands::move_up(a, id)), id)>"↑"</button>
+                <button type="button" title="Move down (Alt+↓)" aria-label=move || format!("Move item {} down", number.get())
+                    on:click=move |_| run(doc, doc.agenda.with_untracked(|a| commands::move_down(a, id)), id)>"↓"</button>
+                <button type="button" title="Indent: make it a sub-item of the item above (Alt+→)"
+                    aria-label=move || format!("Indent item {}", number.get())
+                    on:click=move |_| run(doc, doc.agenda.with_untracked(|a| commands::indent(a, id)), id)>"→"</button>
+                <button type="button" title="Outdent (Alt+←)" aria-label=move || format!("Outdent item {}", number.get())
+                    on:click=move |_| run(doc, doc.agenda.with_untracked(|a| commands::outdent(a, id)), id)>"←"</button>
+                <button type="button" class="danger" title="Delete (undo with Ctrl+Z)"
+                    aria-label=move || format!("Delete item {}", number.get())
+                    on:click=move |_| delete(doc, id)>"✕"</button>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn SessionRows(session: SessionId) -> impl IntoView {
+    let doc = expect_context::<Doc>();
+    let position = Memo::new(move |_| {
+        doc.agenda.with(|a| a.sessions.iter().position(|s| s.id == session).map_or(0, |i| i + 1))
+    });
+    let plan = Memo::new(move |_| doc.schedule.with(|s| s.sessions.get(&session).copied()));
+    let sf = move |field| Field::Session { session, field };
+    let l = move |what: &'static str| Signal::derive(move || format!("Session {} {what}", position.get()));
+    let count = Memo::new(move |_| doc.agenda.with(|a| a.sessions.len()));
+    let items = move || {
+        doc.rows.with(|rs| rs.iter().filter(|r| r.session == session).map(|r| r.id).collect::<Vec<_>>())
+    };
+    view! {
+        <tbody class="session">
+            <tr class="session-row">
+                <td colspan="2">
+                    <FieldInput field=sf(SessionField::Date) label=l("date") kind=Kind::Date />
+                    <FieldInput field=sf(SessionField::DayLabel) label=l("day as printed") placeholder="Thursday, 1 August" />
+                    <div class="window">
+                        <FieldInput field=sf(SessionField::Start) label=l("start") kind=Kind::Parsed placeholder="14:30" class="time" />
+                        <FieldInput field=sf(SessionField::End) label=l("end") kind=Kind::Parsed placeholder="15:45" class="time" />
+                    </div>
+                </td>
+                <td colspan="3">
+                    <FieldInput field=sf(SessionField::Title) label=l("title") placeholder="TSAG Rapporteur Group on …" />
+                    <p class="plan">
+                        {move || plan.get().map(|p| match p.window {
+                            Some(w) => format!("Planned {} of {} min", p.planned, w),
+                            None => format!("Planned {} min; set the start and end to see the window", p.planned),
+                        })}
+                    </p>
+                </td>
+                <td class="tools">
+                    <button type="button" class="danger" aria-label=move || format!("Delete session {}", position.get())
+                        title="Delete this session and its items (undo with Ctrl+Z)" disabled=move || count.get() < 2
+                        on:click=move |_| { doc.apply(Edit::RemoveSession { id: session }, false); }>"✕"</button>
+                </td>
+            </tr>
+            <For each=items key=|id| *id let:id>
+                <ItemRow id=id />
+            </For>
+            <tr class="add-row">
+                <td colspan="6">
+                    <button type="button" on:click=move |_| {
+                        if let Some((e, new)) = doc.agenda.with_untracked(|a| commands::add_to_session(a, session)) {
+                            run(doc, Some(e), new);
+                        }
+                    }>{move || format!("Add item to session {}", position.get())}</button>
+                </td>
+            </tr>
+        </tbody>
+    }
+}
+
+#[component]
+pub fn ItemsTable() -> impl IntoView {
+    let doc = expect_context::<Doc>();
+    provide_context(RwSignal::new(None::<ItemId>));
+    let sessions = move || doc.agenda.with(|a| a.sessions.iter().map(|s| s.id).collect::<Vec<_>>());
+    let add_session = move |_| {
+        let edit = doc.agenda.with_untracked(|a| {
+            let mut s = agendum_core::model::Session {
+                id: a.next_session_id(),
+                date: None,
+                day_label: String::new(),
+                start: None,
+                end: None,
+                title: String::new(),
+                items: Vec::new(),
+            };
+            if let Some(last) = a.sessions.last() {
+                s.title = last.title.clone();
+            }
+            Edit::InsertSession { index: a.sessions.len(), session: s }
+        });
+        doc.apply(edit, false);
+    };
+    view! {
+        <section aria-labelledby="items-h" class="items-section">
+            <h2 id="items-h">"Agenda"</h2>
+            <table class="items">
+                <thead>
+                    <tr>
+                        <th scope="col">"Timing"</th>
+                        <th scope="col">"#"</th>
+                        <th scope="col">"Agenda item"</th>
+                        <th scope="col">"Docs"</th>
+                        <th scope="col">"Summary and Proposal"</th>
+                        <th scope="col"><span class="visually-hidden">"Commands"</span></th>
+                    </tr>
+                </thead>
+                <For each=sessions key=|id| *id let:session>
+                    <SessionRows session=session />
+                </For>
+            </table>
+            <button type="button" on:click=add_session>"Add session"</button>
+        </section>
+    }
+}
