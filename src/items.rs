@@ -114,7 +114,7 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                     kind=Kind::Parsed placeholder="hh:mm" class="time" />
                 <FieldInput field=item_field(id, ItemField::Duration) label=l("planned minutes") hide_label=true
                     kind=Kind::Parsed placeholder="min" class="minutes" />
-                <span class="slot" aria-label=move || format!("Item {} slot", number.get())>
+                <span class="slot">
                     {move || slot.get().as_ref().map(Slot::label).unwrap_or_default()}
                 </span>
             </td>

@@ -200,6 +200,10 @@ fn parse_outside(t: &str) -> Option<String> {
                 let inner = &t[inner_start..c.pos];
                 if c.eat(")") {
                     s.push_str(&format!("({inner})"));
+                } else {
+                    // An unclosed "(" is not part of the number: it was dropped, and "C0-R0(" then
+                    // saved as "C0-R0", which reads back as the contribution C0R0.
+                    c.pos = save;
                 }
             } else {
                 c.pos = save;
@@ -212,7 +216,9 @@ fn parse_outside(t: &str) -> Option<String> {
     // Resolutions: "Res. 71", "PP-22 Res. 71", "Resolution 1428"
     let lower = t.to_ascii_lowercase();
     for word in ["resolution ", "res. ", "res "] {
-        if let Some(at) = lower.find(word) {
+        // The last occurrence: with the first, "Res. Res. 1" (the canonical form of "Res.res 1")
+        // read back as unparsed text, so a saved number did not load as the same number.
+        if let Some(at) = lower.rfind(word) {
             let n = lower[at + word.len()..].trim();
             if !n.is_empty() && n.bytes().all(|x| x.is_ascii_digit()) {
                 let by = t[..at].trim();

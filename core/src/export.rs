@@ -352,7 +352,7 @@ pub fn html(a: &Agenda) -> String {
     }
 
     // Annex A, the register.
-    let _ = write!(out, "<h2>Annex {REGISTER_LETTER}: Documentation</h2>\n");
+    let _ = writeln!(out, "<h2>Annex {REGISTER_LETTER}: Documentation</h2>");
     out.push_str("<table class=\"register\">\n<thead><tr><th>#</th><th>Category</th><th>TD/C #</th><th>Source</th><th>Title</th></tr></thead>\n<tbody>\n");
     for (i, e) in a.register.iter().enumerate() {
         let _ = write!(out, "<tr><td>{}.</td><td>", i + 1);

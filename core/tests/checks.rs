@@ -284,7 +284,10 @@ const MISTAKES: &[Mistake] = &[
     mistake("time.outside-window", Error, start_the_closure_after_the_session),
     mistake("time.overrun", Warning, plan_item_3_for_45_minutes),
     mistake("session.window", Error, end_the_session_before_it_starts),
-    mistake("session.overbooked", Warning, plan_80_minutes_of_aob),
+    Mistake {
+        consequences: &["time.overrun"],
+        ..mistake("session.overbooked", Warning, plan_80_minutes_of_aob)
+    },
     mistake("session.weekday", Error, write_wednesday_for_thursday),
     mistake("session.day", Error, write_the_wrong_day_of_the_month),
     mistake("session.outside-meeting", Error, move_the_session_a_week_later),
@@ -360,7 +363,8 @@ fn apply_fix(a: &Agenda, f: &Finding) -> Agenda {
     let fix = f.fix.as_ref().unwrap_or_else(|| panic!("{} offers no fix", f.code));
     let mut fixed = a.clone();
     fix.edit.clone().apply(&mut fixed).unwrap_or_else(|e| panic!("the fix \"{}\" fails: {e}", fix.label));
-    let left: Vec<Finding> = check(&fixed).into_iter().filter(|g| g.code == f.code && g.place == f.place).collect();
+    let left: Vec<Finding> =
+        check(&fixed).into_iter().filter(|g| g.code == f.code && g.place == f.place).collect();
     assert!(left.is_empty(), "after \"{}\", still:{}", fix.label, show(&left.iter().collect::<Vec<_>>()));
     fixed
 }
@@ -369,7 +373,8 @@ fn apply_fix(a: &Agenda, f: &Finding) -> Agenda {
 /// that code, at the field planted, with its severity, nothing unrelated besides, and a fix (if
 /// any) that takes the agenda back to TD514's findings. Returns the agenda and the finding.
 fn planted(code: &str) -> (Agenda, Finding) {
-    let m = MISTAKES.iter().find(|m| m.code == code).unwrap_or_else(|| panic!("no mistake planted for {code}"));
+    let m =
+        MISTAKES.iter().find(|m| m.code == code).unwrap_or_else(|| panic!("no mistake planted for {code}"));
     let mut a = td514();
     let place = (m.plant)(&mut a);
     let new = new_findings(&a);
@@ -378,7 +383,11 @@ fn planted(code: &str) -> (Agenda, Finding) {
     assert!(!hits.is_empty(), "{code} is not reported; new findings:{}", show(&all));
     assert_eq!(hits.len(), 1, "one mistake, one {code} finding:{}", show(&hits));
     let f = hits[0].clone();
-    assert_eq!(f.place, place, "{code} points at {} ({:?}), not at the mistake ({place:?})", f.where_, f.place);
+    assert_eq!(
+        f.place, place,
+        "{code} points at {} ({:?}), not at the mistake ({place:?})",
+        f.where_, f.place
+    );
     assert_eq!(f.severity, m.severity, "{code} has the wrong severity");
     let unrelated: Vec<&Finding> =
         new.iter().filter(|f| f.code != code && !m.consequences.contains(&f.code)).collect();
@@ -465,18 +474,33 @@ fn time_overrun_45_minutes_from_15_00_when_item_4_starts_at_15_30() {
 #[test]
 fn time_overrun_of_the_closure_has_no_room_to_offer() {
     let a = &mut td514();
-    let place = set(a, item_field(&a, "7", ItemField::Duration), Value::Count(Some(5)));
-    let new = new_findings(&a);
+    let place = set(a, item_field(a, "7", ItemField::Duration), Value::Count(Some(5)));
+    let new = new_findings(a);
     assert_eq!(keys(&new), [("time.overrun", place)]);
     assert!(new[0].fix.is_none(), "\"Plan 0 min\" is not a fix: {:?}", new[0].fix);
+}
+
+#[test]
+fn time_overrun_after_an_untimed_sibling() {
+    // 2.1 (not introduced) has no duration, so 2.2 has no computed start; but it cannot start
+    // before item 2 at 14:35, and 40 minutes from then run past item 3 at 15:00.
+    let a = &mut td514();
+    let place = set(a, item_field(a, "2.2", ItemField::Duration), Value::Count(Some(40)));
+    let new = new_findings(a);
+    assert_eq!(keys(&new), [("time.overrun", place)]);
+    assert_eq!(fix_label(&new[0]), "Plan 25 min");
+    assert_as_clean_as_td514(&apply_fix(a, &new[0]), "the fix");
+    // 20 minutes may fit after 2.1: nothing to say.
+    set(a, place, Value::Count(Some(20)));
+    assert_as_clean_as_td514(a, "planning 20 minutes for 2.2");
 }
 
 #[test]
 fn time_overrun_of_a_sub_item_into_the_next_item() {
     // 1.1 starts with item 1 at 14:30; ten minutes run past item 2 at 14:35.
     let a = &mut td514();
-    let place = set(a, item_field(&a, "1.1", ItemField::Duration), Value::Count(Some(10)));
-    let new = new_findings(&a);
+    let place = set(a, item_field(a, "1.1", ItemField::Duration), Value::Count(Some(10)));
+    let new = new_findings(a);
     assert_eq!(keys(&new), [("time.overrun", place)]);
     assert_eq!(fix_label(&new[0]), "Plan 5 min");
 }
@@ -488,9 +512,29 @@ fn session_window_the_end_typed_before_the_start() {
 }
 
 #[test]
+fn session_window_alone_even_when_the_last_item_plans_minutes() {
+    // Without AOB, future meetings (15:40) take 3 minutes and the closure the last 2, up to
+    // the session end.
+    let a = &mut td514();
+    apply(a, Edit::RemoveItem { id: item_by_number(a, "6") });
+    set(a, item_field(a, "5", ItemField::Duration), Value::Count(Some(3)));
+    set(a, item_field(a, "6", ItemField::Start), Value::Time(None));
+    set(a, item_field(a, "6", ItemField::Duration), Value::Count(Some(2)));
+    assert_eq!(when(a, "6"), "15:43–15:45");
+    assert_as_clean_as_td514(a, "planning the last 5 minutes");
+    // One typo in the session end is one finding, not one more per time that was right.
+    let place = end_the_session_before_it_starts(a);
+    assert_eq!(keys(&new_findings(a)), [("session.window", place)]);
+}
+
+#[test]
 fn session_overbooked_80_minutes_of_aob() {
-    let (_, f) = planted("session.overbooked");
+    let (a, f) = planted("session.overbooked");
     assert!(f.message.contains("80 min in a 75 min session"), "{}", f.message);
+    // AOB comes after item 5 (15:40) and before the closure (15:45): it overruns as well.
+    let overrun = new_findings(&a).into_iter().find(|f| f.code == "time.overrun").expect("an overrun");
+    assert_eq!(overrun.place, item_field(&a, "6", ItemField::Duration));
+    assert_eq!(fix_label(&overrun), "Plan 5 min");
 }
 
 #[test]
@@ -504,10 +548,10 @@ fn session_weekday_wednesday_for_thursday_1_august() {
 #[test]
 fn session_weekday_without_a_date_reads_the_year_from_the_meeting() {
     let a = &mut td514();
-    set(a, session_field(&a, SessionField::Date), Value::Date(None));
-    assert_as_clean_as_td514(&a, "removing the session date");
+    set(a, session_field(a, SessionField::Date), Value::Date(None));
+    assert_as_clean_as_td514(a, "removing the session date");
     let place = write_wednesday_for_thursday(a);
-    let new = new_findings(&a);
+    let new = new_findings(a);
     assert_eq!(keys(&new), [("session.weekday", place)]);
     assert_eq!(fix_label(&new[0]), "Write \"Thursday, 1 August\"");
 }
@@ -570,11 +614,11 @@ fn xref_unregistered_a_document_mentioned_in_a_summary() {
     // The closure says the report will be TD515; had it said TD516, Annex A would lack it
     // (and TD515, reserved for the report, would no longer be cited).
     let a = &mut td514();
-    let place = set(a, item_field(&a, "7", ItemField::Summary), text("Meeting report to be found in TD516."));
-    let new = new_findings(&a);
+    let place = set(a, item_field(a, "7", ItemField::Summary), text("Meeting report to be found in TD516."));
+    let new = new_findings(a);
     let codes: Vec<Key> = keys(&new);
     assert!(codes.contains(&("xref.unregistered", place)), "{codes:?}");
-    assert!(codes.contains(&("register.uncited", entry_field(&a, "TD515", EntryField::Number))), "{codes:?}");
+    assert!(codes.contains(&("register.uncited", entry_field(a, "TD515", EntryField::Number))), "{codes:?}");
     assert_eq!(codes.len(), 2, "{codes:?}");
 }
 
@@ -595,10 +639,10 @@ fn xref_revision_td667_cited_where_annex_a_lists_td667r1() {
 fn xref_revision_is_quiet_for_the_same_number_written_another_way() {
     // "TD 667 Rev.1" is how TD667R1 is often typed; it is the same document.
     let a = &mut td514();
-    let mut docs = item(&a, "2.2").docs.clone();
+    let mut docs = item(a, "2.2").docs.clone();
     docs[0].number = DocNumber::parse("TD 667 Rev.1");
-    set(a, item_field(&a, "2.2", ItemField::Docs), Value::Docs(docs));
-    assert_as_clean_as_td514(&a, "typing TD 667 Rev.1");
+    set(a, item_field(a, "2.2", ItemField::Docs), Value::Docs(docs));
+    assert_as_clean_as_td514(a, "typing TD 667 Rev.1");
 }
 
 #[test]
@@ -653,24 +697,24 @@ fn register_category_informaton() {
 fn register_category_empty_or_new() {
     // An empty category is reported, with nothing to suggest.
     let a = &mut td514();
-    let place = set(a, entry_field(&a, "TD599", EntryField::Category), text(""));
-    let new = new_findings(&a);
+    let place = set(a, entry_field(a, "TD599", EntryField::Category), text(""));
+    let new = new_findings(a);
     assert_eq!(keys(&new), [("register.category", place)]);
     assert!(new[0].fix.is_none());
 
     // A category nothing like the known ones is offered as one of this agenda's own.
     let a = &mut td514();
-    let place = set(a, entry_field(&a, "TD599", EntryField::Category), text("Workshop output"));
-    let new = new_findings(&a);
+    let place = set(a, entry_field(a, "TD599", EntryField::Category), text("Workshop output"));
+    let new = new_findings(a);
     assert_eq!(keys(&new), [("register.category", place)]);
-    let fixed = apply_fix(&a, &new[0]);
+    let fixed = apply_fix(a, &new[0]);
     assert_eq!(fixed.categories, ["Workshop output"]);
     assert_as_clean_as_td514(&fixed, "adding the category");
 
     // Case and surrounding spaces do not make a category unknown ("Information " is in TD514).
     let a = &mut td514();
-    set(a, entry_field(&a, "TD599", EntryField::Category), text(" information (TO REVIEW) "));
-    assert_as_clean_as_td514(&a, "retyping a category in another case");
+    set(a, entry_field(a, "TD599", EntryField::Category), text(" information (TO REVIEW) "));
+    assert_as_clean_as_td514(a, "retyping a category in another case");
 }
 
 #[test]
@@ -695,8 +739,8 @@ fn annex_unreferenced_a_new_annex_c() {
 #[test]
 fn annex_unreferenced_annex_b_once_item_1_3_stops_citing_it() {
     let a = &mut td514();
-    set(a, item_field(&a, "1.3", ItemField::Docs), Value::Docs(Vec::new()));
-    let new = new_findings(&a);
+    set(a, item_field(a, "1.3", ItemField::Docs), Value::Docs(Vec::new()));
+    let new = new_findings(a);
     let b = Field::Annex { annex: a.annexes[0].id, field: AnnexField::Title };
     assert_eq!(keys(&new), [("annex.unreferenced", b)]);
     // "Annex E of (TSAG-R4(2024-01))" in its notes is another text's annex, not this agenda's.
@@ -714,8 +758,8 @@ fn item_action_to_ntoe() {
 fn item_action_accepts_a_trailing_full_stop() {
     // The published agenda writes "To note." with a full stop.
     let a = &mut td514();
-    set(a, item_field(&a, "4.3", ItemField::Actions), Value::List(vec!["To note.".into()]));
-    assert_as_clean_as_td514(&a, "writing \"To note.\"");
+    set(a, item_field(a, "4.3", ItemField::Actions), Value::List(vec!["To note.".into()]));
+    assert_as_clean_as_td514(a, "writing \"To note.\"");
 }
 
 #[test]
@@ -758,10 +802,10 @@ fn agenda_link_template_without_https_or_number() {
 
     let a = &mut td514();
     let place = set(a, header(AgendaField::LinkTemplate), text("https://www.itu.int/md/T22-TSAG-"));
-    assert_eq!(keys(&new_findings(&a)), [("agenda.link-template", place)]);
+    assert_eq!(keys(&new_findings(a)), [("agenda.link-template", place)]);
 
     set(a, header(AgendaField::LinkTemplate), text("https://www.itu.int/md/T22-TSAG-{number}"));
-    assert_as_clean_as_td514(&a, "writing the right template");
+    assert_as_clean_as_td514(a, "writing the right template");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -821,15 +865,18 @@ fn titles_agree_whatever_dash_joins_two_years() {
     let a = &mut td514();
     set(
         a,
-        entry_field(&a, "TD497", EntryField::Title),
+        entry_field(a, "TD497", EntryField::Title),
         text("Four-year rolling Operational Plan for the Union for 2025–2028"),
     );
-    assert_as_clean_as_td514(&a, "an en dash in TD497's title");
+    assert_as_clean_as_td514(a, "an en dash in TD497's title");
 }
 
 #[test]
 fn titles_that_say_something_else_disagree() {
-    assert!(!titles_agree("ITU’s Strategic Plans", "Four-year rolling Operational Plan for the Union for 2025-2028"));
+    assert!(!titles_agree(
+        "ITU’s Strategic Plans",
+        "Four-year rolling Operational Plan for the Union for 2025-2028"
+    ));
     assert!(!titles_agree("ITU’s Operational Plans", "RG-SOP: ITU’s Strategic Plans"));
     assert!(!titles_agree("Operational plan for 2025-2028", "Operational plan for 2029-2032"));
     // Only a short "Source: " head is set aside; a long sentence before a colon is the title.
@@ -837,7 +884,10 @@ fn titles_that_say_something_else_disagree() {
         "Report of the Industry Engagement Workshop held in Geneva in April: proposed actions",
         "Proposed actions sorted by target entities",
     ));
-    assert!(titles_agree("Rapporteur, RG-IEM: Proposed actions", "Proposed actions sorted by target entities"));
+    assert!(titles_agree(
+        "Rapporteur, RG-IEM: Proposed actions",
+        "Proposed actions sorted by target entities"
+    ));
 }
 
 #[test]
@@ -868,19 +918,19 @@ fn add_missing_documents_has_nothing_to_add_to_td514() {
 fn add_missing_documents_adds_each_document_once_as_one_step() {
     let a = &mut cite_a_new_document_without_registering_it_twice_and_td701();
     let before = a.clone();
-    let missing = new_findings(&a);
+    let missing = new_findings(a);
     assert_eq!(missing.iter().filter(|f| f.code == "xref.unregistered").count(), 3, "{missing:?}");
 
-    let edit = add_missing_documents(&a).expect("something to add");
+    let edit = add_missing_documents(a).expect("something to add");
     let undo = edit.apply(a).expect("applies");
     assert_eq!(a.register.len(), before.register.len() + 2, "TD700 once, TD701 once");
-    let td700 = entry(&a, "TD700");
+    let td700 = entry(a, "TD700");
     assert_eq!((td700.title.as_str(), td700.source.as_str()), ("Preparations for WTSA-24", "TSB"));
-    assert_eq!(entry(&a, "TD701").category, "Information");
+    assert_eq!(entry(a, "TD701").category, "Information");
     let ids: std::collections::HashSet<EntryId> = a.register.iter().map(|e| e.id).collect();
     assert_eq!(ids.len(), a.register.len(), "every entry keeps a distinct id");
-    assert_as_clean_as_td514(&a, "adding the missing documents");
-    assert_eq!(add_missing_documents(&a), None);
+    assert_as_clean_as_td514(a, "adding the missing documents");
+    assert_eq!(add_missing_documents(a), None);
 
     undo.apply(a).expect("undo applies");
     assert_eq!(*a, before, "one undo takes the whole step back");
@@ -936,7 +986,7 @@ fn schedule_of_td514_follows_the_printed_timing() {
 fn schedule_with_planned_durations_that_fit() {
     let a = &mut td514();
     for (n, minutes) in [("1.1", 2), ("1.2", 1), ("1.3", 1), ("1.4", 1), ("2", 20), ("5", 3), ("6", 2)] {
-        set(a, item_field(&a, n, ItemField::Duration), Value::Count(Some(minutes)));
+        set(a, item_field(a, n, ItemField::Duration), Value::Count(Some(minutes)));
     }
     let want = [
         ("1.1", "14:30–14:32"),
@@ -951,19 +1001,19 @@ fn schedule_with_planned_durations_that_fit() {
         ("7", "15:45–15:45"),
     ];
     for (n, slot) in want {
-        assert_eq!(when(&a, n), slot, "item {n}");
+        assert_eq!(when(a, n), slot, "item {n}");
     }
-    assert_eq!(schedule(&a).sessions[&a.sessions[0].id].planned, 25, "top-level items only");
-    assert_as_clean_as_td514(&a, "planning minutes that fit");
+    assert_eq!(schedule(a).sessions[&a.sessions[0].id].planned, 25, "top-level items only");
+    assert_as_clean_as_td514(a, "planning minutes that fit");
 }
 
 #[test]
 fn schedule_shows_a_planned_duration_that_runs_over() {
     let a = &mut td514();
     plan_item_3_for_45_minutes(a);
-    assert_eq!(when(&a, "3"), "15:00–15:45");
-    assert_eq!(when(&a, "4"), "15:30–15:40", "item 4 keeps its written start");
-    let f = &new_findings(&a)[0];
+    assert_eq!(when(a, "3"), "15:00–15:45");
+    assert_eq!(when(a, "4"), "15:30–15:40", "item 4 keeps its written start");
+    let f = &new_findings(a)[0];
     assert_eq!(f.message, "45 min from 15:00 runs to 15:45, past 15:30.");
 }
 
@@ -975,13 +1025,13 @@ fn free_text_that_only_looks_like_a_reference_is_not_reported() {
     let a = &mut td514();
     set(
         a,
-        item_field(&a, "3.3", ItemField::Notes),
+        item_field(a, "3.3", ItemField::Notes),
         text(
             "See C24/59 Rev.1 and C24/139, TSAG-R4(2024-01), PP-22 Res. 71, the tables 2-12 of Annex E of \
              TSAG-R4, and chapter 7 for each action item. Approved by the Council-24.",
         ),
     );
-    assert_as_clean_as_td514(&a, "notes citing outside texts");
+    assert_as_clean_as_td514(a, "notes citing outside texts");
 }
 
 #[test]

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs every check and test Agendum has, installing what is missing first:
+#   format, clippy (native and wasm32), native tests, browser tests (wasm-bindgen-test in
+#   headless Chromium), the release build, and the end-to-end tests against that build.
+# Ends with one line "N passed, M failed" over all suites; exits non-zero if anything failed.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+cd "$ROOT"
+set +e
+
+PASSED=0
+FAILED=0
+LOG_DIR="$(mktemp -d)"
+export CARGO_TERM_COLOR=never
+
+# A check that is one pass or fail.
+step() {
+  local name="$1"; shift
+  printf '\n==== %s\n' "$name"
+  if "$@"; then
+    PASSED=$((PASSED + 1)); echo "---- $name: ok"
+  else
+    FAILED=$((FAILED + 1)); echo "---- $name: FAILED"
+  fi
+}
+
+# A test suite whose own runner counts its tests; a suite that fails without counting any
+# (it did not build) counts as one failure.
+suite() {
+  local name="$1" kind="$2"; shift 2
+  local log="$LOG_DIR/$(echo "$name" | tr ' /' '__').log"
+  printf '\n==== %s\n' "$name"
+  "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  local p=0 f=0
+  if [ "$kind" = cargo ]; then
+    p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
+    f=$(grep -Eo '[0-9]+ failed;' "$log" | awk '{s+=$1} END {print s+0}')
+  else
+    p=$(grep -Eo '^ *[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
+    f=$(grep -Eo '^ *[0-9]+ (failed|flaky)' "$log" | awk '{s+=$1} END {print s+0}')
+  fi
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+  echo "---- $name: $p passed, $f failed"
+}
+
+step "rustfmt" cargo fmt --all --check
+step "clippy (native)" cargo clippy --workspace --all-targets --quiet -- -D warnings
+step "clippy (wasm32)" cargo clippy -p agendum-app --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+suite "native tests" cargo cargo test --workspace
+suite "browser tests (wasm-bindgen-test, headless Chromium)" cargo \
+  env CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p agendum-app --target wasm32-unknown-unknown
+step "release build (trunk build --release)" trunk build --release
+if [ -f dist/index.html ]; then
+  suite "end-to-end tests (Playwright, release build)" playwright \
+    npx playwright test --config tests/e2e/playwright.config.mjs
+else
+  FAILED=$((FAILED + 1)); echo "---- end-to-end tests: skipped, no release build"
+fi
+
+rm -rf "$LOG_DIR"
+printf '\n%s passed, %s failed\n' "$PASSED" "$FAILED"
+[ "$FAILED" -eq 0 ]

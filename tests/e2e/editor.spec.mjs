@@ -1,0 +1,145 @@
+// The editor as a rapporteur uses it: building an agenda with the keyboard, live checks and
+// fixes, reordering, undo and redo, and reloading.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, openLibrary, openExample, counts, field, saved } from './helpers.mjs';
+
+test('the release build loads the library with no console errors', async ({ page }) => {
+  await openLibrary(page);
+  await expect(page.getByText('No agendas yet')).toBeVisible();
+});
+
+test('building the header and first three items of TD514 from a blank agenda, by keyboard', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'New blank agenda' }).click();
+  const doc = field(page, 'Document number');
+  await doc.focus();
+  await page.keyboard.type('TD514');
+  await page.keyboard.press('Tab'); // Revision
+  await page.keyboard.press('Tab'); // Status
+  await page.keyboard.type('Draft');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('TSAG RG-SOP');
+  await expect(field(page, 'Group')).toHaveValue('TSAG RG-SOP');
+
+  await page.getByRole('button', { name: 'Add item to session 1' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+  await page.keyboard.type('Opening and welcome');
+  await page.keyboard.press('Enter'); // adds item 2
+  await expect(field(page, 'Item 2 title')).toBeFocused();
+  await page.keyboard.press('Alt+ArrowRight'); // indent: 2 becomes 1.1
+  await expect(field(page, 'Item 1.1 title')).toBeFocused();
+  await page.keyboard.type('Draft agenda');
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'Item 1.2 title')).toBeFocused();
+  await page.keyboard.type('Documentation');
+
+  await expect(field(page, 'Item 1 title')).toHaveValue('Opening and welcome');
+  await expect(field(page, 'Item 1.1 title')).toHaveValue('Draft agenda');
+  await expect(field(page, 'Item 1.2 title')).toHaveValue('Documentation');
+  await expect(page.locator('tr.item .number')).toHaveText(['1', '1.1', '1.2']);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('TD514 Untitled agenda');
+});
+
+test('a mistake appears in the checks panel as it is typed and vanishes when fixed', async ({ page }) => {
+  await openExample(page);
+  await expect(counts(page)).toHaveText('0 errors · 1 warnings · 0 notes');
+  const start = field(page, 'Item 3 start time');
+  await start.fill('14:32');
+  await start.press('Enter');
+  await expect(counts(page)).toHaveText('1 errors · 1 warnings · 0 notes');
+  const finding = page.getByRole('listitem').filter({ hasText: 'Item 3, Start' });
+  await expect(finding).toContainText('Starts at 14:32, before item 2 above it (14:35).');
+  await expect(start).toHaveAttribute('aria-invalid', 'true');
+  // Clicking the finding takes the user to the field.
+  await field(page, 'Item 1 title').focus();
+  await finding.getByRole('button', { name: /Item 3, Start/ }).click();
+  await expect(start).toBeFocused();
+  await start.fill('15:00');
+  await start.press('Enter');
+  await expect(counts(page)).toHaveText('0 errors · 1 warnings · 0 notes');
+  await expect(finding).toHaveCount(0);
+});
+
+test('a time that cannot be read is kept with a message, and nothing else changes', async ({ page }) => {
+  await openExample(page);
+  const start = field(page, 'Item 2 start time');
+  await start.fill('half past two');
+  await start.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('"half past two" is not a time: write it as HH:MM, e.g. 14:30');
+  await expect(start).toHaveValue('half past two');
+  await expect(page.locator('.slot').nth(5)).toHaveText('14:35–15:00 (25 min)');
+});
+
+test('a one-click fix corrects the category typo, and undo brings it back', async ({ page }) => {
+  await openExample(page);
+  await page.getByRole('button', { name: 'Fix: Change to "Information"' }).click();
+  await expect(counts(page)).toHaveText('0 errors · 0 warnings · 0 notes');
+  await expect(page.getByLabel('Annex A entry 10 category', { exact: true })).toHaveValue('Information');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Annex A entry 10 category', { exact: true })).toHaveValue('infomration');
+});
+
+test('moving and indenting items renumbers the rows', async ({ page }) => {
+  await openExample(page);
+  const review = 'Review of the report of Industry Engagement Workshop in relation to strategic and operational planning';
+  await page.getByRole('button', { name: 'Move item 2 down' }).click();
+  await expect(field(page, 'Item 3 title')).toHaveValue(review);
+  await expect(field(page, 'Item 2 title')).toHaveValue(/TSAG inputs to CWG-SFP/);
+  await expect(field(page, 'Item 3.1 title')).toHaveValue('Report of Industry Engagement Workshop');
+  // Alt+Up on the focused item moves it back.
+  await field(page, 'Item 3 title').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(field(page, 'Item 2 title')).toHaveValue(review);
+  await expect(field(page, 'Item 2 title')).toBeFocused();
+  // Indent item 2 under item 1: it becomes 1.5 and its sub-items 1.5.1 …
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(field(page, 'Item 1.5 title')).toHaveValue(review);
+  await expect(field(page, 'Item 1.5.2 title')).toHaveValue('Industry Engagement Proposed Actions sorted by target entities');
+  await expect(field(page, 'Item 2 title')).toHaveValue(/TSAG inputs to CWG-SFP/);
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(field(page, 'Item 2 title')).toHaveValue(review);
+});
+
+test('undo and redo across a delete', async ({ page }) => {
+  await openExample(page);
+  await page.getByRole('button', { name: 'Delete item 2.2' }).click();
+  await expect(field(page, 'Item 2.2 title')).toHaveValue('Draft updated ITU-T action plan for a vibrant engagement of the industry');
+  await expect(page.getByRole('status').filter({ hasText: 'Item 2.2 deleted' })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 2.2 title')).toHaveValue('Industry Engagement Proposed Actions sorted by target entities');
+  await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(field(page, 'Item 2.2 title')).toHaveValue('Draft updated ITU-T action plan for a vibrant engagement of the industry');
+  // Typing is one undo step per field, not one per key.
+  const title = field(page, 'Item 2.1 title');
+  await title.fill('');
+  await title.pressSequentially('Workshop report');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(title).toHaveValue('Report of Industry Engagement Workshop');
+});
+
+test('a reload keeps everything, and comes back to the open agenda', async ({ page }) => {
+  await openExample(page);
+  await field(page, 'Title').fill('Agenda, RG-SOP (revised)');
+  await field(page, 'Item 2.1 notes').fill('Presented on 18 June.');
+  await page.getByRole('button', { name: 'Move item 4 up' }).click();
+  await saved(page);
+  await page.reload();
+  await expect(field(page, 'Title')).toHaveValue('Agenda, RG-SOP (revised)');
+  await expect(field(page, 'Item 2.1 notes')).toHaveValue('Presented on 18 June.');
+  await expect(field(page, 'Item 3 title')).toHaveValue('Operational plan for 2025-2028');
+  await expect(counts(page)).toContainText('errors');
+});
+
+test('axe finds no serious or critical problems on the library and the editor', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'New blank agenda' }).click();
+  await page.getByRole('button', { name: '← Agendas' }).click();
+  const serious = (r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0].html})`);
+  expect(serious(await new AxeBuilder({ page }).analyze())).toEqual([]);
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
+  expect(serious(await new AxeBuilder({ page }).analyze())).toEqual([]);
+});

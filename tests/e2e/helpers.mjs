@@ -1,0 +1,37 @@
+// Shared pieces of the end-to-end tests: a page that fails the test on any console error or
+// uncaught exception, and the few steps many tests take.
+import { test as base, expect } from '@playwright/test';
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+    await use(page);
+    expect(problems, 'console errors, exceptions or dialogs during the test').toEqual([]);
+  },
+});
+export { expect };
+
+/** Opens the library on a fresh browser profile (each Playwright test has its own context). */
+export async function openLibrary(page) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Agendum', level: 1 })).toBeVisible();
+}
+
+/** Opens the TD514 example in the editor. */
+export async function openExample(page) {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
+}
+
+export const counts = (page) => page.getByRole('status').filter({ hasText: 'errors ·' });
+
+export const field = (page, name) => page.getByRole('textbox', { name, exact: true });
+
+/** Waits until everything typed so far is in localStorage. */
+export async function saved(page) {
+  await expect(page.locator('.save-state')).toHaveText('Saved');
+}

@@ -1,0 +1,95 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): what only a real browser can show —
+//! localStorage keeping agendas and quarantining bad records, and the mounted app reacting to
+//! clicks with its live checks.
+#![cfg(target_arch = "wasm32")]
+
+use agendum_app::storage;
+use agendum_core::templates;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+fn button(root: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
+    let all = root.query_selector_all("button").unwrap();
+    (0..all.length())
+        .filter_map(|i| all.item(i))
+        .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no button \"{text}\""))
+}
+
+async fn settle() {
+    for _ in 0..4 {
+        tick().await;
+    }
+}
+
+#[wasm_bindgen_test]
+fn saved_agendas_come_back_newest_first() {
+    local().clear().unwrap();
+    let mut a = templates::td514("one");
+    storage::save(&a, Some(1000.0)).unwrap();
+    a.id = "two".into();
+    a.title = "Second".into();
+    storage::save(&a, Some(2000.0)).unwrap();
+    let listing = storage::list();
+    assert!(listing.problems.is_empty(), "{:?}", listing.problems);
+    let names: Vec<&str> = listing.agendas.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["TD514 Second", "TD514 Agenda, RG-SOP"]);
+    assert_eq!(storage::load("two").unwrap(), a);
+    assert_eq!(listing.agendas[1].meeting, "29 July 2024");
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_record_is_quarantined_and_the_others_still_open() {
+    local().clear().unwrap();
+    storage::save(&templates::td514("good"), None).unwrap();
+    local().set_item("agendum.agenda.bad", "{\"format\":\"agendum\",\"version\":2,\"agen").unwrap();
+    let listing = storage::list();
+    assert_eq!(listing.agendas.len(), 1);
+    assert_eq!(listing.problems.len(), 1);
+    assert!(listing.problems[0].contains("could not be read"), "{}", listing.problems[0]);
+    // The bad bytes are kept, unchanged, under a quarantine key named in the message.
+    let n = local().length().unwrap();
+    let quarantined: Vec<String> =
+        (0..n).filter_map(|i| local().key(i).unwrap()).filter(|k| k.starts_with("agendum.quarantine.bad")).collect();
+    assert_eq!(quarantined.len(), 1);
+    assert!(listing.problems[0].contains(&quarantined[0]));
+    assert_eq!(
+        local().get_item(&quarantined[0]).unwrap().as_deref(),
+        Some("{\"format\":\"agendum\",\"version\":2,\"agen")
+    );
+    assert!(local().get_item("agendum.agenda.bad").unwrap().is_none());
+    // Listing again finds nothing new to complain about.
+    assert!(storage::list().problems.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_example_shows_its_one_finding_and_a_fix_clears_it() {
+    local().clear().unwrap();
+    let _ = window().location().set_hash("");
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let _app = leptos::mount::mount_to(root.clone().unchecked_into(), agendum_app::App);
+    settle().await;
+    button(&root, "Open the TD514 example").click();
+    settle().await;
+    let counts = root.query_selector(".counts").unwrap().expect("the checks panel is shown");
+    assert_eq!(counts.text_content().unwrap(), "0 errors · 1 warnings · 0 notes");
+    button(&root, "Fix: Change to \"Information\"").click();
+    settle().await;
+    assert_eq!(counts.text_content().unwrap(), "0 errors · 0 warnings · 0 notes");
+    // Undo brings the typo back.
+    button(&root, "Undo").click();
+    settle().await;
+    assert_eq!(counts.text_content().unwrap(), "0 errors · 1 warnings · 0 notes");
+    root.remove();
+    let _ = window().location().set_hash("");
+}
