@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::editor::Editor;
-use crate::storage::{self, Listing};
 use crate::files;
+use crate::storage::{self, Listing};
 
 /// A new id for an agenda in this browser.
 fn new_id() -> String {
@@ -35,10 +35,20 @@ fn set_hash(id: Option<&str>) {
 enum Message {
     Info(String),
     Problem(String),
-    Deleted { name: String, agenda: Agenda, edited: f64 },
+    Deleted {
+        name: String,
+        agenda: Agenda,
+        edited: f64,
+    },
     /// An imported agenda has the id of one already here: keep both, or replace.
-    Clash { agenda: Agenda },
-    Replaced { name: String, old: Agenda, edited: f64 },
+    Clash {
+        agenda: Agenda,
+    },
+    Replaced {
+        name: String,
+        old: Agenda,
+        edited: f64,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -109,7 +119,9 @@ impl Library {
                 let name = file.name();
                 match files::read_text(file).await {
                     Ok(text) => self.import(&name, &text),
-                    Err(e) => self.message.set(Some(Message::Problem(format!("\"{name}\" was not imported. {e}")))),
+                    Err(e) => {
+                        self.message.set(Some(Message::Problem(format!("\"{name}\" was not imported. {e}"))))
+                    }
                 }
             });
         }
@@ -365,15 +377,13 @@ pub fn App() -> impl IntoView {
         None => view! { <LibraryScreen /> }.into_any(),
         Some(id) => match storage::load(&id) {
             Ok(agenda) => view! { <Editor agenda=agenda on_close=close /> }.into_any(),
-            Err(e) => {
-                view! {
-                    <main class="library">
-                        <div class="banner error" role="alert"><p>{e}</p></div>
-                        <button type="button" on:click=move |_| close.run(())>"Back to all agendas"</button>
-                    </main>
-                }
-                .into_any()
+            Err(e) => view! {
+                <main class="library">
+                    <div class="banner error" role="alert"><p>{e}</p></div>
+                    <button type="button" on:click=move |_| close.run(())>"Back to all agendas"</button>
+                </main>
             }
+            .into_any(),
         },
     }
 }

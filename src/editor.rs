@@ -175,7 +175,8 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     });
 
     let export_json = move || {
-        let (name, text) = doc.agenda.with_untracked(|a| (export::file_name(a, "agenda.json"), format::save(a)));
+        let (name, text) =
+            doc.agenda.with_untracked(|a| (export::file_name(a, "agenda.json"), format::save(a)));
         if let Err(e) = files::download(&name, "application/json", &text) {
             doc.notice.set(Some(e));
         }
@@ -216,7 +217,8 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
             "s" => {
                 // Saving is automatic; say so instead of opening the browser's save dialog.
                 ev.prevent_default();
-                doc.notice.set(Some("Agendum saves by itself as you type. Use Export to make a file.".into()));
+                doc.notice
+                    .set(Some("Agendum saves by itself as you type. Use Export to make a file.".into()));
             }
             _ => {}
         }

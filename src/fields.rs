@@ -50,7 +50,8 @@ pub fn FieldInput(
     on_enter: Option<Callback<()>>,
 ) -> impl IntoView {
     let doc = expect_context::<Doc>();
-    let value = Memo::new(move |_| doc.agenda.with(|a| get(a, field).map(|v| v.display()).unwrap_or_default()));
+    let value =
+        Memo::new(move |_| doc.agenda.with(|a| get(a, field).map(|v| v.display()).unwrap_or_default()));
     let problem = RwSignal::new(None::<String>);
     let id = dom_id(field);
     let msg_id = format!("{id}-msg");
@@ -93,7 +94,13 @@ pub fn FieldInput(
         let msg_id = msg_id.clone();
         move || problem.with(|p| p.is_some()).then(|| msg_id.clone())
     };
-    let invalid = move || if problem.with(|p| p.is_some()) || mark.get() == Some(Severity::Error) { "true" } else { "false" };
+    let invalid = move || {
+        if problem.with(|p| p.is_some()) || mark.get() == Some(Severity::Error) {
+            "true"
+        } else {
+            "false"
+        }
+    };
     let cls = move || format!("field {} {}", class, severity_class(mark.get()));
     let control = match kind {
         Kind::Lines => view! {

@@ -47,7 +47,9 @@ pub fn print_html(html: &str) -> Result<(), String> {
     frame.set_attribute("style", "position:fixed;right:0;bottom:0;width:0;height:0;border:0;").ok();
     let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
         let doc = leptos::prelude::document();
-        if let Some(f) = doc.get_element_by_id("print-frame").and_then(|e| e.dyn_into::<web_sys::HtmlIFrameElement>().ok()) {
+        if let Some(f) =
+            doc.get_element_by_id("print-frame").and_then(|e| e.dyn_into::<web_sys::HtmlIFrameElement>().ok())
+        {
             if let Some(w) = f.content_window() {
                 let _ = w.print();
             }

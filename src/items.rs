@@ -93,7 +93,8 @@ fn ItemRow(id: ItemId) -> impl IntoView {
             let target = a.locate(id)?;
             let source = a.locate(from)?;
             let same_list = source.session == target.session && source.parent == target.parent;
-            let index = if same_list && source.index < target.index { target.index - 1 } else { target.index };
+            let index =
+                if same_list && source.index < target.index { target.index - 1 } else { target.index };
             Some(Edit::MoveItem { id: from, to: Location { index, ..target } })
         });
         run(doc, edit, from);

@@ -4,7 +4,9 @@
 use agendum_core::checks::add_missing_documents;
 use agendum_core::docref::DocNumber;
 use agendum_core::edit::{AnnexField, Edit, EntryField, Field, FutureMeetingField};
-use agendum_core::model::{annex_letter, Annex, AnnexId, EntryId, FutureMeeting, FutureMeetingId, RegisterEntry};
+use agendum_core::model::{
+    annex_letter, Annex, AnnexId, EntryId, FutureMeeting, FutureMeetingId, RegisterEntry,
+};
 use leptos::prelude::*;
 
 use crate::doc::Doc;
@@ -20,7 +22,9 @@ enum SortBy {
 #[component]
 fn EntryRow(entry: EntryId) -> impl IntoView {
     let doc = expect_context::<Doc>();
-    let pos = Memo::new(move |_| doc.agenda.with(|a| a.register.iter().position(|e| e.id == entry).map_or(0, |i| i + 1)));
+    let pos = Memo::new(move |_| {
+        doc.agenda.with(|a| a.register.iter().position(|e| e.id == entry).map_or(0, |i| i + 1))
+    });
     let ef = move |field| Field::Entry { entry, field };
     let l = move |what: &'static str| Signal::derive(move || format!("Annex A entry {} {what}", pos.get()));
     view! {
@@ -43,7 +47,8 @@ fn EntryRow(entry: EntryId) -> impl IntoView {
 pub fn Register() -> impl IntoView {
     let doc = expect_context::<Doc>();
     let entries = move || doc.agenda.with(|a| a.register.iter().map(|e| e.id).collect::<Vec<_>>());
-    let missing = Memo::new(move |_| doc.findings.with(|f| f.iter().filter(|f| f.code == "xref.unregistered").count()));
+    let missing =
+        Memo::new(move |_| doc.findings.with(|f| f.iter().filter(|f| f.code == "xref.unregistered").count()));
     let add = move |_| {
         let (edit, id) = doc.agenda.with_untracked(|a| {
             let id = a.next_entry_id();
@@ -77,8 +82,11 @@ pub fn Register() -> impl IntoView {
                 SortBy::Category => sorted.sort_by_key(|e| e.category.trim().to_lowercase()),
                 SortBy::Source => sorted.sort_by_key(|e| e.source.trim().to_lowercase()),
             }
-            let mut edits: Vec<Edit> = a.register.iter().rev().map(|e| Edit::RemoveEntry { id: e.id }).collect();
-            edits.extend(sorted.into_iter().enumerate().map(|(index, entry)| Edit::InsertEntry { index, entry }));
+            let mut edits: Vec<Edit> =
+                a.register.iter().rev().map(|e| Edit::RemoveEntry { id: e.id }).collect();
+            edits.extend(
+                sorted.into_iter().enumerate().map(|(index, entry)| Edit::InsertEntry { index, entry }),
+            );
             Edit::Batch(edits)
         });
         doc.apply(edit, false);
@@ -122,7 +130,8 @@ pub fn Register() -> impl IntoView {
 #[component]
 fn AnnexBlock(annex: AnnexId) -> impl IntoView {
     let doc = expect_context::<Doc>();
-    let letter = Memo::new(move |_| doc.agenda.with(|a| a.annex_index(annex).map(annex_letter).unwrap_or_default()));
+    let letter =
+        Memo::new(move |_| doc.agenda.with(|a| a.annex_index(annex).map(annex_letter).unwrap_or_default()));
     let af = move |field| Field::Annex { annex, field };
     view! {
         <div class="annex">
@@ -144,7 +153,13 @@ pub fn Annexes() -> impl IntoView {
     let add = move |_| {
         let (edit, id) = doc.agenda.with_untracked(|a| {
             let id = a.next_annex_id();
-            (Edit::InsertAnnex { index: a.annexes.len(), annex: Annex { id, title: String::new(), body: String::new() } }, id)
+            (
+                Edit::InsertAnnex {
+                    index: a.annexes.len(),
+                    annex: Annex { id, title: String::new(), body: String::new() },
+                },
+                id,
+            )
         });
         if doc.apply(edit, false) {
             doc.focus.set(Some(Field::Annex { annex: id, field: AnnexField::Title }));

@@ -28,11 +28,9 @@ pub struct Listing {
 }
 
 fn store() -> Result<web_sys::Storage, String> {
-    leptos::prelude::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .ok_or_else(|| "This browser does not allow this page to keep data (localStorage is off).".to_string())
+    leptos::prelude::window().local_storage().ok().flatten().ok_or_else(|| {
+        "This browser does not allow this page to keep data (localStorage is off).".to_string()
+    })
 }
 
 pub fn now() -> f64 {
@@ -135,12 +133,8 @@ pub fn save(agenda: &Agenda, edited: Option<f64>) -> Result<(), String> {
 pub fn delete(id: &str) -> Option<(Agenda, f64)> {
     let s = store().ok()?;
     let agenda = load(id).ok()?;
-    let edited = s
-        .get_item(&format!("{EDITED}{id}"))
-        .ok()
-        .flatten()
-        .and_then(|t| t.parse().ok())
-        .unwrap_or(0.0);
+    let edited =
+        s.get_item(&format!("{EDITED}{id}")).ok().flatten().and_then(|t| t.parse().ok()).unwrap_or(0.0);
     let _ = s.remove_item(&format!("{AGENDA}{id}"));
     let _ = s.remove_item(&format!("{EDITED}{id}"));
     Some((agenda, edited))

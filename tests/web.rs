@@ -58,8 +58,10 @@ fn a_corrupt_record_is_quarantined_and_the_others_still_open() {
     assert!(listing.problems[0].contains("could not be read"), "{}", listing.problems[0]);
     // The bad bytes are kept, unchanged, under a quarantine key named in the message.
     let n = local().length().unwrap();
-    let quarantined: Vec<String> =
-        (0..n).filter_map(|i| local().key(i).unwrap()).filter(|k| k.starts_with("agendum.quarantine.bad")).collect();
+    let quarantined: Vec<String> = (0..n)
+        .filter_map(|i| local().key(i).unwrap())
+        .filter(|k| k.starts_with("agendum.quarantine.bad"))
+        .collect();
     assert_eq!(quarantined.len(), 1);
     assert!(listing.problems[0].contains(&quarantined[0]));
     assert_eq!(

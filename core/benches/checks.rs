@@ -248,6 +248,13 @@ fn plain_figures() {
 }
 
 fn main() {
+    // AGENDUM_PROFILE=500 runs one check pass of a 500-item agenda and nothing else, for
+    // `valgrind --tool=callgrind` to count where the time goes.
+    if let Some(n) = std::env::var("AGENDUM_PROFILE").ok().and_then(|v| v.parse().ok()) {
+        let a = generated(n);
+        std::hint::black_box(check(std::hint::black_box(&a)));
+        return;
+    }
     let mut c = Criterion::default().configure_from_args();
     bench(&mut c);
     c.final_summary();

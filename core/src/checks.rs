@@ -86,6 +86,17 @@ pub const CODES: &[(&str, &str)] = &[
 
 /// Names a place the way a user would: "Item 2.2, Docs", "Annex A, TD667R1, Category".
 pub fn describe(agenda: &Agenda, numbers: &HashMap<ItemId, String>, place: Field) -> String {
+    describe_with(agenda, numbers, |id| agenda.register.iter().position(|e| e.id == id), place)
+}
+
+/// [`describe`] with a lookup of register positions, so that a pass naming thousands of
+/// findings does not scan the register for each one.
+fn describe_with(
+    agenda: &Agenda,
+    numbers: &HashMap<ItemId, String>,
+    entry_position: impl Fn(EntryId) -> Option<usize>,
+    place: Field,
+) -> String {
     match place {
         Field::Agenda { field } => format!("Header, {}", agenda_field_label(field)),
         Field::Session { session, field } => {
@@ -97,9 +108,9 @@ pub fn describe(agenda: &Agenda, numbers: &HashMap<ItemId, String>, place: Field
             format!("Item {n}, {}", item_field_label(field))
         }
         Field::Entry { entry, field } => {
-            let e = agenda.entry(entry);
-            let num = e.map_or(String::from("?"), |e| e.number.to_string());
-            let pos = agenda.register.iter().position(|e| e.id == entry).map_or(0, |i| i + 1);
+            let at = entry_position(entry);
+            let num = at.map_or(String::from("?"), |i| agenda.register[i].number.to_string());
+            let pos = at.map_or(0, |i| i + 1);
             format!("Annex A, entry {pos} ({num}), {}", entry_field_label(field))
         }
         Field::Annex { annex, field } => {
@@ -180,9 +191,15 @@ pub fn entry_field_label(f: EntryField) -> &'static str {
     }
 }
 
+/// One pass's state, with the indexes that keep it linear: findings and fixes look items and
+/// register entries up here instead of searching the agenda.
 struct Ctx<'a> {
     agenda: &'a Agenda,
     numbers: HashMap<ItemId, String>,
+    items: HashMap<ItemId, &'a Item>,
+    entry_position: HashMap<EntryId, usize>,
+    /// The id a register entry added by a fix gets.
+    next_entry: EntryId,
     out: Vec<Finding>,
 }
 
@@ -195,7 +212,8 @@ impl Ctx<'_> {
         message: String,
         fix: Option<Fix>,
     ) {
-        let where_ = describe(self.agenda, &self.numbers, place);
+        let positions = &self.entry_position;
+        let where_ = describe_with(self.agenda, &self.numbers, |id| positions.get(&id).copied(), place);
         self.out.push(Finding { code, severity, place, where_, message, fix });
     }
 }
@@ -209,7 +227,13 @@ fn item_field(item: ItemId, field: ItemField) -> Field {
 pub fn check(agenda: &Agenda) -> Vec<Finding> {
     let rows = agenda.rows();
     let numbers: HashMap<ItemId, String> = rows.iter().map(|r| (r.id, r.number.clone())).collect();
-    let mut cx = Ctx { agenda, numbers, out: Vec::new() };
+    let mut items = HashMap::with_capacity(rows.len());
+    agenda.for_each_item(|i| {
+        items.insert(i.id, i);
+    });
+    let entry_position = agenda.register.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+    let next_entry = agenda.next_entry_id();
+    let mut cx = Ctx { agenda, numbers, items, entry_position, next_entry, out: Vec::new() };
     check_header(&mut cx);
     check_sessions(&mut cx);
     check_future_meetings(&mut cx);
@@ -444,7 +468,8 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
         }
     }
     if let Some(w) = window_minutes(s) {
-        let planned: u32 = s.items.iter().filter_map(|i| i.duration).sum();
+        // Saturating: a file may hold any duration, and a sum must not wrap or panic.
+        let planned: u32 = s.items.iter().filter_map(|i| i.duration).fold(0, u32::saturating_add);
         if planned > w {
             cx.push(
                 "session.overbooked",
@@ -492,26 +517,29 @@ fn check_future_meetings(cx: &mut Ctx) {
 }
 
 /// Words of a title that carry its meaning: no "X: " prefix, no parenthetical, no filler.
-fn title_words(title: &str) -> HashSet<String> {
+/// Words of a title that carry its meaning (no "X: " prefix, no parenthetical, no filler), as
+/// sorted hashes: titles are compared on every keystroke, and a set of `String`s per title
+/// cost most of a check pass.
+fn title_words(title: &str) -> Vec<u64> {
+    const FILLER: &[&str] = &[
+        "the", "of", "for", "a", "an", "and", "to", "in", "on", "by", "with", "from", "draft", "updated",
+        "revised", "new", "s",
+    ];
     let mut t = title.trim();
     if let Some((head, rest)) = t.split_once(':') {
         if head.split_whitespace().count() <= 6 && !rest.trim().is_empty() {
             t = rest;
         }
     }
-    let mut words = HashSet::new();
+    let mut words = Vec::new();
     let mut depth = 0;
     let mut word = String::new();
-    let flush = |word: &mut String, words: &mut HashSet<String>| {
-        let w = std::mem::take(word);
-        let w = w.trim_matches(|c| c == '-' || c == '/');
-        const FILLER: &[&str] = &[
-            "the", "of", "for", "a", "an", "and", "to", "in", "on", "by", "with", "from", "draft", "updated",
-            "revised", "new", "s",
-        ];
+    let flush = |word: &mut String, words: &mut Vec<u64>| {
+        let w = word.trim_matches(|c| c == '-' || c == '/');
         if !w.is_empty() && !FILLER.contains(&w) {
-            words.insert(w.to_string());
+            words.push(fnv(FNV_START, w.as_bytes()));
         }
+        word.clear();
     };
     for c in t.chars() {
         match c {
@@ -523,34 +551,84 @@ fn title_words(title: &str) -> HashSet<String> {
             _ if depth > 0 => {}
             // Dashes separate words: "2025-2028", "2025–2028" (Word's en dash) and "2028 - 2031"
             // must read alike, or the same title typed two ways draws xref.title.
-            c if c.is_alphanumeric() || c == '/' => word.extend(c.to_lowercase()),
+            c if c.is_ascii_alphanumeric() || c == '/' => word.push(c.to_ascii_lowercase()),
+            c if c.is_alphanumeric() => word.extend(c.to_lowercase()),
             _ => flush(&mut word, &mut words),
         }
     }
     flush(&mut word, &mut words);
+    words.sort_unstable();
+    words.dedup();
     words
+}
+
+/// Whether every element of sorted `small` is in sorted `big`.
+fn sorted_subset(small: &[u64], big: &[u64]) -> bool {
+    let mut j = 0;
+    for x in small {
+        while j < big.len() && big[j] < *x {
+            j += 1;
+        }
+        if j == big.len() || big[j] != *x {
+            return false;
+        }
+        j += 1;
+    }
+    true
 }
 
 /// Titles agree when one says no more than the other, once prefixes and filler are set aside:
 /// "TSB: Schedule of meetings …" and "RG-SOP: Schedule of meetings …" agree.
 pub fn titles_agree(a: &str, b: &str) -> bool {
     let (x, y) = (title_words(a), title_words(b));
-    x.is_empty() || y.is_empty() || x.is_subset(&y) || y.is_subset(&x)
+    x.is_empty() || y.is_empty() || sorted_subset(&x, &y) || sorted_subset(&y, &x)
 }
 
-fn parties(source: &str) -> HashSet<String> {
-    source
-        .split(';')
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ").replace(" ,", ",").to_lowercase())
-        .filter(|p| !p.is_empty())
-        .collect()
+/// FNV-1a over bytes: stable and allocation-free, plenty for telling words and names apart.
+fn fnv(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3))
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The parties named in a source ("Ericsson Canada; Canada"), each with its spacing and case
+/// folded ("Rapporteur , RG-IEM" is "rapporteur, rg-iem"), as sorted hashes.
+fn parties(source: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut lower = String::new();
+    for party in source.split(';') {
+        let mut h = FNV_START;
+        let mut any = false;
+        for (i, w) in party.split_whitespace().enumerate() {
+            // A word that is only a comma joins the previous one: "RG-IEM ," reads "RG-IEM,".
+            if i > 0 && !w.starts_with(',') {
+                h = fnv(h, b" ");
+            }
+            let bytes = if w.is_ascii() {
+                lower.clear();
+                lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                lower.as_bytes()
+            } else {
+                lower = w.to_lowercase();
+                lower.as_bytes()
+            };
+            h = fnv(h, bytes);
+            any = true;
+        }
+        if any {
+            out.push(h);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Sources agree when one names no party the other does not ("ITU/SG/SPM" against
 /// "TSB; ITU/SG/SPM").
 pub fn sources_agree(a: &str, b: &str) -> bool {
     let (x, y) = (parties(a), parties(b));
-    x.is_empty() || y.is_empty() || x.is_subset(&y) || y.is_subset(&x)
+    x.is_empty() || y.is_empty() || sorted_subset(&x, &y) || sorted_subset(&y, &x)
 }
 
 struct Citation {
@@ -682,7 +760,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
                     label: format!("Add {} to Annex A", c.id),
                     edit: Edit::InsertEntry {
                         index: a.register.len(),
-                        entry: prefilled_entry(a, &c.id, c.item),
+                        entry: prefilled_entry(cx, &c.id, c.item),
                     },
                 };
                 cx.push(
@@ -712,7 +790,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
                         let rev = entries.iter().map(|(_, r)| *r).max().expect("an indexed key has entries");
                         let registered = c.id.with_revision(rev);
                         let fix = c.item.and_then(|item| {
-                            let it = a.item(item)?;
+                            let it = cx.items.get(&item)?;
                             let docs: Vec<DocRef> = it
                                 .docs
                                 .iter()
@@ -871,7 +949,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
                         edit: Edit::InsertEntry {
                             index: a.register.len(),
                             entry: RegisterEntry {
-                                id: a.next_entry_id(),
+                                id: cx.next_entry,
                                 number: DocNumber::Document(own.clone()),
                                 category: "Admin".into(),
                                 source: a.source.trim().to_string(),
@@ -920,10 +998,10 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
 }
 
 /// A register entry for a cited document, prefilled from the item that cites it.
-fn prefilled_entry(a: &Agenda, id: &DocId, item: Option<ItemId>) -> RegisterEntry {
-    let it = item.and_then(|i| a.item(i));
+fn prefilled_entry(cx: &Ctx, id: &DocId, item: Option<ItemId>) -> RegisterEntry {
+    let it = item.and_then(|i| cx.items.get(&i));
     RegisterEntry {
-        id: a.next_entry_id(),
+        id: cx.next_entry,
         number: DocNumber::Document(id.clone()),
         category: match id.series {
             Series::Contribution => "Contribution".into(),
@@ -958,10 +1036,41 @@ pub fn nearest<'v>(word: &str, vocabulary: &'v [String]) -> Option<&'v str> {
     (d <= (w.chars().count() / 4).max(2)).then_some(best.as_str())
 }
 
+/// Membership and "did you mean" for one vocabulary, with each distinct word's suggestion
+/// worked out once per pass: a register can repeat the same typo thousands of times.
+struct Suggestions<'v> {
+    vocabulary: &'v [String],
+    lower: HashSet<String>,
+    cache: HashMap<String, Option<&'v str>>,
+}
+
+impl<'v> Suggestions<'v> {
+    fn new(vocabulary: &'v [String]) -> Self {
+        Suggestions {
+            vocabulary,
+            lower: vocabulary.iter().map(|v| v.to_lowercase()).collect(),
+            cache: HashMap::new(),
+        }
+    }
+
+    fn known(&self, word: &str) -> bool {
+        self.vocabulary.iter().any(|v| v == word) || self.lower.contains(&word.to_lowercase())
+    }
+
+    fn suggest(&mut self, word: &str) -> Option<&'v str> {
+        if let Some(hit) = self.cache.get(word) {
+            return *hit;
+        }
+        let n = nearest(word, self.vocabulary);
+        self.cache.insert(word.to_string(), n);
+        n
+    }
+}
+
 fn check_vocabulary(cx: &mut Ctx) {
     let a = cx.agenda;
     let categories = a.category_vocabulary();
-    let known_category: HashSet<String> = categories.iter().map(|c| c.to_lowercase()).collect();
+    let mut category_hints = Suggestions::new(&categories);
     for e in &a.register {
         let c = e.category.trim();
         let place = Field::Entry { entry: e.id, field: EntryField::Category };
@@ -977,10 +1086,11 @@ fn check_vocabulary(cx: &mut Ctx) {
             }
             continue;
         }
-        if known_category.contains(&c.to_lowercase()) {
+        if category_hints.known(c) {
             continue;
         }
-        let fix = match nearest(c, &categories) {
+        let suggestion = category_hints.suggest(c);
+        let fix = match suggestion {
             Some(n) => Fix {
                 label: format!("Change to \"{n}\""),
                 edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
@@ -997,7 +1107,7 @@ fn check_vocabulary(cx: &mut Ctx) {
                 }
             }
         };
-        let hint = match nearest(c, &categories) {
+        let hint = match suggestion {
             Some(n) => format!(" Did you mean \"{n}\"?"),
             None => String::new(),
         };
@@ -1010,7 +1120,7 @@ fn check_vocabulary(cx: &mut Ctx) {
         );
     }
     let actions = a.action_vocabulary();
-    let known_action: HashSet<String> = actions.iter().map(|c| c.to_lowercase()).collect();
+    let mut action_hints = Suggestions::new(&actions);
     a.for_each_item(|item| {
         let place = item_field(item.id, ItemField::Actions);
         if item.title.trim().is_empty() {
@@ -1024,10 +1134,10 @@ fn check_vocabulary(cx: &mut Ctx) {
         }
         for (k, act) in item.actions.iter().enumerate() {
             let t = act.trim().trim_end_matches('.');
-            if t.is_empty() || known_action.contains(&t.to_lowercase()) {
+            if t.is_empty() || action_hints.known(t) {
                 continue;
             }
-            let fix = match nearest(t, &actions) {
+            let fix = match action_hints.suggest(t) {
                 Some(n) => {
                     let mut v = item.actions.clone();
                     v[k] = n.to_string();

@@ -617,7 +617,7 @@ mod tests {
 
     #[test]
     fn docs_cells_keep_parentheses_and_every_piece() {
-        let docs = parse_docs_cell("TD514, (TD526); C103\n(TSAG-R4(2024-01)) TD5x");
+        let docs = parse_docs_cell("TD514, (TD526); C103\n(TSAG-R4(2024-01)), TD5x");
         let printed: Vec<String> = docs.iter().map(DocRef::printed).collect();
         assert_eq!(printed, ["TD514", "(TD526)", "C103", "(TSAG-R4(2024-01))", "TD5x"]);
         assert_eq!(parse_docs_cell("TD514 TD526").len(), 2);

@@ -387,9 +387,9 @@ impl Value {
             Value::Time(_) if t.is_empty() => Value::Time(None),
             Value::Time(_) => Value::Time(Some(t.parse().map_err(|e: crate::time::ParseError| e.0)?)),
             Value::Count(_) if t.is_empty() => Value::Count(None),
-            Value::Count(_) => Value::Count(Some(
-                t.parse().map_err(|_| format!("\"{t}\" is not a whole number, e.g. 15"))?,
-            )),
+            Value::Count(_) => {
+                Value::Count(Some(t.parse().map_err(|_| format!("\"{t}\" is not a whole number, e.g. 15"))?))
+            }
             Value::Docs(_) => Value::Docs(crate::docref::parse_docs_cell(typed)),
             Value::List(_) => Value::List(
                 typed.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),

@@ -95,7 +95,8 @@ pub fn schedule(agenda: &Agenda) -> Schedule {
     let mut sessions = HashMap::new();
     for s in &agenda.sessions {
         schedule_session(s, &mut slots);
-        let planned = s.items.iter().filter_map(|i| i.duration).sum();
+        // Saturating: a file may hold any duration, and a sum must not wrap or panic.
+        let planned = s.items.iter().filter_map(|i| i.duration).fold(0, u32::saturating_add);
         sessions.insert(s.id, SessionPlan { planned, window: window_minutes(s) });
     }
     Schedule { slots, sessions }

@@ -191,7 +191,7 @@ impl Time {
 
     /// Adds minutes, saturating at 23:59 (an agenda never crosses midnight).
     pub fn plus(self, minutes: u32) -> Time {
-        Time { minutes: (u32::from(self.minutes) + minutes).min(23 * 60 + 59) as u16 }
+        Time { minutes: u32::from(self.minutes).saturating_add(minutes).min(23 * 60 + 59) as u16 }
     }
 
     pub fn hours(self) -> u8 {

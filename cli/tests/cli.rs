@@ -1,0 +1,75 @@
+//! The `agendum` command as a user runs it: what it prints and how it exits.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures").join(name)
+}
+
+fn agendum(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_agendum")).args(args).output().expect("agendum runs")
+}
+
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("agendum-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn check_td514_reports_the_category_typo_and_exits_0() {
+    let out = agendum(&["check", fixture("td514.agenda.json").to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("Annex A, entry 10 (TD667R1), Category: warning [register.category]"), "{text}");
+    assert!(text.contains("Did you mean \"Information\"?"), "{text}");
+    assert!(text.ends_with(": 0 errors, 1 warnings, 0 notes\n"), "{text}");
+}
+
+#[test]
+fn check_json_prints_one_object_per_finding() {
+    let out = agendum(&["check", "--json", fixture("td514.agenda.json").to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["code"], "register.category");
+    assert_eq!(lines[0]["severity"], "warning");
+    assert_eq!(lines[0]["fix"], "Change to \"Information\"");
+    assert_eq!(lines[0]["place"]["in"], "entry");
+}
+
+#[test]
+fn an_error_level_finding_exits_1() {
+    let text = std::fs::read_to_string(fixture("td514.agenda.json")).unwrap();
+    let planted = text.replacen("\"start\": \"15:00\"", "\"start\": \"14:32\"", 1);
+    assert_ne!(planted, text);
+    let out = agendum(&["check", temp_file("order.agenda.json", &planted).to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("[time.order]"));
+}
+
+#[test]
+fn a_file_that_cannot_be_read_exits_2_with_the_reason() {
+    let out = agendum(&["check", "/no/such/file.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("cannot read the file"));
+    let bad = temp_file("bad.agenda.json", "{\"format\":\"agendum\",\"version\":7}");
+    let out = agendum(&["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("newer Agendum (format version 7)"));
+    assert_eq!(agendum(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn export_html_is_the_core_export_and_export_json_round_trips() {
+    let path = fixture("td514.agenda.json");
+    let out = agendum(&["export", "--html", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let snapshot = std::fs::read(fixture("td514.html")).unwrap();
+    assert!(out.stdout == snapshot, "agendum export --html differs from the reviewed snapshot");
+    let out = agendum(&["export", "--json", path.to_str().unwrap()]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), std::fs::read_to_string(&path).unwrap());
+}

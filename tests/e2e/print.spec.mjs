@@ -1,0 +1,62 @@
+// Publishing: the browser's HTML export is the CLI's, byte for byte; it prints to A4 with every
+// document number in the text; Print prints the document, not the editor.
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, expect, openExample } from './helpers.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+async function download(page, button) {
+  const d = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = await d;
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+test('the HTML export is the command line\'s, and prints to A4 with every document number', async ({ page, browser }, info) => {
+  await openExample(page);
+  const html = await download(page, 'Export HTML');
+  expect(html.name).toBe('TD514-agenda-rg-sop.html');
+  const json = await download(page, 'Export JSON');
+  const jsonPath = info.outputPath('td514.agenda.json');
+  await writeFile(jsonPath, json.text);
+  const cli = execFileSync('cargo', ['run', '-q', '-p', 'agendum-cli', '--', 'export', '--html', jsonPath], { cwd: ROOT, encoding: 'utf8' });
+  expect(html.text === cli, 'browser and command-line exports are byte-identical').toBe(true);
+
+  const printed = await browser.newPage();
+  await printed.setContent(html.text);
+  const pdfPath = info.outputPath('td514.pdf');
+  await printed.pdf({ path: pdfPath, preferCSSPageSize: true });
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))[1]);
+  const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }));
+  expect([Math.round(size[1]), Math.round(size[2])]).toEqual([595, 842]); // A4 portrait, in points
+  expect(pages).toBe(5); // reviewed: header and items on 1–3, Annex A on 3–5, Annex B on 5
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  for (const n of ['TD514', 'TD526', 'TD515', 'TD497', 'TD625', 'TD599', 'TD552', 'C103', 'TD665', 'TD667R1', 'TD624R2', 'TD672']) {
+    expect(text, `${n} in the printed text`).toContain(n);
+  }
+  expect(text).toContain('(TD526)');
+  expect(text).toContain('Thursday, 1 August');
+  await printed.close();
+});
+
+test('Print prints the exported document, not the editor', async ({ page }) => {
+  await openExample(page);
+  await page.evaluate(() => {
+    // Headless Chromium has no print dialog; record what would have been printed instead.
+    window.__printed = [];
+    const observer = new MutationObserver(() => {
+      const f = document.getElementById('print-frame');
+      if (f && f.contentWindow) f.contentWindow.print = () => window.__printed.push(f.contentDocument.documentElement.outerHTML);
+    });
+    observer.observe(document.body, { childList: true });
+  });
+  await page.keyboard.press('Control+p');
+  const frame = page.locator('#print-frame');
+  await expect(frame).toHaveCount(1);
+  const srcdoc = await frame.getAttribute('srcdoc');
+  expect(srcdoc).toContain('<h1>Agenda</h1>');
+  expect(srcdoc).toContain('TD667R1');
+  expect(srcdoc).not.toContain('Checks');
+});
