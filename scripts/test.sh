@@ -54,6 +54,9 @@ suite "browser tests (wasm-bindgen-test, headless Chromium)" cargo \
   cargo test -p agendum-app --target wasm32-unknown-unknown
 step "release build (trunk build --release)" trunk build --release
 if [ -f dist/index.html ]; then
+  # A free port, so a server left running elsewhere on the machine cannot break the run.
+  E2E_PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+  export E2E_PORT
   suite "end-to-end tests (Playwright, release build)" playwright \
     npx playwright test --config tests/e2e/playwright.config.mjs
 else

@@ -66,7 +66,7 @@ impl Library {
     fn add(&self, agenda: Agenda, open: bool) {
         let id = agenda.id.clone();
         match storage::save(&agenda, None) {
-            Ok(()) => {
+            Ok(_) => {
                 self.refresh();
                 if open {
                     self.open(&id);
@@ -346,7 +346,16 @@ pub fn App() -> impl IntoView {
     };
     provide_context(lib);
     let hash = window_event_listener(ev::hashchange, move |_| lib.open.set(hash_id()));
-    on_cleanup(move || hash.remove());
+    // Another tab created, renamed or deleted an agenda: the list follows.
+    let other_tab = window_event_listener(ev::storage, move |ev| {
+        if lib.open.get_untracked().is_none() && storage::changes_library(ev.key().as_deref()) {
+            lib.refresh();
+        }
+    });
+    on_cleanup(move || {
+        hash.remove();
+        other_tab.remove();
+    });
     // Dropping a file anywhere imports it and shows the library, where the result is listed.
     let drop = window_event_listener(ev::drop, move |ev: ev::DragEvent| {
         let files = ev.data_transfer().and_then(|d| d.files()).filter(|f| f.length() > 0);

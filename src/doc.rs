@@ -106,6 +106,14 @@ impl Doc {
         }
     }
 
+    /// Shows an agenda saved by another tab in place of this one. The undo history is cleared:
+    /// its steps were made against the agenda being replaced.
+    pub fn replace(&self, agenda: Agenda) {
+        self.history.set_value(History::default());
+        self.agenda.set(agenda);
+        self.sync_flags();
+    }
+
     /// Ends the current typing step (the field lost focus).
     pub fn seal(&self) {
         self.history.update_value(History::seal);

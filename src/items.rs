@@ -8,6 +8,7 @@ use agendum_core::model::{ItemId, Location, SessionId};
 use agendum_core::schedule::Slot;
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::doc::Doc;
 use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind};
@@ -65,10 +66,17 @@ fn row_keys(doc: Doc, id: ItemId, ev: &ev::KeyboardEvent) {
     }
 }
 
+/// The item being dragged by its handle, and the row it would be dropped before.
+#[derive(Clone, Copy)]
+struct Dragging {
+    dragging: RwSignal<Option<ItemId>>,
+    drop_target: RwSignal<Option<ItemId>>,
+}
+
 #[component]
 fn ItemRow(id: ItemId) -> impl IntoView {
     let doc = expect_context::<Doc>();
-    let dragging = expect_context::<RwSignal<Option<ItemId>>>();
+    let Dragging { dragging, drop_target } = expect_context::<Dragging>();
     let number = Memo::new(move |_| doc.number(id));
     let depth = Memo::new(move |_| doc.numbers.with(|n| n.get(&id).map_or(0, |(_, d)| *d)));
     let slot = Memo::new(move |_| doc.schedule.with(|s| s.slots.get(&id).copied()));
@@ -81,23 +89,51 @@ fn ItemRow(id: ItemId) -> impl IntoView {
         })
     });
     let l = move |what: &'static str| Signal::derive(move || format!("Item {} {what}", number.get()));
-    let on_drop = move |ev: ev::DragEvent| {
-        ev.prevent_default();
-        let Some(from) = dragging.get_untracked() else { return };
-        dragging.set(None);
-        if from == id {
+    // Dragging by the handle uses pointer events with pointer capture: it works for mouse, pen
+    // and touch alike, and a drag never turns into a text selection across the fields.
+    let drop_on = move |target: ItemId| {
+        if target == id {
             return;
         }
         // Dropped on a row: the dragged item goes just before it, at its level.
         let edit = doc.agenda.with_untracked(|a| {
-            let target = a.locate(id)?;
-            let source = a.locate(from)?;
-            let same_list = source.session == target.session && source.parent == target.parent;
-            let index =
-                if same_list && source.index < target.index { target.index - 1 } else { target.index };
-            Some(Edit::MoveItem { id: from, to: Location { index, ..target } })
+            let to = a.locate(target)?;
+            let from = a.locate(id)?;
+            let same_list = from.session == to.session && from.parent == to.parent;
+            let index = if same_list && from.index < to.index { to.index - 1 } else { to.index };
+            Some(Edit::MoveItem { id, to: Location { index, ..to } })
         });
-        run(doc, edit, from);
+        run(doc, edit, id);
+    };
+    let row_under = |ev: &ev::PointerEvent| -> Option<ItemId> {
+        let el = document().element_from_point(ev.client_x() as f32, ev.client_y() as f32)?;
+        let row = el.closest("tr[data-item]").ok()??;
+        row.get_attribute("data-item")?.parse().ok().map(ItemId)
+    };
+    let on_pointerdown = move |ev: ev::PointerEvent| {
+        ev.prevent_default();
+        if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let _ = t.set_pointer_capture(ev.pointer_id());
+        }
+        dragging.set(Some(id));
+    };
+    let on_pointermove = move |ev: ev::PointerEvent| {
+        if dragging.get_untracked() == Some(id) {
+            drop_target.set(row_under(&ev));
+        }
+    };
+    let on_pointerup = move |ev: ev::PointerEvent| {
+        if dragging.get_untracked() == Some(id) {
+            dragging.set(None);
+            drop_target.set(None);
+            if let Some(target) = row_under(&ev) {
+                drop_on(target);
+            }
+        }
+    };
+    let on_pointercancel = move |_| {
+        dragging.set(None);
+        drop_target.set(None);
     };
     let row_class = move || {
         let sev = match marked.get() {
@@ -105,11 +141,15 @@ fn ItemRow(id: ItemId) -> impl IntoView {
             Some(agendum_core::Severity::Warning) => " row-warning",
             _ => "",
         };
-        format!("item depth-{}{sev}", depth.get().min(3))
+        let target = if drop_target.get() == Some(id) && dragging.get().is_some_and(|d| d != id) {
+            " drop-target"
+        } else {
+            ""
+        };
+        format!("item depth-{}{sev}{target}", depth.get().min(3))
     };
     view! {
-        <tr class=row_class on:keydown=move |ev| row_keys(doc, id, &ev)
-            on:dragover=move |ev: ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+        <tr class=row_class data-item=id.0.to_string() on:keydown=move |ev| row_keys(doc, id, &ev)>
             <td class="timing">
                 <FieldInput field=item_field(id, ItemField::Start) label=l("start time") hide_label=true
                     kind=Kind::Parsed placeholder="hh:mm" class="time" />
@@ -120,11 +160,11 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                 </span>
             </td>
             <td class="num">
-                <span class="drag" draggable="true" title="Drag to move this item"
-                    on:dragstart=move |ev: ev::DragEvent| {
-                        if let Some(dt) = ev.data_transfer() { let _ = dt.set_data("text/plain", &number.get_untracked()); }
-                        dragging.set(Some(id));
-                    }>"⠿"</span>
+                // Hidden from assistive technology: the move buttons and Alt+arrows do the same.
+                <span class="drag" aria-hidden="true"
+                    title="Drag to move this item before another (or use Alt+↑/↓)"
+                    on:pointerdown=on_pointerdown on:pointermove=on_pointermove on:pointerup=on_pointerup
+                    on:pointercancel=on_pointercancel>"⠿"</span>
                 <span class="number">{move || number.get()}</span>
             </td>
             <td class="title">
@@ -226,7 +266,7 @@ fn SessionRows(session: SessionId) -> impl IntoView {
 #[component]
 pub fn ItemsTable() -> impl IntoView {
     let doc = expect_context::<Doc>();
-    provide_context(RwSignal::new(None::<ItemId>));
+    provide_context(Dragging { dragging: RwSignal::new(None), drop_target: RwSignal::new(None) });
     let sessions = move || doc.agenda.with(|a| a.sessions.iter().map(|s| s.id).collect::<Vec<_>>());
     let add_session = move |_| {
         let edit = doc.agenda.with_untracked(|a| {

@@ -8,6 +8,7 @@ mod editor;
 mod fields;
 mod files;
 mod items;
+pub mod recovery;
 mod register;
 pub mod storage;
 
@@ -15,6 +16,6 @@ pub use app::App;
 
 /// Mounts the editor on the page's body.
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    recovery::install();
     leptos::mount::mount_to_body(App);
 }

@@ -1,12 +1,16 @@
 //! The browser's localStorage, and the only module that touches it. Each agenda is kept as a
-//! file in the documented format under its own key, with its last-edited time beside it, so a
-//! bad record can never take the others down: it is moved to a quarantine key and reported.
+//! file in the documented format under its own key, with its last-edited time and a revision
+//! counter beside it, so a bad record can never take the others down (it is moved to a
+//! quarantine key and reported), and a tab can tell that another tab saved since it last did.
 
 use agendum_core::{format, Agenda};
 
 const AGENDA: &str = "agendum.agenda.";
 const EDITED: &str = "agendum.edited.";
 const QUARANTINE: &str = "agendum.quarantine.";
+const REVISION: &str = "agendum.revision.";
+/// A record of an older format version, kept until its migrated copy has been saved.
+const BACKUP: &str = "agendum.premigration.";
 
 /// What the library lists for one agenda.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,13 +70,19 @@ pub fn list() -> Listing {
         let Some(id) = key.strip_prefix(AGENDA) else { continue };
         let Ok(Some(text)) = s.get_item(&key) else { continue };
         match format::load(&text) {
-            Ok(loaded) => {
+            Ok(mut loaded) => {
+                // The key is the record's identity; an id inside that disagrees (a file copied
+                // in by hand) must not make saves land under another key.
+                loaded.agenda.id = id.to_string();
                 let edited = s
                     .get_item(&format!("{EDITED}{id}"))
                     .ok()
                     .flatten()
                     .and_then(|t| t.parse().ok())
                     .unwrap_or(0.0);
+                if let Some(v) = loaded.migrated_from {
+                    migrate(&s, id, v, &text, &loaded.agenda, edited, &mut out.problems);
+                }
                 out.agendas.push(summary(&loaded.agenda, edited));
             }
             Err(e) => {
@@ -96,6 +106,83 @@ pub fn list() -> Listing {
     out
 }
 
+/// Saves a record read from an older format version in the current one; the old bytes are
+/// kept under a backup key until the new record is safely written.
+fn migrate(
+    s: &web_sys::Storage,
+    id: &str,
+    from: u32,
+    text: &str,
+    agenda: &Agenda,
+    edited: f64,
+    problems: &mut Vec<String>,
+) {
+    let backup = format!("{BACKUP}{id}.v{from}");
+    if s.set_item(&backup, text).is_err() {
+        problems.push(format!(
+            "\"{}\" is saved in an older format and there is no room to update it; it opens as usual.",
+            agenda.display_name()
+        ));
+        return;
+    }
+    match save(agenda, Some(edited)) {
+        Ok(_) => {
+            let _ = s.remove_item(&backup);
+        }
+        Err(e) => problems.push(format!(
+            "\"{}\" is saved in an older format and could not be updated ({e}); the old copy is kept under \"{backup}\".",
+            agenda.display_name()
+        )),
+    }
+}
+
+/// How many times this agenda has been saved, by any tab.
+pub fn revision(id: &str) -> u64 {
+    store()
+        .ok()
+        .and_then(|s| s.get_item(&format!("{REVISION}{id}")).ok().flatten())
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The agenda id a storage event from another tab speaks of, when it is a new save of one.
+pub fn saved_elsewhere(key: &str) -> Option<&str> {
+    key.strip_prefix(REVISION)
+}
+
+/// Whether a storage event from another tab changes what the library lists.
+pub fn changes_library(key: Option<&str>) -> bool {
+    key.is_none_or(|k| k.starts_with(REVISION) || k.starts_with(AGENDA))
+}
+
+/// Every stored record as it is, readable or not, for the recovery screen: (key, text).
+pub fn raw_records() -> Vec<(String, String)> {
+    let Ok(s) = store() else { return Vec::new() };
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(AGENDA) || k.starts_with(QUARANTINE) || k.starts_with(BACKUP))
+        .filter_map(|k| s.get_item(&k).ok().flatten().map(|t| (k, t)))
+        .collect()
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// Storage refused the write (full, or switched off); the message says what to do.
+    Refused(String),
+    /// Another tab saved this agenda since `base`; nothing was written.
+    Conflict,
+}
+
+/// Saves the editor's agenda unless another tab saved it since revision `base`; returns the new
+/// revision.
+pub fn save_over(agenda: &Agenda, base: u64) -> Result<u64, SaveError> {
+    if revision(&agenda.id) != base {
+        return Err(SaveError::Conflict);
+    }
+    save(agenda, None).map_err(SaveError::Refused)
+}
+
 pub fn load(id: &str) -> Result<Agenda, String> {
     let s = store()?;
     let text = s
@@ -103,15 +190,19 @@ pub fn load(id: &str) -> Result<Agenda, String> {
         .ok()
         .flatten()
         .ok_or_else(|| "This agenda is no longer in this browser.".to_string())?;
-    format::load(&text).map(|l| l.agenda).map_err(|e| format!("This agenda could not be read: {e}"))
+    let mut agenda =
+        format::load(&text).map(|l| l.agenda).map_err(|e| format!("This agenda could not be read: {e}"))?;
+    agenda.id = id.to_string();
+    Ok(agenda)
 }
 
 pub fn exists(id: &str) -> bool {
     store().ok().and_then(|s| s.get_item(&format!("{AGENDA}{id}")).ok().flatten()).is_some()
 }
 
-/// Saves an agenda, stamped with the time now (or `edited`, when restoring one).
-pub fn save(agenda: &Agenda, edited: Option<f64>) -> Result<(), String> {
+/// Saves an agenda, stamped with the time now (or `edited`, when restoring one), and returns
+/// its new revision. The revision is written last: other tabs react to it.
+pub fn save(agenda: &Agenda, edited: Option<f64>) -> Result<u64, String> {
     let s = store()?;
     let text = format::save(agenda);
     s.set_item(&format!("{AGENDA}{}", agenda.id), &text).map_err(|e| {
@@ -126,7 +217,9 @@ pub fn save(agenda: &Agenda, edited: Option<f64>) -> Result<(), String> {
         }
     })?;
     let _ = s.set_item(&format!("{EDITED}{}", agenda.id), &edited.unwrap_or_else(now).to_string());
-    Ok(())
+    let next = revision(&agenda.id) + 1;
+    let _ = s.set_item(&format!("{REVISION}{}", agenda.id), &next.to_string());
+    Ok(next)
 }
 
 /// Removes an agenda; returns what was removed, so the deletion can be undone.
@@ -137,5 +230,6 @@ pub fn delete(id: &str) -> Option<(Agenda, f64)> {
         s.get_item(&format!("{EDITED}{id}")).ok().flatten().and_then(|t| t.parse().ok()).unwrap_or(0.0);
     let _ = s.remove_item(&format!("{AGENDA}{id}"));
     let _ = s.remove_item(&format!("{EDITED}{id}"));
+    let _ = s.remove_item(&format!("{REVISION}{id}"));
     Some((agenda, edited))
 }

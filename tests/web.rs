@@ -95,3 +95,68 @@ async fn the_example_shows_its_one_finding_and_a_fix_clears_it() {
     root.remove();
     let _ = window().location().set_hash("");
 }
+
+#[wasm_bindgen_test]
+fn a_record_of_an_older_format_is_migrated_and_its_backup_dropped_once_saved() {
+    local().clear().unwrap();
+    let v1 = include_str!("../core/tests/fixtures/td514.v1.agenda.json");
+    local().set_item("agendum.agenda.old", v1).unwrap();
+    let listing = storage::list();
+    assert!(listing.problems.is_empty(), "{:?}", listing.problems);
+    assert_eq!(listing.agendas.len(), 1);
+    let stored = local().get_item("agendum.agenda.old").unwrap().unwrap();
+    assert!(stored.contains("\"version\": 2"), "the record is saved in the current version");
+    let n = local().length().unwrap();
+    let backups =
+        (0..n).filter_map(|i| local().key(i).unwrap()).filter(|k| k.starts_with("agendum.premigration."));
+    assert_eq!(backups.count(), 0, "the old copy is dropped once the new one is saved");
+    let agenda = storage::load("old").unwrap();
+    assert_eq!(
+        agenda.sessions[0].items[1].children[1].actions,
+        ["To consider", "To be approved by WP2 Plenary"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_save_over_another_tabs_newer_save_is_refused() {
+    local().clear().unwrap();
+    let mut a = templates::td514("shared");
+    let base = storage::save(&a, None).unwrap();
+    // Another tab saves…
+    a.title = "Saved by the other tab".into();
+    storage::save(&a, None).unwrap();
+    // …so this tab, still at `base`, must not overwrite it.
+    a.title = "Saved by this tab".into();
+    assert_eq!(storage::save_over(&a, base), Err(storage::SaveError::Conflict));
+    assert_eq!(storage::load("shared").unwrap().title, "Saved by the other tab");
+    assert_eq!(storage::save_over(&a, storage::revision("shared")), Ok(base + 2));
+}
+
+#[wasm_bindgen_test]
+fn the_recovery_screen_offers_every_stored_agenda_as_a_download() {
+    local().clear().unwrap();
+    storage::save(&templates::td514("one"), None).unwrap();
+    local().set_item("agendum.quarantine.two.1", "not json").unwrap();
+    agendum_app::recovery::show("test failure");
+    let screen = document().get_element_by_id("recovery").expect("the recovery screen is shown");
+    let text = screen.text_content().unwrap();
+    assert!(text.contains("Agendum stopped working"));
+    assert!(text.contains("What went wrong: test failure"));
+    let links = screen.query_selector_all("a[download]").unwrap();
+    assert_eq!(links.length(), 2);
+    let labels: Vec<String> =
+        (0..links.length()).map(|i| links.item(i).unwrap().text_content().unwrap()).collect();
+    assert!(labels.contains(&"Download TD514 Agenda, RG-SOP".to_string()), "{labels:?}");
+    assert!(
+        labels.iter().any(|l| l.starts_with("Download Unreadable record agendum.quarantine.two")),
+        "{labels:?}"
+    );
+    // Showing it twice does not stack screens.
+    agendum_app::recovery::show("again");
+    assert_eq!(document().query_selector_all("#recovery").unwrap().length(), 1);
+    screen.remove();
+    let children = document().body().unwrap().children();
+    for i in 0..children.length() {
+        children.item(i).unwrap().remove_attribute("hidden").unwrap();
+    }
+}

@@ -143,3 +143,15 @@ test('axe finds no serious or critical problems on the library and the editor', 
   await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
   expect(serious(await new AxeBuilder({ page }).analyze())).toEqual([]);
 });
+
+test('dragging an item by its handle moves it and renumbers the rows', async ({ page }) => {
+  await openExample(page);
+  const handle = page.locator('tr.item').filter({ has: field(page, 'Item 4 title') }).locator('.drag');
+  const target = page.locator('tr.item').filter({ has: field(page, 'Item 2 title') });
+  await handle.dragTo(target);
+  await expect(field(page, 'Item 2 title')).toHaveValue('Operational plan for 2025-2028');
+  await expect(field(page, 'Item 3 title')).toHaveValue(/Review of the report of Industry Engagement Workshop/);
+  await expect(field(page, 'Item 2.1 title')).toHaveValue('Four-year rolling Operational Plan for the Union for 2025-2028');
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 4 title')).toHaveValue('Operational plan for 2025-2028');
+});

@@ -89,3 +89,20 @@ test('an exported file imports back as the same agenda, and a clash asks before 
   await expect(rows(page)).toHaveCount(2);
   await expect(page.getByRole('status')).toContainText('Replaced "TD514 Agenda, RG-SOP" with the imported file.');
 });
+
+test('dropping an agenda file anywhere imports it; a bad one is refused and changes nothing', async ({ page }) => {
+  await openLibrary(page);
+  const fixture = await readFile(new URL('../../core/tests/fixtures/td514.agenda.json', import.meta.url), 'utf8');
+  const drop = (name, text) => page.evaluate(([name, text]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], name, { type: 'application/json' }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [name, text]);
+  await drop('broken.agenda.json', '{"format":"agendum","version":2,"agenda":{"id":"x","sessions":[{"id":1,"start":"noon"}]}}');
+  await expect(page.getByRole('alert')).toContainText('"broken.agenda.json" was not imported.');
+  await expect(page.getByRole('alert')).toContainText('agenda.sessions[0].start');
+  await expect(page.getByText('No agendas yet')).toBeVisible();
+  await drop('td514.agenda.json', fixture);
+  await expect(page.getByRole('status')).toContainText('Imported "TD514 Agenda, RG-SOP".');
+  await expect(rows(page)).toHaveCount(1);
+});

@@ -1,0 +1,73 @@
+// Nothing lost: a full storage, two tabs on one agenda, and a page that breaks.
+import { test as plain } from '@playwright/test';
+import { test, expect, openExample, field, saved } from './helpers.mjs';
+
+test('an edit in one tab appears in the other', async ({ page, context }) => {
+  await openExample(page);
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(field(other, 'Title')).toHaveValue('Agenda, RG-SOP');
+  await field(page, 'Title').fill('Agenda, RG-SOP (from the first tab)');
+  await saved(page);
+  await expect(field(other, 'Title')).toHaveValue('Agenda, RG-SOP (from the first tab)');
+  await other.getByRole('button', { name: 'Delete item 6' }).click();
+  await saved(other);
+  await expect(field(page, 'Item 6 title')).toHaveValue('Closure of the meeting');
+});
+
+test('two tabs editing at once keep both versions and say so', async ({ page, context }) => {
+  await openExample(page);
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(field(other, 'Title')).toHaveValue('Agenda, RG-SOP');
+  // Both edit within the same moment: the first save wins the record, the second is kept as a copy.
+  await field(page, 'Title').fill('Version of the first tab');
+  await field(other, 'Title').fill('Version of the second tab');
+  await saved(page);
+  await expect(other.getByRole('status').filter({ hasText: 'Another tab saved this agenda' }))
+    .toContainText('yours is in the library as "TD514 Version of the second tab (edited in another tab at the same time)"');
+  await expect(field(other, 'Title')).toHaveValue('Version of the first tab');
+  await other.getByRole('button', { name: '← Agendas' }).click();
+  await expect(other.getByRole('row').filter({ hasText: 'Version of the second tab (edited in another tab at the same time)' })).toHaveCount(1);
+  await expect(other.getByRole('row').filter({ hasText: 'Version of the first tab' })).toHaveCount(1);
+});
+
+test('a full storage keeps the edit, says so, offers an export, and saves once there is room', async ({ page }) => {
+  await openExample(page);
+  await saved(page);
+  // Fill the origin's storage to the brim.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 0; i++) {
+      try { localStorage.setItem(`filler.${i}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+    }
+  });
+  await field(page, 'Title').fill('Agenda, RG-SOP, typed while storage is full');
+  const banner = page.getByRole('alert').filter({ hasText: 'storage for this page is full' });
+  await expect(banner).toBeVisible();
+  await expect(page.locator('.save-state')).toHaveText('Not saved');
+  await expect(field(page, 'Title')).toHaveValue('Agenda, RG-SOP, typed while storage is full');
+  const download = page.waitForEvent('download');
+  await banner.getByRole('button', { name: 'Export the agenda now' }).click();
+  expect((await download).suggestedFilename()).toBe('TD514-agenda-rg-sop-typed-while.agenda.json');
+  // Room is made: saving resumes by itself.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await expect(page.locator('.save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await page.reload();
+  await expect(field(page, 'Title')).toHaveValue('Agenda, RG-SOP, typed while storage is full');
+});
+
+plain('a script error shows a recovery screen with every agenda as a download', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
+  await page.evaluate(() => setTimeout(() => { throw new Error('something broke'); }, 0));
+  const screen = page.getByRole('alertdialog', { name: 'Agendum stopped working' });
+  await expect(screen).toBeVisible();
+  await expect(screen).toContainText('something broke');
+  const download = page.waitForEvent('download');
+  await screen.getByRole('link', { name: 'Download TD514 Agenda, RG-SOP' }).click();
+  const file = await download;
+  const { readFile } = await import('node:fs/promises');
+  expect(JSON.parse(await readFile(await file.path(), 'utf8')).agenda.document).toBe('TD514');
+});
