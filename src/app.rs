@@ -76,6 +76,24 @@ impl Library {
         }
     }
 
+    /// A message with an Undo that puts a removed or replaced agenda back as it was.
+    fn undoable(self, text: String, agenda: Agenda, edited: f64) -> impl IntoView {
+        let agenda = StoredValue::new(agenda);
+        view! {
+            <div class="notice" role="status">
+                <span>{text}</span>
+                <button type="button" on:click=move |_| {
+                    if let Err(e) = storage::save(&agenda.get_value(), Some(edited)) {
+                        self.message.set(Some(Message::Problem(e)));
+                        return;
+                    }
+                    self.message.set(None);
+                    self.refresh();
+                }>"Undo"</button>
+            </div>
+        }
+    }
+
     fn open(&self, id: &str) {
         set_hash(Some(id));
         self.open.set(Some(id.to_string()));
@@ -234,18 +252,7 @@ fn LibraryScreen() -> impl IntoView {
             Message::Info(t) => view! { <div class="notice" role="status"><span>{t}</span></div> }.into_any(),
             Message::Problem(t) => view! { <div class="banner error" role="alert"><p>{t}</p></div> }.into_any(),
             Message::Deleted { name, agenda, edited } => {
-                let agenda = StoredValue::new(agenda);
-                view! {
-                    <div class="notice" role="status">
-                        <span>{format!("Deleted \"{name}\".")}</span>
-                        <button type="button" on:click=move |_| {
-                            let _ = storage::save(&agenda.get_value(), Some(edited));
-                            lib.message.set(None);
-                            lib.refresh();
-                        }>"Undo"</button>
-                    </div>
-                }
-                .into_any()
+                lib.undoable(format!("Deleted \"{name}\"."), agenda, edited).into_any()
             }
             Message::Clash { agenda } => {
                 let agenda = StoredValue::new(agenda);
@@ -274,18 +281,7 @@ fn LibraryScreen() -> impl IntoView {
                 .into_any()
             }
             Message::Replaced { name, old, edited } => {
-                let old = StoredValue::new(old);
-                view! {
-                    <div class="notice" role="status">
-                        <span>{format!("Replaced \"{name}\" with the imported file.")}</span>
-                        <button type="button" on:click=move |_| {
-                            let _ = storage::save(&old.get_value(), Some(edited));
-                            lib.message.set(None);
-                            lib.refresh();
-                        }>"Undo"</button>
-                    </div>
-                }
-                .into_any()
+                lib.undoable(format!("Replaced \"{name}\" with the imported file."), old, edited).into_any()
             }
         })
     };

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use agendum_core::checks::{check, Finding, Severity};
-use agendum_core::edit::{Edit, Field, History};
+use agendum_core::edit::{Edit, EditError, Field, History};
 use agendum_core::model::{Agenda, ItemId, Row};
 use agendum_core::schedule::{schedule, Schedule};
 use leptos::prelude::*;
@@ -85,24 +85,21 @@ impl Doc {
     }
 
     pub fn undo(&self) {
-        let mut r = Ok(false);
-        self.agenda.update(|a| self.history.update_value(|h| r = h.undo(a)));
-        self.sync_flags();
-        match r {
-            Ok(true) => self.notice.set(None),
-            Ok(false) => self.notice.set(Some("Nothing to undo.".into())),
-            Err(e) => self.notice.set(Some(format!("Could not undo: {e}."))),
-        }
+        self.step(History::undo, "undo");
     }
 
     pub fn redo(&self) {
+        self.step(History::redo, "redo");
+    }
+
+    fn step(&self, go: fn(&mut History, &mut Agenda) -> Result<bool, EditError>, what: &str) {
         let mut r = Ok(false);
-        self.agenda.update(|a| self.history.update_value(|h| r = h.redo(a)));
+        self.agenda.update(|a| self.history.update_value(|h| r = go(h, a)));
         self.sync_flags();
         match r {
             Ok(true) => self.notice.set(None),
-            Ok(false) => self.notice.set(Some("Nothing to redo.".into())),
-            Err(e) => self.notice.set(Some(format!("Could not redo: {e}."))),
+            Ok(false) => self.notice.set(Some(format!("Nothing to {what}."))),
+            Err(e) => self.notice.set(Some(format!("Could not {what}: {e}."))),
         }
     }
 

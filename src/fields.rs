@@ -257,3 +257,17 @@ pub fn ActionsInput(field: Field, #[prop(into)] label: Signal<String>) -> impl I
         </div>
     }
 }
+
+/// The header row of an editing table: its columns, then the row commands' column, named for
+/// screen readers only.
+#[component]
+pub fn TableHead(columns: &'static [&'static str]) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                <th scope="col"><span class="visually-hidden">"Commands"</span></th>
+            </tr>
+        </thead>
+    }
+}

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::doc::Doc;
-use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind};
+use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind, TableHead};
 
 fn item_field(item: ItemId, field: ItemField) -> Field {
     Field::Item { item, field }
@@ -270,15 +270,7 @@ pub fn ItemsTable() -> impl IntoView {
     let sessions = move || doc.agenda.with(|a| a.sessions.iter().map(|s| s.id).collect::<Vec<_>>());
     let add_session = move |_| {
         let edit = doc.agenda.with_untracked(|a| {
-            let mut s = agendum_core::model::Session {
-                id: a.next_session_id(),
-                date: None,
-                day_label: String::new(),
-                start: None,
-                end: None,
-                title: String::new(),
-                items: Vec::new(),
-            };
+            let mut s = agendum_core::model::Session::new(a.next_session_id());
             if let Some(last) = a.sessions.last() {
                 s.title = last.title.clone();
             }
@@ -290,16 +282,7 @@ pub fn ItemsTable() -> impl IntoView {
         <section aria-labelledby="items-h" class="items-section">
             <h2 id="items-h">"Agenda"</h2>
             <table class="items">
-                <thead>
-                    <tr>
-                        <th scope="col">"Timing"</th>
-                        <th scope="col">"#"</th>
-                        <th scope="col">"Agenda item"</th>
-                        <th scope="col">"Docs"</th>
-                        <th scope="col">"Summary and Proposal"</th>
-                        <th scope="col"><span class="visually-hidden">"Commands"</span></th>
-                    </tr>
-                </thead>
+                <TableHead columns=&["Timing", "#", "Agenda item", "Docs", "Summary and Proposal"] />
                 <For each=sessions key=|id| *id let:session>
                     <SessionRows session=session />
                 </For>

@@ -36,10 +36,7 @@ pub fn show(reason: &str) {
          font:15px/1.5 system-ui,sans-serif;padding:2rem;",
     );
     let parts = [
-        el(&doc, "h1", "Agendum stopped working").map(|h| {
-            h.set_id("recovery-h");
-            h
-        }),
+        el(&doc, "h1", "Agendum stopped working").inspect(|h| h.set_id("recovery-h")),
         el(
             &doc,
             "p",
@@ -51,7 +48,7 @@ pub fn show(reason: &str) {
     for p in parts.into_iter().flatten() {
         let _ = screen.append_child(&p);
     }
-    if let Some(list) = doc.create_element("ul").ok() {
+    if let Ok(list) = doc.create_element("ul") {
         let records = storage::raw_records();
         if records.is_empty() {
             if let Some(li) = el(&doc, "li", "No agendas are stored in this browser.") {

@@ -10,7 +10,7 @@ use agendum_core::model::{
 use leptos::prelude::*;
 
 use crate::doc::Doc;
-use crate::fields::{FieldInput, Kind};
+use crate::fields::{FieldInput, Kind, TableHead};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum SortBy {
@@ -107,16 +107,7 @@ pub fn Register() -> impl IntoView {
                 </span>
             </div>
             <table class="register">
-                <thead>
-                    <tr>
-                        <th scope="col">"#"</th>
-                        <th scope="col">"Category"</th>
-                        <th scope="col">"TD/C #"</th>
-                        <th scope="col">"Source"</th>
-                        <th scope="col">"Title"</th>
-                        <th scope="col"><span class="visually-hidden">"Commands"</span></th>
-                    </tr>
-                </thead>
+                <TableHead columns=&["#", "Category", "TD/C #", "Source", "Title"] />
                 <tbody>
                     <For each=entries key=|id| *id let:id>
                         <EntryRow entry=id />
@@ -221,16 +212,7 @@ pub fn FutureMeetings() -> impl IntoView {
         <section aria-labelledby="future-h">
             <h2 id="future-h">"Future meetings"</h2>
             <table class="future">
-                <thead>
-                    <tr>
-                        <th scope="col">"Date"</th>
-                        <th scope="col">"Start"</th>
-                        <th scope="col">"End"</th>
-                        <th scope="col">"Timing"</th>
-                        <th scope="col">"Subject"</th>
-                        <th scope="col"><span class="visually-hidden">"Commands"</span></th>
-                    </tr>
-                </thead>
+                <TableHead columns=&["Date", "Start", "End", "Timing", "Subject"] />
                 <tbody>
                     <For each=meetings key=|id| *id let:id>
                         <FutureRow meeting=id />

@@ -199,6 +199,21 @@ pub struct FutureMeeting {
     pub subject: String,
 }
 
+impl Session {
+    /// An empty session: no date, no window, no items.
+    pub fn new(id: SessionId) -> Session {
+        Session {
+            id,
+            date: None,
+            day_label: String::new(),
+            start: None,
+            end: None,
+            title: String::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
 impl Item {
     pub fn new(id: ItemId, title: &str) -> Item {
         Item {

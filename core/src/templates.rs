@@ -9,15 +9,7 @@ use crate::time::Time;
 pub const TD514_FILE: &str = include_str!("../tests/fixtures/td514.agenda.json");
 
 fn session(id: u32) -> Session {
-    Session {
-        id: SessionId(id),
-        date: None,
-        day_label: String::new(),
-        start: None,
-        end: None,
-        title: String::new(),
-        items: Vec::new(),
-    }
+    Session::new(SessionId(id))
 }
 
 /// An empty agenda with one empty session.
