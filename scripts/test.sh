@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test Agendum has, installing what is missing first:
 #   format, clippy (native and wasm32), native tests, browser tests (wasm-bindgen-test in
-#   headless Chromium), the release build, and the end-to-end tests against that build.
+#   headless Chromium), the release build, the single-file edition, and the end-to-end tests
+#   against them.
 # Ends with one line "N passed, M failed" over all suites; exits non-zero if anything failed.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
@@ -53,6 +54,7 @@ suite "browser tests (wasm-bindgen-test, headless Chromium)" cargo \
   env CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p agendum-app --target wasm32-unknown-unknown
 step "release build (trunk build --release)" trunk build --release
+step "single-file edition (scripts/build-single.sh)" bash scripts/build-single.sh
 if [ -f dist/index.html ]; then
   # A free port, so a server left running elsewhere on the machine cannot break the run.
   E2E_PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
