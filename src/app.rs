@@ -17,15 +17,18 @@ fn new_id() -> String {
     format!("a{:x}{:x}", storage::now() as u64, r)
 }
 
+/// The open agenda's id, from the URL hash. Ids come from files and may hold any character,
+/// so they travel percent-encoded.
 fn hash_id() -> Option<String> {
     let h = window().location().hash().ok()?;
-    h.strip_prefix("#/agenda/").filter(|s| !s.is_empty()).map(String::from)
+    let encoded = h.strip_prefix("#/agenda/").filter(|s| !s.is_empty())?;
+    js_sys::decode_uri_component(encoded).ok().map(String::from)
 }
 
 fn set_hash(id: Option<&str>) {
     let loc = window().location();
     let _ = match id {
-        Some(id) => loc.set_hash(&format!("/agenda/{id}")),
+        Some(id) => loc.set_hash(&format!("/agenda/{}", String::from(js_sys::encode_uri_component(id)))),
         None => loc.set_hash(""),
     };
 }
@@ -104,7 +107,11 @@ impl Library {
         match format::load(text) {
             Err(e) => self.message.set(Some(Message::Problem(format!("\"{name}\" was not imported. {e}")))),
             Ok(loaded) => {
-                let agenda = loaded.agenda;
+                let mut agenda = loaded.agenda;
+                // An agenda needs an id to be kept and opened; a file may have an empty one.
+                if agenda.id.trim().is_empty() {
+                    agenda.id = new_id();
+                }
                 if storage::exists(&agenda.id) {
                     self.message.set(Some(Message::Clash { agenda }));
                     return;
