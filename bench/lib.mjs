@@ -1,0 +1,46 @@
+// Shared pieces of the browser figures of scripts/bench.sh: the browser (Debian's Chromium,
+// headless, launched the way tests/e2e/playwright.config.mjs launches it), statistics, and the
+// results file every figure is appended to (one JSON object a line; bench/report.mjs prints it).
+import { appendFileSync } from 'node:fs';
+import { chromium } from 'playwright';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A fresh profile: its own storage, cache and service workers. */
+export function freshContext(browser) {
+  return browser.newContext({ viewport: { width: 1280, height: 800 } });
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+/** Nearest-rank percentile: the smallest value at or above p% of the samples. */
+export function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+/** Appends one figure to the results file ($BENCH_RESULTS), or prints it. */
+export function emit(figure) {
+  const line = `${JSON.stringify(figure)}\n`;
+  if (process.env.BENCH_RESULTS) appendFileSync(process.env.BENCH_RESULTS, line);
+  else process.stdout.write(line);
+}
+
+/** Collects console errors and uncaught exceptions of a page, to report with the figure. */
+export function watchProblems(page) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return problems;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Measures Agendum against its performance goals and prints one line per figure: name, value,
+# unit, the goal, and PASS or MISS (REF for figures kept for reference). Builds what it needs:
+#   - dist/, the editor's release build, only when it is missing (BENCH_REBUILD=1 rebuilds it);
+#     the run measures a copy, so a build finishing meanwhile cannot pull files from under it;
+#   - bench/floor, the smallest Leptos CSR page, with the same versions, profile and wasm-opt, in
+#     every run (target/floor; incremental after the first time);
+#   - bench/native, the export timings over agendum-core (target/bench-native);
+#   - the generated 500-item agenda (bench/generate.mjs) in target/bench/.
+# Figures: bundle sizes (raw, gzip -9, brotli) against the floor; cold load against the floor
+# (bench/cold-load.mjs); typing latency and re-renders at 500 items (bench/typing.mjs); the
+# checks benchmark (cargo bench); HTML and JSON export (bench/native); saving (bench/save.mjs).
+# Browser figures run in Debian's headless Chromium against tests/e2e/serve.mjs on free ports.
+#
+# Run it after `bash scripts/test.sh` has installed the tools. The machine's load shows in the
+# timings: the header prints it.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+cd "$ROOT"
+
+START=$(date +%s)
+WORK="$ROOT/target/bench"
+LOGS="$WORK/logs"
+RESULTS="$WORK/results.jsonl"
+mkdir -p "$WORK" "$LOGS"
+: > "$RESULTS"
+export BENCH_RESULTS="$RESULTS"
+export CARGO_TERM_COLOR=never
+
+say() { printf '==> %s\n' "$*"; }
+# Runs a step with its output in a log; on failure shows the end of the log and carries on, so
+# the other figures are still measured (the report marks what is missing).
+FAILED_STEPS=()
+run() {
+  local name="$1"; shift
+  local log="$LOGS/$name.log"
+  if "$@" > "$log" 2>&1; then
+    return 0
+  fi
+  echo "!!! $name failed; the end of $log:" >&2
+  tail -n 25 "$log" >&2
+  FAILED_STEPS+=("$name")
+  return 1
+}
+
+SERVERS=()
+cleanup() {
+  for pid in "${SERVERS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+printf 'Agendum benchmark, %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+printf 'commit %s%s; %s cores, load average %s\n' "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" \
+  "$( [ -n "$(git status --porcelain -- src core cli style index.html Cargo.toml Cargo.lock Trunk.toml static 2>/dev/null)" ] && echo ' with uncommitted changes')" \
+  "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# 1. The editor's release build, and a private copy of it to serve.
+if [ "${BENCH_REBUILD:-0}" = 1 ] || [ ! -f dist/index.html ] || ! ls dist/*_bg.wasm >/dev/null 2>&1; then
+  say "building the editor (trunk build --release)"
+  run editor-build trunk build --release || { echo "cannot measure without dist/" >&2; exit 1; }
+else
+  newer="$(find src core/src style static index.html Cargo.toml Cargo.lock Trunk.toml -newer "$(ls dist/*_bg.wasm | head -n 1)" -type f 2>/dev/null | head -n 3 | tr '\n' ' ' || true)"
+  if [ -n "$newer" ]; then
+    say "note: dist/ is older than ${newer}— measuring it as it is; BENCH_REBUILD=1 rebuilds it"
+  fi
+fi
+# A copy whose index.html names files it holds (a build replacing dist/ at that moment would
+# leave a mix: try again).
+complete_copy() {
+  rm -rf "$WORK/app-dist"
+  cp -r dist "$WORK/app-dist" 2>/dev/null || return 1
+  rm -rf "$WORK/app-dist/.stage"
+  local f
+  for f in $(grep -oE '(src|href)="/[^"]+\.(js|wasm|css)"' "$WORK/app-dist/index.html" | sed -E 's/.*="\/([^"]+)"/\1/'); do
+    [ -f "$WORK/app-dist/$f" ] || return 1
+  done
+}
+for attempt in 1 2 3 4 5 6; do
+  complete_copy && break
+  [ "$attempt" = 6 ] && { echo "dist/ stays incomplete (a build in progress?)" >&2; exit 1; }
+  sleep 10
+done
+say "editor build: $(basename "$(ls "$WORK"/app-dist/*_bg.wasm)")"
+
+# 2. The floor, built like the editor in this same run.
+say "building the floor page (bench/floor, trunk build --release)"
+run floor-build env CARGO_TARGET_DIR="$ROOT/target/floor" sh -c 'cd bench/floor && trunk build --release' || true
+FLOOR_DIST="$ROOT/target/floor/dist"
+
+# 3. Sizes.
+say "measuring bundle sizes"
+run sizes-editor node bench/sizes.mjs app "$WORK/app-dist" || true
+if [ -f "$FLOOR_DIST/index.html" ]; then run sizes-floor node bench/sizes.mjs floor "$FLOOR_DIST" || true; fi
+
+# 4. The generated agenda: 500 items, 1,000 register entries.
+AGENDA="$WORK/agenda-500.agenda.json"
+node bench/generate.mjs "$AGENDA" 500 > "$WORK/agenda-500.json"
+TITLE_LABEL="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).title_label)' "$WORK/agenda-500.json")"
+say "generated $(node -e 'const g = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(`${g.items} items, ${g.entries} register entries; typing into "${g.title_label}"`)' "$WORK/agenda-500.json")"
+
+# 5. Export, native.
+say "timing exports (bench/native)"
+if run native-build env CARGO_TARGET_DIR="$ROOT/target/bench-native" cargo build --release --manifest-path bench/native/Cargo.toml; then
+  run native-export sh -c '"$1" "$2" 21 >> "$3"' _ "$ROOT/target/bench-native/release/agendum-bench-native" "$AGENDA" "$RESULTS" || true
+fi
+
+# 6. The checks benchmark.
+say "running the checks benchmark (cargo bench; about a minute once built)"
+if run checks-bench cargo bench -p agendum-core --bench checks -- --warm-up-time 1 --measurement-time 3; then
+  grep -E '^checks [0-9]+ items: [0-9.]+ ms' "$LOGS/checks-bench.log" | while IFS= read -r l; do
+    n="$(sed -E 's/^checks ([0-9]+) items: .*/\1/' <<<"$l")"
+    v="$(sed -E 's/^checks [0-9]+ items: ([0-9.]+) ms.*/\1/' <<<"$l")"
+    d="$(sed -E 's/^[^(]*\((.*)\)$/\1/; s/["\\]//g' <<<"$l")"
+    printf '{"figure":"checks","items":%s,"ms":%s,"detail":"%s"}\n' "$n" "$v" "$d" >> "$RESULTS"
+  done
+  r="$(sed -nE 's/^scaling 5000 vs 500 items: ([0-9.]+)x.*/\1/p' "$LOGS/checks-bench.log" | head -n 1)"
+  [ -n "$r" ] && printf '{"figure":"checks.scaling","ratio":%s}\n' "$r" >> "$RESULTS"
+fi
+
+# 7. The browser figures, against both builds served on free ports.
+read -r APP_PORT FLOOR_PORT < <(node -e '
+  const net = require("net");
+  const a = net.createServer(), b = net.createServer();
+  a.listen(0, "127.0.0.1", () => b.listen(0, "127.0.0.1", () => {
+    console.log(a.address().port, b.address().port); a.close(); b.close();
+  }));')
+node tests/e2e/serve.mjs "$WORK/app-dist" "$APP_PORT" > "$LOGS/serve-editor.log" 2>&1 &
+SERVERS+=("$!")
+node tests/e2e/serve.mjs "$FLOOR_DIST" "$FLOOR_PORT" > "$LOGS/serve-floor.log" 2>&1 &
+SERVERS+=("$!")
+for port in "$APP_PORT" "$FLOOR_PORT"; do
+  for _ in $(seq 1 100); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
+    sleep 0.1
+  done
+done
+APP_URL="http://127.0.0.1:$APP_PORT"
+FLOOR_URL="http://127.0.0.1:$FLOOR_PORT"
+
+say "cold load: editor with TD514 vs floor, 10 fresh contexts each"
+if [ -f "$FLOOR_DIST/index.html" ]; then
+  run cold-load node bench/cold-load.mjs "$APP_URL" "$FLOOR_URL" core/tests/fixtures/td514.agenda.json 10 || true
+fi
+say "typing: 100 key presses at 500 items"
+run typing node bench/typing.mjs "$APP_URL" "$AGENDA" "$TITLE_LABEL" 100 || true
+say "saving: localStorage.setItem and the editor's autosave at 500 items, 21 each"
+run save node bench/save.mjs "$APP_URL" "$AGENDA" "$TITLE_LABEL" 21 || true
+
+# 8. The figures.
+echo
+node bench/report.mjs "$RESULTS"
+[ ${#FAILED_STEPS[@]} -eq 0 ] || echo "steps that failed: ${FAILED_STEPS[*]} (logs in ${LOGS#"$ROOT"/})"
+echo "took $(( $(date +%s) - START )) s; raw results in ${RESULTS#"$ROOT"/}"
