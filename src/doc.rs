@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use agendum_core::checks::{check, Finding, Severity};
-use agendum_core::edit::{Edit, EditError, Field, History};
-use agendum_core::model::{Agenda, ItemId, Row};
+use agendum_core::edit::{get_entry, get_item, Edit, EditError, Field, History, Value};
+use agendum_core::model::{Agenda, EntryId, Item, ItemId, RegisterEntry, Row};
 use agendum_core::schedule::{schedule, Schedule};
 use leptos::prelude::*;
 
@@ -18,12 +18,16 @@ pub struct Doc {
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     pub rows: Memo<Vec<Row>>,
+    /// Position of each register entry (1-based), for the same reason.
+    pub entry_positions: Memo<HashMap<EntryId, usize>>,
     /// Number and depth of each item, for rows that stay mounted while numbers change.
     pub numbers: Memo<HashMap<ItemId, (String, usize)>>,
     pub schedule: Memo<Schedule>,
     pub findings: Memo<Vec<Finding>>,
     /// The worst severity of the findings pointing at each field.
     pub marks: Memo<HashMap<Field, Severity>>,
+    /// The same for table rows' fields, grouped by row.
+    row_marks: Memo<HashMap<Owner, Vec<(Field, Severity)>>>,
     /// A field the editor should move focus to once it is on screen.
     pub focus: RwSignal<Option<Field>>,
     /// A message about the last command, for the status line ("Nothing to undo").
@@ -38,6 +42,9 @@ impl Doc {
             rows.with(|rs| rs.iter().map(|r| (r.id, (r.number.clone(), r.depth))).collect())
         });
         let findings = Memo::new(move |_| agenda.with(check));
+        let entry_positions = Memo::new(move |_| {
+            agenda.with(|a| a.register.iter().enumerate().map(|(i, e)| (e.id, i + 1)).collect())
+        });
         let marks = Memo::new(move |_| {
             let mut m: HashMap<Field, Severity> = HashMap::new();
             findings.with(|fs| {
@@ -48,16 +55,33 @@ impl Doc {
             });
             m
         });
+        let row_marks = Memo::new(move |_| {
+            let mut by_row: HashMap<Owner, Vec<(Field, Severity)>> = HashMap::new();
+            marks.with(|m| {
+                for (f, s) in m {
+                    if let Some(o) = owner(f) {
+                        by_row.entry(o).or_default().push((*f, *s));
+                    }
+                }
+            });
+            // Map order is arbitrary; sorted, an unchanged set compares equal and stays quiet.
+            for v in by_row.values_mut() {
+                v.sort_by_key(|(f, _)| format!("{f:?}"));
+            }
+            by_row
+        });
         Doc {
             agenda,
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             rows,
+            entry_positions,
             numbers,
             schedule: Memo::new(move |_| agenda.with(schedule)),
             findings,
             marks,
+            row_marks,
             focus: RwSignal::new(None),
             notice: RwSignal::new(None),
         }
@@ -122,6 +146,61 @@ impl Doc {
 
     pub fn mark(&self, field: Field) -> Option<Severity> {
         self.marks.with(|m| m.get(&field).copied())
+    }
+}
+
+/// What a table row edits: an item, or a register entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Owner {
+    Item(ItemId),
+    Entry(EntryId),
+}
+
+fn owner(f: &Field) -> Option<Owner> {
+    match f {
+        Field::Item { item, .. } => Some(Owner::Item(*item)),
+        Field::Entry { entry, .. } => Some(Owner::Entry(*entry)),
+        _ => None,
+    }
+}
+
+/// A table row's data, and the worst severity on each of its fields, as memos. The row's
+/// fields read these instead of the whole agenda, so a keystroke re-runs one memo per row rather
+/// than one per field (thousands at 500 items, each costing the reactive graph a subscriber
+/// update).
+#[derive(Clone, Copy)]
+pub struct RowData {
+    item: Option<Memo<Option<Item>>>,
+    entry: Option<Memo<Option<RegisterEntry>>>,
+    marks: Memo<Vec<(Field, Severity)>>,
+}
+
+impl RowData {
+    pub fn new(doc: Doc, of: Owner) -> RowData {
+        let (item, entry) = match of {
+            Owner::Item(id) => (Some(Memo::new(move |_| doc.agenda.with(|a| a.item(id).cloned()))), None),
+            Owner::Entry(id) => (None, Some(Memo::new(move |_| doc.agenda.with(|a| a.entry(id).cloned())))),
+        };
+        let marks = Memo::new(move |_| doc.row_marks.with(|m| m.get(&of).cloned().unwrap_or_default()));
+        RowData { item, entry, marks }
+    }
+
+    /// The value of one of the row's fields; None for a field of something else.
+    pub fn value(&self, field: Field) -> Option<Value> {
+        match field {
+            Field::Item { field, .. } => self.item?.with(|i| i.as_ref().map(|i| get_item(i, field))),
+            Field::Entry { field, .. } => self.entry?.with(|e| e.as_ref().map(|e| get_entry(e, field))),
+            _ => None,
+        }
+    }
+
+    pub fn mark(&self, field: Field) -> Option<Severity> {
+        self.marks.with(|m| m.iter().find(|(f, _)| *f == field).map(|(_, s)| *s))
+    }
+
+    /// The worst severity on any of the row's fields.
+    pub fn worst(&self) -> Option<Severity> {
+        self.marks.with(|m| m.iter().map(|(_, s)| *s).min())
     }
 }
 

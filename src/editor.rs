@@ -318,6 +318,13 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     on_cleanup(move || keys.remove());
 
     let name = Memo::new(move |_| doc.agenda.with(Agenda::display_name));
+    // Suggestions as memos: rebuilt when they change, not on every keystroke.
+    let actions = Memo::new(move |_| doc.agenda.with(Agenda::action_vocabulary));
+    let categories = Memo::new(move |_| doc.agenda.with(Agenda::category_vocabulary));
+    let numbers = Memo::new(move |_| {
+        doc.agenda
+            .with(|a| a.register.iter().map(|e| (e.number.to_string(), e.title.clone())).collect::<Vec<_>>())
+    });
     let saved_text = move || match state.get() {
         SaveState::Saved => "Saved".to_string(),
         SaveState::Pending => "Saving…".to_string(),
@@ -357,14 +364,13 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                 </div>
             })}
             <datalist id="action-vocabulary">
-                {move || doc.agenda.with(|a| a.action_vocabulary()).into_iter().map(|v| view! { <option value=v></option> }).collect_view()}
+                {move || actions.get().into_iter().map(|v| view! { <option value=v></option> }).collect_view()}
             </datalist>
             <datalist id="category-vocabulary">
-                {move || doc.agenda.with(|a| a.category_vocabulary()).into_iter().map(|v| view! { <option value=v></option> }).collect_view()}
+                {move || categories.get().into_iter().map(|v| view! { <option value=v></option> }).collect_view()}
             </datalist>
             <datalist id="register-numbers">
-                {move || doc.agenda.with(|a| a.register.iter().map(|e| (e.number.to_string(), e.title.clone())).collect::<Vec<_>>())
-                    .into_iter().map(|(n, t)| view! { <option value=n>{t}</option> }).collect_view()}
+                {move || numbers.get().into_iter().map(|(n, t)| view! { <option value=n>{t}</option> }).collect_view()}
             </datalist>
             <div class="workspace">
                 <main class="document">

@@ -8,7 +8,7 @@ use agendum_core::edit::{get, Edit, Field, Value};
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::doc::{dom_id, Doc};
+use crate::doc::{dom_id, Doc, RowData};
 
 /// How a field is typed into.
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
@@ -22,6 +22,21 @@ pub enum Kind {
     Date,
     /// A value read when the field is left (time, minutes, document number …).
     Parsed,
+}
+
+/// A field's value: from its row when it has one, else from the agenda.
+fn read(doc: Doc, row: Option<RowData>, field: Field) -> Option<Value> {
+    match row {
+        Some(r) => r.value(field),
+        None => doc.agenda.with(|a| get(a, field)),
+    }
+}
+
+fn mark_of(doc: Doc, row: Option<RowData>, field: Field) -> Option<Severity> {
+    match row {
+        Some(r) => r.mark(field),
+        None => doc.mark(field),
+    }
 }
 
 fn severity_class(s: Option<Severity>) -> &'static str {
@@ -48,14 +63,16 @@ pub fn FieldInput(
     /// Called on Enter (single-line fields), e.g. to add the next item.
     #[prop(optional, into)]
     on_enter: Option<Callback<()>>,
+    /// For a table row's field: the row's data, read instead of the whole agenda.
+    #[prop(optional)]
+    row: Option<RowData>,
 ) -> impl IntoView {
     let doc = expect_context::<Doc>();
-    let value =
-        Memo::new(move |_| doc.agenda.with(|a| get(a, field).map(|v| v.display()).unwrap_or_default()));
+    let value = Memo::new(move |_| read(doc, row, field).map(|v| v.display()).unwrap_or_default());
     let problem = RwSignal::new(None::<String>);
     let id = dom_id(field);
     let msg_id = format!("{id}-msg");
-    let mark = Memo::new(move |_| doc.mark(field));
+    let mark = Memo::new(move |_| mark_of(doc, row, field));
     let commit = move |typed: String, typing: bool| {
         let Some(current) = doc.agenda.with_untracked(|a| get(a, field)) else { return };
         match current.parse_as(&typed) {
@@ -129,16 +146,18 @@ pub fn FieldInput(
 /// A list of short values shown as chips with an input to add more: the Docs column (each
 /// number can be toggled "not expected to be introduced") and the proposal's actions.
 #[component]
-pub fn DocsInput(field: Field, #[prop(into)] label: Signal<String>) -> impl IntoView {
+pub fn DocsInput(
+    field: Field,
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional)] row: Option<RowData>,
+) -> impl IntoView {
     let doc = expect_context::<Doc>();
-    let docs = Memo::new(move |_| {
-        doc.agenda.with(|a| match get(a, field) {
-            Some(Value::Docs(d)) => d,
-            _ => Vec::new(),
-        })
+    let docs = Memo::new(move |_| match read(doc, row, field) {
+        Some(Value::Docs(d)) => d,
+        _ => Vec::new(),
     });
     let id = dom_id(field);
-    let mark = Memo::new(move |_| doc.mark(field));
+    let mark = Memo::new(move |_| mark_of(doc, row, field));
     let set = move |d: Vec<DocRef>| {
         doc.apply(Edit::Set { field, value: Value::Docs(d) }, false);
     };
@@ -213,16 +232,18 @@ pub fn DocsInput(field: Field, #[prop(into)] label: Signal<String>) -> impl Into
 
 /// The proposal's actions as chips, with suggestions from the agenda's vocabulary.
 #[component]
-pub fn ActionsInput(field: Field, #[prop(into)] label: Signal<String>) -> impl IntoView {
+pub fn ActionsInput(
+    field: Field,
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional)] row: Option<RowData>,
+) -> impl IntoView {
     let doc = expect_context::<Doc>();
-    let actions = Memo::new(move |_| {
-        doc.agenda.with(|a| match get(a, field) {
-            Some(Value::List(l)) => l,
-            _ => Vec::new(),
-        })
+    let actions = Memo::new(move |_| match read(doc, row, field) {
+        Some(Value::List(l)) => l,
+        _ => Vec::new(),
     });
     let id = dom_id(field);
-    let mark = Memo::new(move |_| doc.mark(field));
+    let mark = Memo::new(move |_| mark_of(doc, row, field));
     let set = move |l: Vec<String>| {
         doc.apply(Edit::Set { field, value: Value::List(l) }, false);
     };

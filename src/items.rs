@@ -10,7 +10,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::doc::Doc;
+use crate::doc::{Doc, Owner, RowData};
 use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind, TableHead};
 
 fn item_field(item: ItemId, field: ItemField) -> Field {
@@ -80,14 +80,8 @@ fn ItemRow(id: ItemId) -> impl IntoView {
     let number = Memo::new(move |_| doc.number(id));
     let depth = Memo::new(move |_| doc.numbers.with(|n| n.get(&id).map_or(0, |(_, d)| *d)));
     let slot = Memo::new(move |_| doc.schedule.with(|s| s.slots.get(&id).copied()));
-    let marked = Memo::new(move |_| {
-        doc.findings.with(|fs| {
-            fs.iter()
-                .filter(|f| matches!(f.place, Field::Item { item, .. } if item == id))
-                .map(|f| f.severity)
-                .min()
-        })
-    });
+    let row = RowData::new(doc, Owner::Item(id));
+    let marked = Memo::new(move |_| row.worst());
     let l = move |what: &'static str| Signal::derive(move || format!("Item {} {what}", number.get()));
     // Dragging by the handle uses pointer events with pointer capture: it works for mouse, pen
     // and touch alike, and a drag never turns into a text selection across the fields.
@@ -151,9 +145,9 @@ fn ItemRow(id: ItemId) -> impl IntoView {
     view! {
         <tr class=row_class data-item=id.0.to_string() on:keydown=move |ev| row_keys(doc, id, &ev)>
             <td class="timing">
-                <FieldInput field=item_field(id, ItemField::Start) label=l("start time") hide_label=true
+                <FieldInput field=item_field(id, ItemField::Start) row=row label=l("start time") hide_label=true
                     kind=Kind::Parsed placeholder="hh:mm" class="time" />
-                <FieldInput field=item_field(id, ItemField::Duration) label=l("planned minutes") hide_label=true
+                <FieldInput field=item_field(id, ItemField::Duration) row=row label=l("planned minutes") hide_label=true
                     kind=Kind::Parsed placeholder="min" class="minutes" />
                 <span class="slot">
                     {move || slot.get().as_ref().map(Slot::label).unwrap_or_default()}
@@ -168,20 +162,20 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                 <span class="number">{move || number.get()}</span>
             </td>
             <td class="title">
-                <FieldInput field=item_field(id, ItemField::Source) label=l("source") hide_label=true
+                <FieldInput field=item_field(id, ItemField::Source) row=row label=l("source") hide_label=true
                     placeholder="Source (e.g. Rapporteur, RG-SOP)" class="source" />
-                <FieldInput field=item_field(id, ItemField::Title) label=l("title") hide_label=true
+                <FieldInput field=item_field(id, ItemField::Title) row=row label=l("title") hide_label=true
                     kind=Kind::Lines placeholder="Title" class="item-title" title="Enter adds the next item; Shift+Enter starts a new line"
                     on_enter=Callback::new(move |()| add_after(doc, id)) />
             </td>
             <td class="docs">
-                <DocsInput field=item_field(id, ItemField::Docs) label=l("documents") />
+                <DocsInput field=item_field(id, ItemField::Docs) row=row label=l("documents") />
             </td>
             <td class="proposal">
-                <FieldInput field=item_field(id, ItemField::Summary) label=l("summary") hide_label=true
+                <FieldInput field=item_field(id, ItemField::Summary) row=row label=l("summary") hide_label=true
                     kind=Kind::Lines placeholder="Summary" />
-                <ActionsInput field=item_field(id, ItemField::Actions) label=l("proposal") />
-                <FieldInput field=item_field(id, ItemField::Notes) label=l("notes") hide_label=true
+                <ActionsInput field=item_field(id, ItemField::Actions) row=row label=l("proposal") />
+                <FieldInput field=item_field(id, ItemField::Notes) row=row label=l("notes") hide_label=true
                     kind=Kind::Lines placeholder="Notes (Presented at …, Reference: …)" />
             </td>
             <td class="tools">

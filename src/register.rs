@@ -9,7 +9,7 @@ use agendum_core::model::{
 };
 use leptos::prelude::*;
 
-use crate::doc::Doc;
+use crate::doc::{Doc, Owner, RowData};
 use crate::fields::{FieldInput, Kind, TableHead};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -22,18 +22,17 @@ enum SortBy {
 #[component]
 fn EntryRow(entry: EntryId) -> impl IntoView {
     let doc = expect_context::<Doc>();
-    let pos = Memo::new(move |_| {
-        doc.agenda.with(|a| a.register.iter().position(|e| e.id == entry).map_or(0, |i| i + 1))
-    });
+    let pos = Memo::new(move |_| doc.entry_positions.with(|p| p.get(&entry).copied().unwrap_or(0)));
     let ef = move |field| Field::Entry { entry, field };
     let l = move |what: &'static str| Signal::derive(move || format!("Annex A entry {} {what}", pos.get()));
+    let row = RowData::new(doc, Owner::Entry(entry));
     view! {
         <tr>
             <td>{move || format!("{}.", pos.get())}</td>
-            <td><FieldInput field=ef(EntryField::Category) label=l("category") hide_label=true list="category-vocabulary" /></td>
-            <td><FieldInput field=ef(EntryField::Number) label=l("number") hide_label=true kind=Kind::Parsed placeholder="TD514" /></td>
-            <td><FieldInput field=ef(EntryField::Source) label=l("source") hide_label=true /></td>
-            <td><FieldInput field=ef(EntryField::Title) label=l("title") hide_label=true /></td>
+            <td><FieldInput field=ef(EntryField::Category) row=row label=l("category") hide_label=true list="category-vocabulary" /></td>
+            <td><FieldInput field=ef(EntryField::Number) row=row label=l("number") hide_label=true kind=Kind::Parsed placeholder="TD514" /></td>
+            <td><FieldInput field=ef(EntryField::Source) row=row label=l("source") hide_label=true /></td>
+            <td><FieldInput field=ef(EntryField::Title) row=row label=l("title") hide_label=true /></td>
             <td class="tools">
                 <button type="button" class="danger" aria-label=move || format!("Delete Annex A entry {}", pos.get())
                     title="Delete (undo with Ctrl+Z)"

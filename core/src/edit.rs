@@ -282,6 +282,30 @@ fn set(agenda: &mut Agenda, field: Field, value: Value) -> Result<Value, EditErr
     })
 }
 
+/// Reads one field of an item.
+pub fn get_item(i: &Item, field: ItemField) -> Value {
+    match field {
+        ItemField::Title => Value::Text(i.title.clone()),
+        ItemField::Source => Value::Text(i.source.clone()),
+        ItemField::Docs => Value::Docs(i.docs.clone()),
+        ItemField::Summary => Value::Text(i.summary.clone()),
+        ItemField::Actions => Value::List(i.actions.clone()),
+        ItemField::Notes => Value::Text(i.notes.clone()),
+        ItemField::Start => Value::Time(i.start),
+        ItemField::Duration => Value::Count(i.duration),
+    }
+}
+
+/// Reads one field of a register entry.
+pub fn get_entry(e: &RegisterEntry, field: EntryField) -> Value {
+    match field {
+        EntryField::Number => Value::Number(e.number.clone()),
+        EntryField::Category => Value::Text(e.category.clone()),
+        EntryField::Source => Value::Text(e.source.clone()),
+        EntryField::Title => Value::Text(e.title.clone()),
+    }
+}
+
 /// Reads a field's current value; None when the thing it belongs to no longer exists.
 pub fn get(agenda: &Agenda, field: Field) -> Option<Value> {
     let text = |s: &String| Some(Value::Text(s.clone()));
@@ -320,28 +344,8 @@ pub fn get(agenda: &Agenda, field: Field) -> Option<Value> {
                 SessionField::Title => text(&s.title),
             }
         }
-        Field::Item { item, field } => {
-            let i = agenda.item(item)?;
-            match field {
-                ItemField::Title => text(&i.title),
-                ItemField::Source => text(&i.source),
-                ItemField::Docs => Some(Value::Docs(i.docs.clone())),
-                ItemField::Summary => text(&i.summary),
-                ItemField::Actions => Some(Value::List(i.actions.clone())),
-                ItemField::Notes => text(&i.notes),
-                ItemField::Start => Some(Value::Time(i.start)),
-                ItemField::Duration => Some(Value::Count(i.duration)),
-            }
-        }
-        Field::Entry { entry, field } => {
-            let e = agenda.entry(entry)?;
-            match field {
-                EntryField::Number => Some(Value::Number(e.number.clone())),
-                EntryField::Category => text(&e.category),
-                EntryField::Source => text(&e.source),
-                EntryField::Title => text(&e.title),
-            }
-        }
+        Field::Item { item, field } => Some(get_item(agenda.item(item)?, field)),
+        Field::Entry { entry, field } => Some(get_entry(agenda.entry(entry)?, field)),
         Field::Annex { annex, field } => {
             let a = agenda.annexes.iter().find(|a| a.id == annex)?;
             match field {
