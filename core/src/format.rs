@@ -17,6 +17,12 @@ pub const FORMAT_NAME: &str = "agendum";
 pub const FORMAT_VERSION: u32 = 2;
 /// Larger files are refused before parsing: the biggest real agendas are well under 1 MiB.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// The largest id a file may use. A new thing gets the largest id of its kind plus one
+/// (`Agenda::next_entry_id` …, and one more per document `add_missing_documents` registers),
+/// which overflowed on a file with id 4294967295: a panic in `check` in debug builds, and in
+/// release builds a wrap to id 0, which could repeat an id and make the saved agenda unreadable.
+/// Half the range leaves room for two billion new ids.
+pub const MAX_ID: u32 = i32::MAX as u32;
 
 /// A whole agenda file.
 #[derive(Serialize, Deserialize, JsonSchema)]
@@ -118,12 +124,27 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { bytes: text.len() });
     }
+    let not_json = |e: serde_json::Error| LoadError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        reason: json_reason(&e),
+    };
+    // Only an object is a file. serde also reads a struct from an array: ["agendum", 1] passed
+    // the envelope and panicked in the migration (value["version"] on an array), and
+    // ["agendum", 2, {}] was refused as "not valid JSON: trailing characters".
+    if !text.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{') {
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => LoadError::NotAnAgenda,
+            Err(e) => not_json(e),
+        });
+    }
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
         if e.is_data() {
-            // Valid JSON but not an object at the top.
-            LoadError::NotAnAgenda
+            // With an object at the top, only a repeated "format" or "version": it was refused
+            // as having no "format": "agendum" at the top, which it has.
+            LoadError::Invalid { path: "the top".into(), line: Some(e.line()), reason: json_reason(&e) }
         } else {
-            LoadError::NotJson { line: e.line(), column: e.column(), reason: json_reason(&e) }
+            not_json(e)
         }
     })?;
     if envelope.format.as_ref().and_then(Json::as_str) != Some(FORMAT_NAME) {
@@ -146,7 +167,15 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
             })?;
             (file, None)
         } else {
-            let mut value: Json = serde_json::from_str(text).expect("parsed above");
+            // Not "parsed above": the envelope skips the rest unread, so a version 1 file nested
+            // deeper than serde_json's limit of 128, or with a number out of range (1e999), fails
+            // only here. It panicked; it is refused with its path, as version 2 files are.
+            let de = &mut serde_json::Deserializer::from_str(text);
+            let mut value: Json = serde_path_to_error::deserialize(de).map_err(|e| LoadError::Invalid {
+                path: json_path(e.path()),
+                line: Some(e.inner().line()),
+                reason: json_reason(e.inner()),
+            })?;
             migrate(&mut value, version as u32)?;
             let file: AgendaFile = serde_path_to_error::deserialize(value).map_err(|e| {
                 LoadError::Invalid { path: json_path(e.path()), line: None, reason: json_reason(e.inner()) }
@@ -159,10 +188,13 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
 
 fn json_path(p: &serde_path_to_error::Path) -> String {
     let s = p.to_string();
+    // A key that cannot be read ("\ud800x": a broken escape) is the segment "?", which named
+    // nothing ("agenda.?"): the place is the object that holds it.
+    let s = if s == "?" { "" } else { s.strip_suffix(".?").unwrap_or(&s) };
     if s == "." || s.is_empty() {
         "the top".into()
     } else {
-        s
+        s.to_string()
     }
 }
 
@@ -184,6 +216,33 @@ fn check_ids(a: &Agenda) -> Result<(), LoadError> {
             }
         }
         Ok(())
+    }
+    fn in_range(id: u32, path: impl FnOnce() -> String) -> Result<(), LoadError> {
+        if id <= MAX_ID {
+            return Ok(());
+        }
+        let reason = format!("{id} is too large for an id; ids go up to {MAX_ID}");
+        Err(LoadError::Invalid { path: path(), line: None, reason })
+    }
+    fn item_ids(items: &[crate::model::Item], path: &str) -> Result<(), LoadError> {
+        for (k, i) in items.iter().enumerate() {
+            in_range(i.id.0, || format!("{path}[{k}].id"))?;
+            item_ids(&i.children, &format!("{path}[{k}].children"))?;
+        }
+        Ok(())
+    }
+    for (k, s) in a.sessions.iter().enumerate() {
+        in_range(s.id.0, || format!("agenda.sessions[{k}].id"))?;
+        item_ids(&s.items, &format!("agenda.sessions[{k}].items"))?;
+    }
+    for (k, e) in a.register.iter().enumerate() {
+        in_range(e.id.0, || format!("agenda.register[{k}].id"))?;
+    }
+    for (k, x) in a.annexes.iter().enumerate() {
+        in_range(x.id.0, || format!("agenda.annexes[{k}].id"))?;
+    }
+    for (k, m) in a.future_meetings.iter().enumerate() {
+        in_range(m.id.0, || format!("agenda.future_meetings[{k}].id"))?;
     }
     let mut items = Vec::new();
     a.for_each_item(|i| items.push(i.id.0));
