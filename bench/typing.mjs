@@ -127,8 +127,11 @@ try {
   await page.locator('.counts', { hasText: 'errors' }).waitFor({ timeout: 180_000 });
   const loadMs = await page.evaluate(() => performance.now());
   const box = page.getByRole('textbox', { name: label, exact: true });
+  // Rows out of view are not laid out (content-visibility), and Playwright waits for a box
+  // with a size before it scrolls: bring the row into view first, as a user scrolling would.
+  await box.evaluate((e) => e.scrollIntoView({ block: 'center' }));
   await box.click();
-  await page.keyboard.press('End');
+  await page.keyboard.press('Control+End');
   const before = await box.inputValue();
   const rows = await page.locator('table.items tr.item').count();
   const fields = await page.locator('input, textarea').count();

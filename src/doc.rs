@@ -26,8 +26,8 @@ pub struct Doc {
     pub findings: Memo<Vec<Finding>>,
     /// The worst severity of the findings pointing at each field.
     pub marks: Memo<HashMap<Field, Severity>>,
-    /// The same for table rows' fields, grouped by row.
-    row_marks: Memo<HashMap<Owner, Vec<(Field, Severity)>>>,
+    /// The rows' data and marks, split into shards for the rows to read (see [`Shards`]).
+    shards: StoredValue<Shards>,
     /// A field the editor should move focus to once it is on screen.
     pub focus: RwSignal<Option<Field>>,
     /// A message about the last command, for the status line ("Nothing to undo").
@@ -56,7 +56,7 @@ impl Doc {
             m
         });
         let row_marks = Memo::new(move |_| {
-            let mut by_row: HashMap<Owner, Vec<(Field, Severity)>> = HashMap::new();
+            let mut by_row: RowMarks = HashMap::new();
             marks.with(|m| {
                 for (f, s) in m {
                     if let Some(o) = owner(f) {
@@ -81,7 +81,7 @@ impl Doc {
             schedule: Memo::new(move |_| agenda.with(schedule)),
             findings,
             marks,
-            row_marks,
+            shards: StoredValue::new(Shards::new(agenda, row_marks)),
             focus: RwSignal::new(None),
             notice: RwSignal::new(None),
         }
@@ -164,10 +164,92 @@ fn owner(f: &Field) -> Option<Owner> {
     }
 }
 
+/// Every row's data and marks, split by id into shards, one memo each. A row's memos read its
+/// shard, not the agenda: an edit then re-runs the row memos of one shard, and each source keeps a
+/// few dozen subscribers. With every row reading the agenda, a keystroke re-ran all of them, and
+/// the reactive graph's bookkeeping (each re-run memo leaves and rejoins its source's list of
+/// subscribers, a list as long as the rows) grew with the square of the rows: over 60 ms a key at
+/// 500 items and 1,000 register entries.
+/// The marks of table rows, grouped by row.
+type RowMarks = HashMap<Owner, Vec<(Field, Severity)>>;
+
+struct Shards {
+    items: Vec<Memo<HashMap<ItemId, Item>>>,
+    entries: Vec<Memo<HashMap<EntryId, RegisterEntry>>>,
+    marks: Vec<Memo<RowMarks>>,
+}
+
+const SHARDS: u32 = 32;
+
+fn shard_of(of: Owner) -> usize {
+    let (Owner::Item(ItemId(n)) | Owner::Entry(EntryId(n))) = of;
+    (n % SHARDS) as usize
+}
+
+/// An item's own fields, without its sub-items: its row shows no more, and should not change
+/// when a sub-item does.
+fn own_fields(i: &Item) -> Item {
+    Item {
+        id: i.id,
+        title: i.title.clone(),
+        source: i.source.clone(),
+        docs: i.docs.clone(),
+        summary: i.summary.clone(),
+        actions: i.actions.clone(),
+        notes: i.notes.clone(),
+        start: i.start,
+        duration: i.duration,
+        children: Vec::new(),
+    }
+}
+
+impl Shards {
+    fn new(agenda: RwSignal<Agenda>, row_marks: Memo<RowMarks>) -> Shards {
+        let n = SHARDS as usize;
+        let items = (0..n)
+            .map(|k| {
+                Memo::new(move |_| {
+                    let mut m = HashMap::new();
+                    agenda.with(|a| {
+                        a.for_each_item(|i| {
+                            if shard_of(Owner::Item(i.id)) == k {
+                                m.insert(i.id, own_fields(i));
+                            }
+                        })
+                    });
+                    m
+                })
+            })
+            .collect();
+        let entries = (0..n)
+            .map(|k| {
+                Memo::new(move |_| {
+                    agenda.with(|a| {
+                        a.register
+                            .iter()
+                            .filter(|e| shard_of(Owner::Entry(e.id)) == k)
+                            .map(|e| (e.id, e.clone()))
+                            .collect()
+                    })
+                })
+            })
+            .collect();
+        let marks = (0..n)
+            .map(|k| {
+                Memo::new(move |_| {
+                    row_marks.with(|m| {
+                        m.iter().filter(|(o, _)| shard_of(**o) == k).map(|(o, v)| (*o, v.clone())).collect()
+                    })
+                })
+            })
+            .collect();
+        Shards { items, entries, marks }
+    }
+}
+
 /// A table row's data, and the worst severity on each of its fields, as memos. The row's
-/// fields read these instead of the whole agenda, so a keystroke re-runs one memo per row rather
-/// than one per field (thousands at 500 items, each costing the reactive graph a subscriber
-/// update).
+/// fields read these instead of the whole agenda, so a keystroke re-runs one memo per row of one
+/// shard rather than one per field (thousands at 500 items).
 #[derive(Clone, Copy)]
 pub struct RowData {
     item: Option<Memo<Option<Item>>>,
@@ -177,11 +259,13 @@ pub struct RowData {
 
 impl RowData {
     pub fn new(doc: Doc, of: Owner) -> RowData {
+        let k = shard_of(of);
+        let (items, entries, marks) = doc.shards.with_value(|s| (s.items[k], s.entries[k], s.marks[k]));
         let (item, entry) = match of {
-            Owner::Item(id) => (Some(Memo::new(move |_| doc.agenda.with(|a| a.item(id).cloned()))), None),
-            Owner::Entry(id) => (None, Some(Memo::new(move |_| doc.agenda.with(|a| a.entry(id).cloned())))),
+            Owner::Item(id) => (Some(Memo::new(move |_| items.with(|m| m.get(&id).cloned()))), None),
+            Owner::Entry(id) => (None, Some(Memo::new(move |_| entries.with(|m| m.get(&id).cloned())))),
         };
-        let marks = Memo::new(move |_| doc.row_marks.with(|m| m.get(&of).cloned().unwrap_or_default()));
+        let marks = Memo::new(move |_| marks.with(|m| m.get(&of).cloned().unwrap_or_default()));
         RowData { item, entry, marks }
     }
 

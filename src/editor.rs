@@ -2,9 +2,10 @@
 //! meetings, and the live checks panel beside them; the top bar with undo, redo, export and
 //! print; the keyboard shortcuts; and autosave, debounced, with a visible saved state.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
-use agendum_core::checks::Severity;
+use agendum_core::checks::{Finding, Severity};
 use agendum_core::edit::{AgendaField, Field};
 use agendum_core::{export, format, Agenda};
 use leptos::ev;
@@ -56,41 +57,81 @@ fn Header() -> impl IntoView {
     }
 }
 
+/// A finding as the panel shows it. The list is keyed by what it shows, so a keystroke that
+/// leaves a finding as it was leaves its entry in the page as it was; rebuilding the whole list
+/// cost thousands of nodes a key on a big agenda.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Shown {
+    severity: Severity,
+    code: &'static str,
+    place: Field,
+    where_: String,
+    message: String,
+    fix: Option<String>,
+    /// Which of several findings that read the same this is.
+    nth: usize,
+}
+
+fn shown(findings: &[Finding]) -> Vec<(Shown, &Finding)> {
+    let mut seen: HashMap<Shown, usize> = HashMap::new();
+    findings
+        .iter()
+        .map(|f| {
+            let mut key = Shown {
+                severity: f.severity,
+                code: f.code,
+                place: f.place,
+                where_: f.where_.clone(),
+                message: f.message.clone(),
+                fix: f.fix.as_ref().map(|x| x.label.clone()),
+                nth: 0,
+            };
+            let n = seen.entry(key.clone()).or_default();
+            key.nth = *n;
+            *n += 1;
+            (key, f)
+        })
+        .collect()
+}
+
 #[component]
 fn ChecksPanel() -> impl IntoView {
     let doc = expect_context::<Doc>();
     let count = move |s: Severity| doc.findings.with(|f| f.iter().filter(|x| x.severity == s).count());
-    let list = move || {
-        doc.findings.with(|fs| {
-            fs.iter()
-                .map(|f| {
-                    let place = f.place;
-                    let fix = f.fix.clone();
-                    let sev = f.severity.name();
-                    view! {
-                        <li class=format!("finding sev-{sev}")>
-                            <button type="button" class="goto" on:click=move |_| doc.focus.set(Some(place))
-                                title="Go to the field">
-                                <span class="badge">{sev}</span>
-                                <span class="where">{f.where_.clone()}</span>
-                            </button>
-                            <p class="message">{f.message.clone()}</p>
-                            <p class="code">{f.code}</p>
-                            {fix.map(|fx| {
-                                let label = fx.label.clone();
-                                view! {
-                                    <button type="button" class="fix" on:click=move |_| {
-                                        if doc.apply(fx.edit.clone(), false) {
-                                            doc.notice.set(Some(format!("Fixed: {}. Undo with Ctrl+Z.", fx.label)));
-                                        }
-                                    }>{format!("Fix: {label}")}</button>
-                                }
-                            })}
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
+    let list =
+        Memo::new(move |_| doc.findings.with(|fs| shown(fs).into_iter().map(|(k, _)| k).collect::<Vec<_>>()));
+    // The fix is looked up when clicked: an entry kept from an earlier keystroke would otherwise
+    // apply the edit it was made with.
+    let apply_fix = move |key: &Shown| {
+        let fix = doc.findings.with_untracked(|fs| {
+            shown(fs).into_iter().find(|(k, _)| k == key).and_then(|(_, f)| f.fix.clone())
+        });
+        if let Some(fx) = fix {
+            if doc.apply(fx.edit, false) {
+                doc.notice.set(Some(format!("Fixed: {}. Undo with Ctrl+Z.", fx.label)));
+            }
+        }
+    };
+    let entry = move |f: Shown| {
+        let place = f.place;
+        let sev = f.severity.name();
+        let fix = f.fix.clone().map(|label| {
+            let key = f.clone();
+            view! {
+                <button type="button" class="fix" on:click=move |_| apply_fix(&key)>{format!("Fix: {label}")}</button>
+            }
+        });
+        view! {
+            <li class=format!("finding sev-{sev}")>
+                <button type="button" class="goto" on:click=move |_| doc.focus.set(Some(place)) title="Go to the field">
+                    <span class="badge">{sev}</span>
+                    <span class="where">{f.where_.clone()}</span>
+                </button>
+                <p class="message">{f.message.clone()}</p>
+                <p class="code">{f.code}</p>
+                {fix}
+            </li>
+        }
     };
     view! {
         <aside class="checks" aria-labelledby="checks-h">
@@ -105,10 +146,17 @@ fn ChecksPanel() -> impl IntoView {
             <Show when=move || doc.findings.with(|f| f.is_empty())>
                 <p class="all-good">"No problems found."</p>
             </Show>
-            <ul class="findings" aria-label="Findings">{list}</ul>
+            <ul class="findings" class:long=move || list.with(|l| l.len() > LONG) aria-label="Findings">
+                <For each=move || list.get() key=|k| k.clone() children=entry />
+            </ul>
         </aside>
     }
 }
+
+/// Past this many rows, a list lets the browser skip laying out and painting the rows out of
+/// view (`.long` in the style sheet): at 500 items that is most of the cost of a keystroke.
+/// Shorter lists are cheap either way, and are laid out whole.
+pub const LONG: usize = 100;
 
 /// What autosave keeps between saves.
 #[derive(Clone, Copy)]

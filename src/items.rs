@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::doc::{Doc, Owner, RowData};
+use crate::editor::LONG;
 use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind, TableHead};
 
 fn item_field(item: ItemId, field: ItemField) -> Field {
@@ -261,7 +262,9 @@ fn SessionRows(session: SessionId) -> impl IntoView {
 pub fn ItemsTable() -> impl IntoView {
     let doc = expect_context::<Doc>();
     provide_context(Dragging { dragging: RwSignal::new(None), drop_target: RwSignal::new(None) });
-    let sessions = move || doc.agenda.with(|a| a.sessions.iter().map(|s| s.id).collect::<Vec<_>>());
+    let sessions =
+        Memo::new(move |_| doc.agenda.with(|a| a.sessions.iter().map(|s| s.id).collect::<Vec<_>>()));
+    let long = move || doc.rows.with(|r| r.len() > LONG);
     let add_session = move |_| {
         let edit = doc.agenda.with_untracked(|a| {
             let mut s = agendum_core::model::Session::new(a.next_session_id());
@@ -275,9 +278,9 @@ pub fn ItemsTable() -> impl IntoView {
     view! {
         <section aria-labelledby="items-h" class="items-section">
             <h2 id="items-h">"Agenda"</h2>
-            <table class="items">
+            <table class="items" class:long=long>
                 <TableHead columns=&["Timing", "#", "Agenda item", "Docs", "Summary and Proposal"] />
-                <For each=sessions key=|id| *id let:session>
+                <For each=move || sessions.get() key=|id| *id let:session>
                     <SessionRows session=session />
                 </For>
             </table>

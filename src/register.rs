@@ -10,6 +10,7 @@ use agendum_core::model::{
 use leptos::prelude::*;
 
 use crate::doc::{Doc, Owner, RowData};
+use crate::editor::LONG;
 use crate::fields::{FieldInput, Kind, TableHead};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -45,7 +46,9 @@ fn EntryRow(entry: EntryId) -> impl IntoView {
 #[component]
 pub fn Register() -> impl IntoView {
     let doc = expect_context::<Doc>();
-    let entries = move || doc.agenda.with(|a| a.register.iter().map(|e| e.id).collect::<Vec<_>>());
+    // A memo, so a keystroke that leaves the list as it was does not make the list compare it.
+    let entries =
+        Memo::new(move |_| doc.agenda.with(|a| a.register.iter().map(|e| e.id).collect::<Vec<_>>()));
     let missing =
         Memo::new(move |_| doc.findings.with(|f| f.iter().filter(|f| f.code == "xref.unregistered").count()));
     let add = move |_| {
@@ -105,10 +108,10 @@ pub fn Register() -> impl IntoView {
                     <button type="button" on:click=move |_| sort(SortBy::Source)>"source"</button>
                 </span>
             </div>
-            <table class="register">
+            <table class="register" class:long=move || entries.with(|e| e.len() > LONG)>
                 <TableHead columns=&["#", "Category", "TD/C #", "Source", "Title"] />
                 <tbody>
-                    <For each=entries key=|id| *id let:id>
+                    <For each=move || entries.get() key=|id| *id let:id>
                         <EntryRow entry=id />
                     </For>
                 </tbody>

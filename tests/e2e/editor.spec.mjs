@@ -1,5 +1,6 @@
 // The editor as a rapporteur uses it: building an agenda with the keyboard, live checks and
 // fixes, reordering, undo and redo, and reloading.
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openLibrary, openExample, counts, field, saved } from './helpers.mjs';
 
@@ -154,4 +155,51 @@ test('dragging an item by its handle moves it and renumbers the rows', async ({ 
   await expect(field(page, 'Item 2.1 title')).toHaveValue('Four-year rolling Operational Plan for the Union for 2025-2028');
   await page.keyboard.press('Control+z');
   await expect(field(page, 'Item 4 title')).toHaveValue('Operational plan for 2025-2028');
+});
+
+test('on a long agenda, rows far down are reached from the checks and by scrolling, and edit as any other', async ({ page }) => {
+  // TD514 with 150 more documents in Annex A before the one with the category typo, and 120 more
+  // items: long enough for the tables to skip laying out the rows out of view.
+  const file = JSON.parse(await readFile(new URL('../../core/tests/fixtures/td514.agenda.json', import.meta.url), 'utf8'));
+  const a = file.agenda;
+  a.id = 'long-agenda';
+  const typo = a.register.findIndex((e) => e.category === 'infomration');
+  const fillers = Array.from({ length: 150 }, (_, k) => ({
+    id: 1000 + k, number: `TD${2000 + k}`, category: 'Information', source: 'TSB', title: `Filler document ${k + 1}`,
+  }));
+  a.register.splice(typo, 0, ...fillers);
+  a.sessions[0].items.push(...Array.from({ length: 120 }, (_, k) => ({ id: 5000 + k, title: `Filler item ${k + 1}` })));
+  await page.addInitScript((text) => {
+    if (!localStorage.getItem('agendum.agenda.long-agenda')) localStorage.setItem('agendum.agenda.long-agenda', text);
+  }, JSON.stringify(file));
+  await page.goto('/#/agenda/long-agenda');
+  await expect(page.locator('table.items')).toHaveClass(/\blong\b/);
+  await expect(page.locator('table.register')).toHaveClass(/\blong\b/);
+
+  // The finding takes the user to its field, however far down.
+  const category = page.getByLabel(`Annex A entry ${typo + 151} category`, { exact: true });
+  const finding = page.locator('.finding').filter({ hasText: 'infomration' });
+  await finding.locator('.goto').click();
+  await expect(category).toBeFocused();
+  await expect(category).toBeInViewport();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Information');
+  await expect(finding).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(category).toHaveValue('infomration');
+  // The fix applies what the finding says now, not what it said when first shown.
+  await finding.getByRole('button', { name: 'Fix: Change to "Information"' }).click();
+  await expect(category).toHaveValue('Information');
+  await expect(finding).toHaveCount(0);
+
+  // A row scrolled to edits as any other, and its edit is saved.
+  const title = field(page, `Item ${a.sessions[0].items.length} title`);
+  await title.evaluate((box) => box.closest('tr').scrollIntoView({ block: 'center' }));
+  await title.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(', amended');
+  await expect(title).toHaveValue('Filler item 120, amended');
+  await saved(page);
+  await page.reload();
+  await expect(title).toHaveValue('Filler item 120, amended');
 });
