@@ -44,3 +44,17 @@ export function watchProblems(page) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Clicks into the field labelled `label` and puts the caret at its end. On a long agenda the rows
+ * out of view are not laid out (content-visibility), and Playwright waits for a box with a size
+ * before it scrolls, and for its accessibility tree before it finds a role: the field is found by
+ * its label attribute and scrolled into view first, as a user scrolling to it would.
+ */
+export async function clickField(page, label) {
+  const box = page.locator(`[aria-label=${JSON.stringify(label)}]`);
+  await box.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await box.click();
+  await page.keyboard.press('Control+End');
+  return box;
+}

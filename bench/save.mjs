@@ -2,17 +2,17 @@
 //
 //   node bench/save.mjs APP_URL AGENDA_FILE TITLE_LABEL [RUNS]
 //
-// 1. localStorage.setItem of the agenda file's text (what src/storage.rs writes on every save),
+// 1. localStorage.setItem of the agenda file's text (src/storage.rs writes the same on one line),
 //    on the editor's origin, over an existing record of the same agenda as autosave does: the
 //    median of RUNS (21) calls, alternating two texts of the same size so that no call writes the
 //    value already stored.
 // 2. The editor's own autosave of that agenda, whole: the timer task that serialises the agenda
-//    in wasm (format::save) and writes it with its edited time and revision. The agenda is open
+//    in wasm (format::record) and writes it with its edited time and revision. The agenda is open
 //    in the editor; each run types one letter into TITLE_LABEL and waits for the save that
 //    follows (the page's setTimeout and Storage.setItem are wrapped to time the task that writes
 //    agendum.agenda.*, and the setItem calls within it). Median of RUNS saves.
 import { readFileSync } from 'node:fs';
-import { emit, freshContext, launch, median, watchProblems } from './lib.mjs';
+import { clickField, emit, freshContext, launch, median, watchProblems } from './lib.mjs';
 
 const [appUrl, file, label, runsArg] = process.argv.slice(2);
 if (!appUrl || !file || !label) {
@@ -58,9 +58,7 @@ try {
     const problems = watchProblems(page);
     await page.goto(new URL(`/#/agenda/${ID}`, appUrl).href);
     await page.locator('.counts', { hasText: 'errors' }).waitFor({ timeout: 180_000 });
-    const box = page.getByRole('textbox', { name: label, exact: true });
-    await box.click();
-    await page.keyboard.press('End');
+    await clickField(page, label);
     await page.evaluate(() => {
       const saves = [];
       window.__saves = saves;

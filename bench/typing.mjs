@@ -22,7 +22,7 @@
 // subtree) counts the mutations outside the edited row over all the key presses; rows that did
 // not change should not be touched at all.
 import { readFileSync } from 'node:fs';
-import { emit, freshContext, launch, median, percentile, sleep, watchProblems } from './lib.mjs';
+import { clickField, emit, freshContext, launch, median, percentile, sleep, watchProblems } from './lib.mjs';
 
 const [appUrl, file, label, pressesArg] = process.argv.slice(2);
 if (!appUrl || !file || !label) {
@@ -126,12 +126,7 @@ try {
   await page.goto(new URL(`/#/agenda/${ID}`, appUrl).href);
   await page.locator('.counts', { hasText: 'errors' }).waitFor({ timeout: 180_000 });
   const loadMs = await page.evaluate(() => performance.now());
-  const box = page.getByRole('textbox', { name: label, exact: true });
-  // Rows out of view are not laid out (content-visibility), and Playwright waits for a box
-  // with a size before it scrolls: bring the row into view first, as a user scrolling would.
-  await box.evaluate((e) => e.scrollIntoView({ block: 'center' }));
-  await box.click();
-  await page.keyboard.press('Control+End');
+  const box = await clickField(page, label);
   const before = await box.inputValue();
   const rows = await page.locator('table.items tr.item').count();
   const fields = await page.locator('input, textarea').count();

@@ -204,7 +204,7 @@ pub fn exists(id: &str) -> bool {
 /// its new revision. The revision is written last: other tabs react to it.
 pub fn save(agenda: &Agenda, edited: Option<f64>) -> Result<u64, String> {
     let s = store()?;
-    let text = format::save(agenda);
+    let text = format::record(agenda);
     s.set_item(&format!("{AGENDA}{}", agenda.id), &text).map_err(|e| {
         let quota = js_sys::Reflect::get(&e, &"name".into())
             .ok()

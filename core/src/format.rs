@@ -112,6 +112,13 @@ pub fn save(agenda: &Agenda) -> String {
     s
 }
 
+/// The same file on one line, as local storage keeps it: a third smaller than the indented form
+/// people open in a text editor, and quicker to write on every autosave.
+pub fn record(agenda: &Agenda) -> String {
+    let file = AgendaFileRef { format: FORMAT_NAME, version: FORMAT_VERSION, agenda };
+    serde_json::to_string(&file).expect("an agenda always serialises")
+}
+
 #[derive(Serialize)]
 struct AgendaFileRef<'a> {
     format: &'static str,

@@ -337,3 +337,12 @@ fn the_committed_schema_is_the_generated_one() {
          cargo run -q -p agendum-cli -- schema > docs/agenda.schema.json\n\nand commit the result."
     );
 }
+
+#[test]
+fn a_stored_record_is_the_file_on_one_line_and_loads_as_the_same_agenda() {
+    let a = td514();
+    let record = agendum_core::format::record(&a);
+    assert!(!record.contains('\n'));
+    assert!(record.len() * 3 < save(&a).len() * 2, "a third smaller");
+    assert_eq!(load(&record).unwrap().agenda, a);
+}

@@ -1,4 +1,4 @@
-//! Times `agendum_core::export::html` and `agendum_core::format::save` (and, for reference,
+//! Times `agendum_core::export::html`, `agendum_core::format::save` and `format::record` (and, for reference,
 //! `format::load` and `check`) on an agenda file, and prints one JSON object per figure for
 //! bench/report.mjs:
 //!
@@ -53,6 +53,7 @@ fn main() {
     };
     figure("export.html", median_ms(runs, || export::html(black_box(&agenda))), html.len());
     figure("export.json", median_ms(runs, || format::save(black_box(&agenda))), json.len());
+    figure("save.record", median_ms(runs, || format::record(black_box(&agenda))), format::record(&agenda).len());
     figure("load.json", median_ms(runs, || format::load(black_box(&text)).is_ok()), text.len());
     figure("checks", median_ms(runs, || check(black_box(&agenda)).len()), 0);
 }
