@@ -161,7 +161,7 @@ const problems = (r, what) => {
   const auto = find('save.autosave');
   if (auto) {
     line('save.autosave.editor', ms(auto.ms, 2), `<= ${GOALS.saveMs} ms`, auto.ms <= GOALS.saveMs,
-      `the editor's whole save task at 500 items: format::save in wasm, then ${auto.keys.length} localStorage writes taking ${ms(auto.storage_ms, 2)} of it; median of ${auto.runs}`);
+      `the editor's whole save task at 500 items: format::record in wasm, then ${auto.keys.length} localStorage writes taking ${ms(auto.storage_ms, 2)} of it; median of ${auto.runs}`);
     problems(auto, 'autosave');
   } else missing('save.autosave.editor', `<= ${GOALS.saveMs} ms`, 'see the log above');
 }
