@@ -193,7 +193,8 @@ test('on a long agenda, rows far down are reached from the checks and by scrolli
   await expect(finding).toHaveCount(0);
 
   // A row scrolled to edits as any other, and its edit is saved.
-  const title = field(page, `Item ${a.sessions[0].items.length} title`);
+  // By its label: a role lookup waits on the accessibility tree of rows never yet laid out.
+  const title = page.getByLabel(`Item ${a.sessions[0].items.length} title`, { exact: true });
   await title.evaluate((box) => box.closest('tr').scrollIntoView({ block: 'center' }));
   await title.click();
   await page.keyboard.press('Control+End');
