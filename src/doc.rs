@@ -17,6 +17,8 @@ pub struct Doc {
     history: StoredValue<History>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
+    /// Fires when an edit may have added, removed or moved something; see [`Doc::new`].
+    structure: Trigger,
     pub rows: Memo<Vec<Row>>,
     /// Position of each register entry (1-based), for the same reason.
     pub entry_positions: Memo<HashMap<EntryId, usize>>,
@@ -37,13 +39,23 @@ pub struct Doc {
 impl Doc {
     pub fn new(agenda: Agenda) -> Doc {
         let agenda = RwSignal::new(agenda);
-        let rows = Memo::new(move |_| agenda.with(Agenda::rows));
+        // Rows (numbers, depths) and register positions come from the agenda's shape alone, which
+        // typing in a field never changes. Derived from every change, each keystroke sent the
+        // reactive graph through every row's number and label (thousands of nodes at 500 items)
+        // only to find them unchanged. They follow `structure` instead: every edit but setting a
+        // field fires it (`Doc::apply`), and so do undo, redo and replace.
+        let structure = Trigger::new();
+        let rows = Memo::new(move |_| {
+            structure.track();
+            agenda.with_untracked(Agenda::rows)
+        });
         let numbers = Memo::new(move |_| {
             rows.with(|rs| rs.iter().map(|r| (r.id, (r.number.clone(), r.depth))).collect())
         });
         let findings = Memo::new(move |_| agenda.with(check));
         let entry_positions = Memo::new(move |_| {
-            agenda.with(|a| a.register.iter().enumerate().map(|(i, e)| (e.id, i + 1)).collect())
+            structure.track();
+            agenda.with_untracked(|a| a.register.iter().enumerate().map(|(i, e)| (e.id, i + 1)).collect())
         });
         let marks = Memo::new(move |_| {
             let mut m: HashMap<Field, Severity> = HashMap::new();
@@ -75,6 +87,7 @@ impl Doc {
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
+            structure,
             rows,
             entry_positions,
             numbers,
@@ -96,8 +109,12 @@ impl Doc {
     /// Applies an edit and records it for undo. `typing` lets consecutive keystrokes in one
     /// field fold into one undo step.
     pub fn apply(&self, edit: Edit, typing: bool) -> bool {
+        let reshapes = !matches!(edit, Edit::Set { .. });
         let mut result = Ok(());
         self.agenda.update(|a| self.history.update_value(|h| result = h.apply(a, edit, typing)));
+        if reshapes {
+            self.structure.notify();
+        }
         self.sync_flags();
         match result {
             Ok(()) => true,
@@ -119,6 +136,7 @@ impl Doc {
     fn step(&self, go: fn(&mut History, &mut Agenda) -> Result<bool, EditError>, what: &str) {
         let mut r = Ok(false);
         self.agenda.update(|a| self.history.update_value(|h| r = go(h, a)));
+        self.structure.notify();
         self.sync_flags();
         match r {
             Ok(true) => self.notice.set(None),
@@ -132,6 +150,7 @@ impl Doc {
     pub fn replace(&self, agenda: Agenda) {
         self.history.set_value(History::default());
         self.agenda.set(agenda);
+        self.structure.notify();
         self.sync_flags();
     }
 
