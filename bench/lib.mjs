@@ -46,6 +46,22 @@ export function watchProblems(page) {
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * Opens the agenda file `text`, stored under `id`, in the editor of a fresh browser context and
+ * waits until its checks show. Returns the context, the page and the page's problems.
+ */
+export async function openAgenda(browser, appUrl, id, text) {
+  const context = await freshContext(browser);
+  await context.addInitScript(({ key, text }) => {
+    if (window.top === window) localStorage.setItem(key, text);
+  }, { key: `agendum.agenda.${id}`, text });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(new URL(`/#/agenda/${id}`, appUrl).href);
+  await page.locator('.counts', { hasText: 'errors' }).waitFor({ timeout: 180_000 });
+  return { context, page, problems };
+}
+
+/**
  * Clicks into the field labelled `label` and puts the caret at its end. On a long agenda the rows
  * out of view are not laid out (content-visibility), and Playwright waits for a box with a size
  * before it scrolls, and for its accessibility tree before it finds a role: the field is found by

@@ -12,7 +12,7 @@
 //    follows (the page's setTimeout and Storage.setItem are wrapped to time the task that writes
 //    agendum.agenda.*, and the setItem calls within it). Median of RUNS saves.
 import { readFileSync } from 'node:fs';
-import { clickField, emit, freshContext, launch, median, watchProblems } from './lib.mjs';
+import { clickField, emit, freshContext, launch, median, openAgenda } from './lib.mjs';
 
 const [appUrl, file, label, runsArg] = process.argv.slice(2);
 if (!appUrl || !file || !label) {
@@ -50,14 +50,7 @@ try {
 
   // 2. The editor's autosave.
   {
-    const context = await freshContext(browser);
-    await context.addInitScript(({ key, text }) => {
-      if (window.top === window) localStorage.setItem(key, text);
-    }, { key: `agendum.agenda.${ID}`, text });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(new URL(`/#/agenda/${ID}`, appUrl).href);
-    await page.locator('.counts', { hasText: 'errors' }).waitFor({ timeout: 180_000 });
+    const { context, page, problems } = await openAgenda(browser, appUrl, ID, text);
     await clickField(page, label);
     await page.evaluate(() => {
       const saves = [];

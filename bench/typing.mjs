@@ -22,7 +22,7 @@
 // subtree) counts the mutations outside the edited row over all the key presses; rows that did
 // not change should not be touched at all.
 import { readFileSync } from 'node:fs';
-import { clickField, emit, freshContext, launch, median, percentile, sleep, watchProblems } from './lib.mjs';
+import { clickField, emit, launch, median, openAgenda, percentile, sleep } from './lib.mjs';
 
 const [appUrl, file, label, pressesArg] = process.argv.slice(2);
 if (!appUrl || !file || !label) {
@@ -117,14 +117,7 @@ async function type(page, settledCounts) {
 
 const browser = await launch();
 try {
-  const context = await freshContext(browser);
-  await context.addInitScript(({ key, text }) => {
-    if (window.top === window) localStorage.setItem(key, text);
-  }, { key: `agendum.agenda.${ID}`, text });
-  const page = await context.newPage();
-  const problems = watchProblems(page);
-  await page.goto(new URL(`/#/agenda/${ID}`, appUrl).href);
-  await page.locator('.counts', { hasText: 'errors' }).waitFor({ timeout: 180_000 });
+  const { context, page, problems } = await openAgenda(browser, appUrl, ID, text);
   const loadMs = await page.evaluate(() => performance.now());
   const box = await clickField(page, label);
   const before = await box.inputValue();
