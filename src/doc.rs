@@ -20,7 +20,7 @@ pub struct Doc {
     /// Fires when an edit may have added, removed or moved something; see [`Doc::new`].
     structure: Trigger,
     pub rows: Memo<Vec<Row>>,
-    /// Position of each register entry (1-based), for the same reason.
+    /// Position of each register entry (1-based), for rows that stay mounted while entries move.
     pub entry_positions: Memo<HashMap<EntryId, usize>>,
     /// Number and depth of each item, for rows that stay mounted while numbers change.
     pub numbers: Memo<HashMap<ItemId, (String, usize)>>,
