@@ -68,6 +68,16 @@ export async function openAgenda(browser, appUrl, id, text) {
  * its label attribute and scrolled into view first, as a user scrolling to it would.
  */
 export async function clickField(page, label) {
+  // A long table builds only the rows near the viewport (src/lazy.rs): scroll down until the
+  // field's row is built, as a user would.
+  await page.evaluate(async (l) => {
+    const find = () => [...document.querySelectorAll('[aria-label]')].find((e) => e.getAttribute('aria-label') === l);
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    for (let y = 0; !find() && y <= document.documentElement.scrollHeight; y += innerHeight / 2) {
+      window.scrollTo(0, y);
+      for (let i = 0; i < 5 && !find(); i++) await frame();
+    }
+  }, label);
   const box = page.locator(`[aria-label=${JSON.stringify(label)}]`);
   await box.evaluate((e) => e.scrollIntoView({ block: 'center' }));
   await box.click();

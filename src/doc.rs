@@ -175,7 +175,7 @@ pub enum Owner {
     Entry(EntryId),
 }
 
-fn owner(f: &Field) -> Option<Owner> {
+pub fn owner(f: &Field) -> Option<Owner> {
     match f {
         Field::Item { item, .. } => Some(Owner::Item(*item)),
         Field::Entry { entry, .. } => Some(Owner::Entry(*entry)),

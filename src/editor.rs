@@ -12,9 +12,10 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::doc::{dom_id, Doc};
+use crate::doc::{dom_id, owner, Doc};
 use crate::fields::{FieldInput, Kind};
 use crate::items::ItemsTable;
+use crate::lazy::LazyRows;
 use crate::register::{Annexes, FutureMeetings, Register};
 use crate::{files, storage};
 
@@ -304,9 +305,16 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     let state = RwSignal::new(SaveState::Saved);
     autosave(doc, state);
 
-    // A focus request is served once the DOM has the field.
+    let lazy = LazyRows::new(doc);
+    provide_context(lazy);
+
+    // A focus request is served once the DOM has the field: its row, if far down a long table,
+    // is built first.
     Effect::new(move |_| {
         if let Some(f) = doc.focus.get() {
+            if let Some(of) = owner(&f) {
+                lazy.reveal(of);
+            }
             request_animation_frame(move || {
                 focus_field(f);
                 doc.focus.set(None);

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use crate::doc::{Doc, Owner, RowData};
 use crate::editor::LONG;
 use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind, TableHead};
+use crate::lazy::LazyRows;
 
 fn item_field(item: ItemId, field: ItemField) -> Field {
     Field::Item { item, field }
@@ -80,9 +81,7 @@ fn ItemRow(id: ItemId) -> impl IntoView {
     let Dragging { dragging, drop_target } = expect_context::<Dragging>();
     let number = Memo::new(move |_| doc.number(id));
     let depth = Memo::new(move |_| doc.numbers.with(|n| n.get(&id).map_or(0, |(_, d)| *d)));
-    let slot = Memo::new(move |_| doc.schedule.with(|s| s.slots.get(&id).copied()));
-    let row = RowData::new(doc, Owner::Item(id));
-    let marked = Memo::new(move |_| row.worst());
+    let lazy = expect_context::<LazyRows>().row(Owner::Item(id));
     let l = move |what: &'static str| Signal::derive(move || format!("Item {} {what}", number.get()));
     // Dragging by the handle uses pointer events with pointer capture: it works for mouse, pen
     // and touch alike, and a drag never turns into a text selection across the fields.
@@ -131,21 +130,26 @@ fn ItemRow(id: ItemId) -> impl IntoView {
         drop_target.set(None);
     };
     let row_class = move || {
-        let sev = match marked.get() {
-            Some(agendum_core::Severity::Error) => " row-error",
-            Some(agendum_core::Severity::Warning) => " row-warning",
-            _ => "",
-        };
         let target = if drop_target.get() == Some(id) && dragging.get().is_some_and(|d| d != id) {
             " drop-target"
         } else {
             ""
         };
-        format!("item depth-{}{sev}{target}", depth.get().min(3))
+        let standing_in = if lazy.built.get() { "" } else { " stand-in" };
+        format!("item depth-{}{target}{standing_in}", depth.get().min(3))
     };
-    view! {
-        <tr class=row_class data-item=id.0.to_string() on:keydown=move |ev| row_keys(doc, id, &ev)>
-            <td class="timing">
+    // The cells hold the row's reactive parts (its data, marks and schedule slot), so they exist
+    // only while the row is built.
+    let cells = move || {
+        let slot = Memo::new(move |_| doc.schedule.with(|s| s.slots.get(&id).copied()));
+        let row = RowData::new(doc, Owner::Item(id));
+        let timing_class = move || match row.worst() {
+            Some(agendum_core::Severity::Error) => "timing row-error",
+            Some(agendum_core::Severity::Warning) => "timing row-warning",
+            _ => "timing",
+        };
+        view! {
+            <td class=timing_class>
                 <FieldInput field=item_field(id, ItemField::Start) row=row label=l("start time") hide_label=true
                     kind=Kind::Parsed placeholder="hh:mm" class="time" />
                 <FieldInput field=item_field(id, ItemField::Duration) row=row label=l("planned minutes") hide_label=true
@@ -199,6 +203,16 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                     aria-label=move || format!("Delete item {}", number.get())
                     on:click=move |_| delete(doc, id)>"✕"</button>
             </td>
+        }
+        .into_any()
+    };
+    let stand_in = move || {
+        view! { <td></td><td class="num"><span class="number">{move || number.get()}</span></td> }.into_any()
+    };
+    view! {
+        <tr class=row_class data-item=id.0.to_string() data-row=lazy.attribute() node_ref=lazy.node
+            style:height=move || lazy.height() on:keydown=move |ev| row_keys(doc, id, &ev)>
+            {move || if lazy.built.get() { cells() } else { stand_in() }}
         </tr>
     }
 }

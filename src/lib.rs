@@ -8,6 +8,7 @@ mod editor;
 mod fields;
 mod files;
 mod items;
+mod lazy;
 pub mod recovery;
 mod register;
 pub mod storage;

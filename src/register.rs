@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::doc::{Doc, Owner, RowData};
 use crate::editor::LONG;
 use crate::fields::{FieldInput, Kind, TableHead};
+use crate::lazy::LazyRows;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum SortBy {
@@ -26,9 +27,11 @@ fn EntryRow(entry: EntryId) -> impl IntoView {
     let pos = Memo::new(move |_| doc.entry_positions.with(|p| p.get(&entry).copied().unwrap_or(0)));
     let ef = move |field| Field::Entry { entry, field };
     let l = move |what: &'static str| Signal::derive(move || format!("Annex A entry {} {what}", pos.get()));
-    let row = RowData::new(doc, Owner::Entry(entry));
-    view! {
-        <tr>
+    let lazy = expect_context::<LazyRows>().row(Owner::Entry(entry));
+    // The cells hold the row's reactive parts, so they exist only while the row is built.
+    let cells = move || {
+        let row = RowData::new(doc, Owner::Entry(entry));
+        view! {
             <td>{move || format!("{}.", pos.get())}</td>
             <td><FieldInput field=ef(EntryField::Category) row=row label=l("category") hide_label=true list="category-vocabulary" /></td>
             <td><FieldInput field=ef(EntryField::Number) row=row label=l("number") hide_label=true kind=Kind::Parsed placeholder="TD514" /></td>
@@ -39,6 +42,14 @@ fn EntryRow(entry: EntryId) -> impl IntoView {
                     title="Delete (undo with Ctrl+Z)"
                     on:click=move |_| { doc.apply(Edit::RemoveEntry { id: entry }, false); }>"✕"</button>
             </td>
+        }
+        .into_any()
+    };
+    let stand_in = move || view! { <td>{move || format!("{}.", pos.get())}</td> }.into_any();
+    view! {
+        <tr data-row=lazy.attribute() node_ref=lazy.node class:stand-in=move || !lazy.built.get()
+            style:height=move || lazy.height()>
+            {move || if lazy.built.get() { cells() } else { stand_in() }}
         </tr>
     }
 }
