@@ -7,43 +7,48 @@
 //! items and 1,000 documents that walk was most of a keystroke's 100 ms; with only the rows in
 //! reach of the screen built, it is a few dozen rows whatever the agenda's size.
 //!
+//! Which rows are near is worked out from the rows' positions when the page scrolls or resizes
+//! (a binary search over the rows in document order), not by an IntersectionObserver: watching
+//! 1,500 rows, Chrome recomputed every intersection in every frame, about 30 ms a keystroke.
+//!
 //! A row is kept while it holds the focus or a field's "cannot read this" message, so scrolling
 //! away never drops what is being typed; a finding's "go to" builds its row first (`reveal`).
 
 use std::collections::HashMap;
 
+use leptos::ev;
 use leptos::html::Tr;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+use web_sys::Element;
 
 use crate::doc::{Doc, Owner};
 use crate::editor::LONG;
 
-/// How far beyond the viewport rows are built: a screen or two, so that scrolling by wheel or
-/// keyboard, and Tab into the next row, find rows already there.
-const MARGIN: &str = "1200px 0px";
+/// How far beyond the viewport rows are built, in pixels: a screen or two, so that scrolling
+/// by wheel or keyboard, and Tab into the next row, find rows already there.
+const MARGIN: f64 = 1200.0;
 
 #[derive(Clone, Copy)]
 struct Place {
     near: RwSignal<bool>,
     /// The row's height when it was last built, for its empty stand-in.
     height: RwSignal<Option<f64>>,
+    node: NodeRef<Tr>,
 }
 
-type Observer = (IntersectionObserver, Closure<dyn Fn(js_sys::Array)>);
-
-/// The editor's register of rows and the one observer that tells which are near the viewport.
+/// The editor's register of rows, and whether a look at their positions is already asked for.
 #[derive(Clone, Copy)]
 pub struct LazyRows {
     places: StoredValue<HashMap<Owner, Place>>,
-    observer: StoredValue<Option<Observer>, LocalStorage>,
+    asked: StoredValue<bool>,
+    /// A row built for a "go to" that has not yet scrolled near: kept until it has.
+    revealed: StoredValue<Option<Owner>>,
     long_items: Memo<bool>,
     long_register: Memo<bool>,
 }
 
-/// One row's part: the element to observe, and whether its cells are built.
+/// One row's part: its element, and whether its cells are built.
 #[derive(Clone, Copy)]
 pub struct LazyRow {
     pub node: NodeRef<Tr>,
@@ -53,7 +58,7 @@ pub struct LazyRow {
 }
 
 impl LazyRow {
-    /// The `data-row` attribute the observer knows the row by.
+    /// The `data-row` attribute the rows are found by.
     pub fn attribute(&self) -> String {
         match self.key {
             Owner::Item(i) => format!("i{}", i.0),
@@ -85,51 +90,117 @@ fn holds_work(row: &Element, active: Option<&Element>) -> bool {
         || row.query_selector(".field-problem").ok().flatten().is_some()
 }
 
+/// The rows (of both tables, in document order, so top to bottom) within `MARGIN` of the
+/// viewport.
+fn rows_near() -> Vec<Owner> {
+    let Ok(rows) = document().query_selector_all("tr[data-row]") else { return Vec::new() };
+    let element = |i: u32| rows.item(i).and_then(|n| n.dyn_into::<Element>().ok());
+    let view = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+    let (above, below) = (-MARGIN, view + MARGIN);
+    // The first row whose bottom is below the top of the band.
+    let (mut lo, mut hi) = (0, rows.length());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match element(mid) {
+            Some(e) if e.get_bounding_client_rect().bottom() < above => lo = mid + 1,
+            _ => hi = mid,
+        }
+    }
+    let mut near = Vec::new();
+    for i in lo..rows.length() {
+        let Some(e) = element(i) else { continue };
+        let r = e.get_bounding_client_rect();
+        if r.top() > below {
+            break;
+        }
+        // A row of a hidden table has no box: it is not near anything.
+        if r.height() > 0.0 {
+            near.extend(e.get_attribute("data-row").as_deref().and_then(owner_of));
+        }
+    }
+    near
+}
+
 impl LazyRows {
     pub fn new(doc: Doc) -> LazyRows {
-        let places: StoredValue<HashMap<Owner, Place>> = StoredValue::new(HashMap::new());
-        let seen = move |entries: js_sys::Array| {
-            let active = document().active_element();
-            for entry in entries.iter() {
-                let entry: IntersectionObserverEntry = entry.unchecked_into();
-                let row = entry.target();
-                let Some(of) = row.get_attribute("data-row").as_deref().and_then(owner_of) else { continue };
-                let Some(place) = places.with_value(|p| p.get(&of).copied()) else { continue };
-                if entry.is_intersecting() {
-                    if !place.near.get_untracked() {
-                        place.near.set(true);
-                    }
-                } else if place.near.get_untracked() && !holds_work(&row, active.as_ref()) {
-                    let h = entry.bounding_client_rect().height();
-                    if h > 0.0 {
-                        place.height.set(Some(h));
-                    }
-                    place.near.set(false);
-                }
-            }
-        };
-        let callback = Closure::<dyn Fn(js_sys::Array)>::new(seen);
-        let options = IntersectionObserverInit::new();
-        options.set_root_margin(MARGIN);
-        let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
-            .ok()
-            .map(|o| (o, callback));
-        let observer = StoredValue::new_local(observer);
-        on_cleanup(move || {
-            observer.try_with_value(|o| o.as_ref().map(|(o, _)| o.disconnect()));
-        });
-        LazyRows {
-            places,
-            observer,
+        let lazy = LazyRows {
+            places: StoredValue::new(HashMap::new()),
+            asked: StoredValue::new(false),
+            revealed: StoredValue::new(None),
             long_items: Memo::new(move |_| doc.rows.with(|r| r.len() > LONG)),
             long_register: Memo::new(move |_| doc.entry_positions.with(|p| p.len() > LONG)),
+        };
+        let scroll = window_event_listener(ev::scroll, move |_| lazy.ask());
+        let resize = window_event_listener(ev::resize, move |_| lazy.ask());
+        on_cleanup(move || {
+            scroll.remove();
+            resize.remove();
+        });
+        lazy
+    }
+
+    /// Looks at the rows' positions in the next animation frame (once, however often asked).
+    fn ask(self) {
+        if self.asked.try_get_value() != Some(false) {
+            return;
+        }
+        self.asked.set_value(true);
+        request_animation_frame(move || {
+            if self.asked.try_set_value(false).is_none() {
+                self.look();
+            }
+        });
+    }
+
+    /// Builds the rows near the viewport and lets the others stand in, all reads of the layout
+    /// before any change to it.
+    fn look(self) {
+        let near = rows_near();
+        let active = document().active_element();
+        let revealed = self.revealed.get_value();
+        if revealed.is_some_and(|r| near.contains(&r)) {
+            self.revealed.set_value(None);
+        }
+        let (build, drop) = self.places.with_value(|places| {
+            let build: Vec<Place> = near
+                .iter()
+                .filter_map(|o| places.get(o))
+                .filter(|p| !p.near.get_untracked())
+                .copied()
+                .collect();
+            let mut drop = Vec::new();
+            for (o, p) in places {
+                if !p.near.get_untracked() || near.contains(o) || revealed == Some(*o) {
+                    continue;
+                }
+                let Some(row) = p.node.get_untracked() else { continue };
+                if !holds_work(&row, active.as_ref()) {
+                    drop.push((*p, row.get_bounding_client_rect().height()));
+                }
+            }
+            (build, drop)
+        });
+        let changed = !build.is_empty() || !drop.is_empty();
+        for (p, h) in drop {
+            if h > 0.0 {
+                p.height.set(Some(h));
+            }
+            p.near.set(false);
+        }
+        for p in build {
+            p.near.set(true);
+        }
+        // Built rows are taller or shorter than their stand-ins: look again once they are laid
+        // out, until nothing changes.
+        if changed {
+            self.ask();
         }
     }
 
     /// Registers a row as it is created; its cells are built while it is near the viewport, or
-    /// always when its table is short (or the browser has no IntersectionObserver).
+    /// always when its table is short.
     pub fn row(self, key: Owner) -> LazyRow {
-        let place = Place { near: RwSignal::new(false), height: RwSignal::new(None) };
+        let place = Place { near: RwSignal::new(false), height: RwSignal::new(None), node: NodeRef::new() };
         self.places.update_value(|p| {
             p.insert(key, place);
         });
@@ -137,17 +208,8 @@ impl LazyRows {
             Owner::Item(_) => self.long_items,
             Owner::Entry(_) => self.long_register,
         };
-        let observing = self.observer.with_value(Option::is_some);
-        let built = Memo::new(move |_| !observing || !long.get() || place.near.get());
-        let node = NodeRef::<Tr>::new();
-        let observer = self.observer;
-        node.on_load(move |el| {
-            observer.with_value(|o| {
-                if let Some((o, _)) = o {
-                    o.observe(&el);
-                }
-            })
-        });
+        let built = Memo::new(move |_| !long.get() || place.near.get());
+        place.node.on_load(move |_| self.ask());
         let places = self.places;
         on_cleanup(move || {
             // A row moved to another session is made anew before the old one goes: only forget
@@ -157,17 +219,15 @@ impl LazyRows {
                     p.remove(&key);
                 }
             });
-            if let Some(el) = node.try_get_untracked().flatten() {
-                observer.try_with_value(|o| o.as_ref().map(|(o, _)| o.unobserve(&el)));
-            }
         });
-        LazyRow { node, built, place, key }
+        LazyRow { node: place.node, built, place, key }
     }
 
     /// Builds a row now, whether or not it is near the viewport: a finding's "go to" is about
     /// to focus one of its fields.
     pub fn reveal(self, key: Owner) {
         if let Some(place) = self.places.with_value(|p| p.get(&key).copied()) {
+            self.revealed.set_value(Some(key));
             place.near.set(true);
         }
     }
