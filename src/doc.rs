@@ -28,8 +28,10 @@ pub struct Doc {
     pub findings: Memo<Vec<Finding>>,
     /// The worst severity of the findings pointing at each field.
     pub marks: Memo<HashMap<Field, Severity>>,
-    /// The rows' data and marks, split into shards for the rows to read (see [`Shards`]).
-    shards: StoredValue<Shards>,
+    /// Where each item is (session, then child indices), for a row to find its item at once.
+    paths: Memo<HashMap<ItemId, Vec<usize>>>,
+    /// The marks of table rows, grouped by row.
+    row_marks: Memo<RowMarks>,
     /// A field the editor should move focus to once it is on screen.
     pub focus: RwSignal<Option<Field>>,
     /// A message about the last command, for the status line ("Nothing to undo").
@@ -67,6 +69,10 @@ impl Doc {
             });
             m
         });
+        let paths = Memo::new(move |_| {
+            structure.track();
+            agenda.with_untracked(item_paths)
+        });
         let row_marks = Memo::new(move |_| {
             let mut by_row: RowMarks = HashMap::new();
             marks.with(|m| {
@@ -94,7 +100,8 @@ impl Doc {
             schedule: Memo::new(move |_| agenda.with(schedule)),
             findings,
             marks,
-            shards: StoredValue::new(Shards::new(agenda, row_marks)),
+            paths,
+            row_marks,
             focus: RwSignal::new(None),
             notice: RwSignal::new(None),
         }
@@ -183,26 +190,33 @@ pub fn owner(f: &Field) -> Option<Owner> {
     }
 }
 
-/// Every row's data and marks, split by id into shards, one memo each. A row's memos read its
-/// shard, not the agenda: an edit then re-runs the row memos of one shard, and each source keeps a
-/// few dozen subscribers. With every row reading the agenda, a keystroke re-ran all of them, and
-/// the reactive graph's bookkeeping (each re-run memo leaves and rejoins its source's list of
-/// subscribers, a list as long as the rows) grew with the square of the rows: over 60 ms a key at
-/// 500 items and 1,000 register entries.
 /// The marks of table rows, grouped by row.
 type RowMarks = HashMap<Owner, Vec<(Field, Severity)>>;
 
-struct Shards {
-    items: Vec<Memo<HashMap<ItemId, Item>>>,
-    entries: Vec<Memo<HashMap<EntryId, RegisterEntry>>>,
-    marks: Vec<Memo<RowMarks>>,
+fn item_paths(a: &Agenda) -> HashMap<ItemId, Vec<usize>> {
+    fn walk(items: &[Item], path: &mut Vec<usize>, out: &mut HashMap<ItemId, Vec<usize>>) {
+        for (k, i) in items.iter().enumerate() {
+            path.push(k);
+            out.insert(i.id, path.clone());
+            walk(&i.children, path, out);
+            path.pop();
+        }
+    }
+    let mut out = HashMap::new();
+    for (k, s) in a.sessions.iter().enumerate() {
+        walk(&s.items, &mut vec![k], &mut out);
+    }
+    out
 }
 
-const SHARDS: u32 = 32;
-
-fn shard_of(of: Owner) -> usize {
-    let (Owner::Item(ItemId(n)) | Owner::Entry(EntryId(n))) = of;
-    (n % SHARDS) as usize
+fn item_at<'a>(a: &'a Agenda, path: &[usize]) -> Option<&'a Item> {
+    let (session, rest) = path.split_first()?;
+    let (first, rest) = rest.split_first()?;
+    let mut item = a.sessions.get(*session)?.items.get(*first)?;
+    for k in rest {
+        item = item.children.get(*k)?;
+    }
+    Some(item)
 }
 
 /// An item's own fields, without its sub-items: its row shows no more, and should not change
@@ -222,53 +236,12 @@ fn own_fields(i: &Item) -> Item {
     }
 }
 
-impl Shards {
-    fn new(agenda: RwSignal<Agenda>, row_marks: Memo<RowMarks>) -> Shards {
-        let n = SHARDS as usize;
-        let items = (0..n)
-            .map(|k| {
-                Memo::new(move |_| {
-                    let mut m = HashMap::new();
-                    agenda.with(|a| {
-                        a.for_each_item(|i| {
-                            if shard_of(Owner::Item(i.id)) == k {
-                                m.insert(i.id, own_fields(i));
-                            }
-                        })
-                    });
-                    m
-                })
-            })
-            .collect();
-        let entries = (0..n)
-            .map(|k| {
-                Memo::new(move |_| {
-                    agenda.with(|a| {
-                        a.register
-                            .iter()
-                            .filter(|e| shard_of(Owner::Entry(e.id)) == k)
-                            .map(|e| (e.id, e.clone()))
-                            .collect()
-                    })
-                })
-            })
-            .collect();
-        let marks = (0..n)
-            .map(|k| {
-                Memo::new(move |_| {
-                    row_marks.with(|m| {
-                        m.iter().filter(|(o, _)| shard_of(**o) == k).map(|(o, v)| (*o, v.clone())).collect()
-                    })
-                })
-            })
-            .collect();
-        Shards { items, entries, marks }
-    }
-}
-
 /// A table row's data, and the worst severity on each of its fields, as memos. The row's
-/// fields read these instead of the whole agenda, so a keystroke re-runs one memo per row of one
-/// shard rather than one per field (thousands at 500 items).
+/// fields read these instead of the whole agenda, so a keystroke re-runs one memo per built row
+/// rather than one per field; and only the rows near the viewport are built (src/lazy.rs), so
+/// that is a few dozen memos at most, however long the agenda. (With every row of a 500-item
+/// agenda built and reading the agenda, each keystroke re-ran 1,500 memos, and the reactive
+/// graph's bookkeeping grew with the square of the rows: over 60 ms a key.)
 #[derive(Clone, Copy)]
 pub struct RowData {
     item: Option<Memo<Option<Item>>>,
@@ -278,13 +251,24 @@ pub struct RowData {
 
 impl RowData {
     pub fn new(doc: Doc, of: Owner) -> RowData {
-        let k = shard_of(of);
-        let (items, entries, marks) = doc.shards.with_value(|s| (s.items[k], s.entries[k], s.marks[k]));
+        let Doc { agenda, paths, entry_positions, row_marks, .. } = doc;
         let (item, entry) = match of {
-            Owner::Item(id) => (Some(Memo::new(move |_| items.with(|m| m.get(&id).cloned()))), None),
-            Owner::Entry(id) => (None, Some(Memo::new(move |_| entries.with(|m| m.get(&id).cloned())))),
+            Owner::Item(id) => {
+                let item = Memo::new(move |_| {
+                    let path = paths.with(|p| p.get(&id).cloned())?;
+                    agenda.with(|a| item_at(a, &path).filter(|i| i.id == id).map(own_fields))
+                });
+                (Some(item), None)
+            }
+            Owner::Entry(id) => {
+                let entry = Memo::new(move |_| {
+                    let at = entry_positions.with(|p| p.get(&id).copied())?;
+                    agenda.with(|a| a.register.get(at - 1).filter(|e| e.id == id).cloned())
+                });
+                (None, Some(entry))
+            }
         };
-        let marks = Memo::new(move |_| marks.with(|m| m.get(&of).cloned().unwrap_or_default()));
+        let marks = Memo::new(move |_| row_marks.with(|m| m.get(&of).cloned().unwrap_or_default()));
         RowData { item, entry, marks }
     }
 
