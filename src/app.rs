@@ -342,13 +342,23 @@ fn LibraryScreen() -> impl IntoView {
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Listing reads every stored agenda (and quarantines or migrates old ones): opening one
+    // agenda straight from its address need not wait for that, so the list is read when the
+    // library is shown.
+    let open = hash_id();
     let lib = Library {
-        listing: RwSignal::new(storage::list()),
+        listing: RwSignal::new(if open.is_none() { storage::list() } else { Listing::default() }),
         message: RwSignal::new(None),
-        open: RwSignal::new(hash_id()),
+        open: RwSignal::new(open),
     };
     provide_context(lib);
-    let hash = window_event_listener(ev::hashchange, move |_| lib.open.set(hash_id()));
+    let hash = window_event_listener(ev::hashchange, move |_| {
+        let open = hash_id();
+        if open.is_none() && lib.open.get_untracked().is_some() {
+            lib.refresh();
+        }
+        lib.open.set(open);
+    });
     // Another tab created, renamed or deleted an agenda: the list follows.
     let other_tab = window_event_listener(ev::storage, move |ev| {
         if lib.open.get_untracked().is_none() && storage::changes_library(ev.key().as_deref()) {

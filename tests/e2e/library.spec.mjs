@@ -1,7 +1,7 @@
 // The library of agendas kept in this browser: create, duplicate, rename, delete and undo;
 // import refusals that leave it unchanged; export and re-import.
 import { readFile } from 'node:fs/promises';
-import { test, expect, openLibrary } from './helpers.mjs';
+import { test, expect, openLibrary, saved } from './helpers.mjs';
 
 const rows = (page) => page.getByRole('table').getByRole('row').filter({ has: page.getByRole('button', { name: /^Open / }) });
 
@@ -32,6 +32,22 @@ test('create, duplicate, rename, delete and undo the delete', async ({ page }) =
   await expect(rows(page)).toHaveCount(3);
   await page.reload();
   await expect(rows(page)).toHaveCount(3);
+});
+
+test('an agenda opened from its address, edited, then left with Back is listed as it is now', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  const address = page.url();
+  await page.getByRole('button', { name: '← Agendas' }).click();
+  // Opened straight from its address (a bookmark), the library is not read until it is shown.
+  await page.goto(address);
+  await page.reload();
+  const title = page.getByLabel('Title', { exact: true }).first();
+  await title.fill('Agenda, RG-SOP, renamed in the editor');
+  await saved(page);
+  await page.goBack();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText('Agenda, RG-SOP, renamed in the editor');
 });
 
 const refusals = [
