@@ -130,6 +130,12 @@ impl LazyRows {
             long_items: Memo::new(move |_| doc.rows.with(|r| r.len() > LONG)),
             long_register: Memo::new(move |_| doc.entry_positions.with(|p| p.len() > LONG)),
         };
+        // A table that grows long has rows to leave out from then on.
+        Effect::new(move |_| {
+            if lazy.long_items.get() || lazy.long_register.get() {
+                lazy.ask();
+            }
+        });
         let scroll = window_event_listener(ev::scroll, move |_| lazy.ask());
         let resize = window_event_listener(ev::resize, move |_| lazy.ask());
         on_cleanup(move || {
@@ -140,8 +146,12 @@ impl LazyRows {
     }
 
     /// Looks at the rows' positions in the next animation frame (once, however often asked).
+    /// Only long tables have rows to leave out; with none, there is nothing to look at (and
+    /// looking would force a layout of the whole page before its first paint).
     fn ask(self) {
-        if self.asked.try_get_value() != Some(false) {
+        let long = self.long_items.try_get_untracked().unwrap_or(false)
+            || self.long_register.try_get_untracked().unwrap_or(false);
+        if !long || self.asked.try_get_value() != Some(false) {
             return;
         }
         self.asked.set_value(true);
