@@ -1,6 +1,7 @@
 //! Which rows of the long tables (the items and Annex A, past `LONG` rows each) are built: only
 //! those near the viewport. The others stay in the table as empty rows of their last height,
-//! so the scroll bar, numbering and dragging see the whole list.
+//! so the scroll bar, numbering and dragging see the whole list. Short tables are built whole,
+//! their first rows with the editor's first frame and the rest in the task after it.
 //!
 //! Why: every built row holds a few dozen reactive nodes (its fields' values and marks), and
 //! every keystroke sends the reactive graph through all of them to find most unchanged. At 500
@@ -29,6 +30,11 @@ use crate::editor::LONG;
 /// by wheel or keyboard, and Tab into the next row, find rows already there.
 const MARGIN: f64 = 1200.0;
 
+/// How many rows of a short table are built with the editor's first frame; the others follow
+/// in the task after it, so the top of the agenda is on screen sooner. The header fills most
+/// of the first screen: a dozen rows is more than shows below it.
+const EARLY: usize = 12;
+
 #[derive(Clone, Copy)]
 struct Place {
     near: RwSignal<bool>,
@@ -44,6 +50,10 @@ pub struct LazyRows {
     asked: StoredValue<bool>,
     /// A row built for a "go to" that has not yet scrolled near: kept until it has.
     revealed: StoredValue<Option<Owner>>,
+    /// Rows registered so far: the first few of a short table are built at once.
+    registered: StoredValue<usize>,
+    /// Set once the editor's first frame is painted: the rest of a short table is built then.
+    painted: RwSignal<bool>,
     long_items: Memo<bool>,
     long_register: Memo<bool>,
 }
@@ -127,9 +137,20 @@ impl LazyRows {
             places: StoredValue::new(HashMap::new()),
             asked: StoredValue::new(false),
             revealed: StoredValue::new(None),
+            registered: StoredValue::new(0),
+            painted: RwSignal::new(false),
             long_items: Memo::new(move |_| doc.rows.with(|r| r.len() > LONG)),
             long_register: Memo::new(move |_| doc.entry_positions.with(|p| p.len() > LONG)),
         };
+        // A task queued from an animation frame runs once that frame is painted.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    lazy.painted.try_set(true);
+                },
+                std::time::Duration::ZERO,
+            )
+        });
         // A table that grows long has rows to leave out from then on.
         Effect::new(move |_| {
             if lazy.long_items.get() || lazy.long_register.get() {
@@ -208,7 +229,8 @@ impl LazyRows {
     }
 
     /// Registers a row as it is created; its cells are built while it is near the viewport, or
-    /// always when its table is short.
+    /// always when its table is short (from the first frame on for the first few rows, from
+    /// the task after it for the others).
     pub fn row(self, key: Owner) -> LazyRow {
         let place = Place { near: RwSignal::new(false), height: RwSignal::new(None), node: NodeRef::new() };
         self.places.update_value(|p| {
@@ -218,7 +240,13 @@ impl LazyRows {
             Owner::Item(_) => self.long_items,
             Owner::Entry(_) => self.long_register,
         };
-        let built = Memo::new(move |_| !long.get() || place.near.get());
+        let early = self.registered.try_update_value(|n| {
+            *n += 1;
+            *n <= EARLY
+        });
+        let early = early.unwrap_or(true);
+        let painted = self.painted;
+        let built = Memo::new(move |_| place.near.get() || (!long.get() && (early || painted.get())));
         place.node.on_load(move |_| self.ask());
         let places = self.places;
         on_cleanup(move || {
