@@ -580,6 +580,10 @@ fn sorted_subset(small: &[u64], big: &[u64]) -> bool {
 /// Titles agree when one says no more than the other, once prefixes and filler are set aside:
 /// "TSB: Schedule of meetings …" and "RG-SOP: Schedule of meetings …" agree.
 pub fn titles_agree(a: &str, b: &str) -> bool {
+    // The usual case, an item titled as its register entry, needs no words compared.
+    if a.trim() == b.trim() {
+        return true;
+    }
     let (x, y) = (title_words(a), title_words(b));
     x.is_empty() || y.is_empty() || sorted_subset(&x, &y) || sorted_subset(&y, &x)
 }
@@ -627,6 +631,9 @@ fn parties(source: &str) -> Vec<u64> {
 /// Sources agree when one names no party the other does not ("ITU/SG/SPM" against
 /// "TSB; ITU/SG/SPM").
 pub fn sources_agree(a: &str, b: &str) -> bool {
+    if a.trim() == b.trim() {
+        return true;
+    }
     let (x, y) = (parties(a), parties(b));
     x.is_empty() || y.is_empty() || sorted_subset(&x, &y) || sorted_subset(&y, &x)
 }

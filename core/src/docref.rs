@@ -491,11 +491,31 @@ fn is_word_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c >= 0x80
 }
 
+/// Whether a text can mention anything [`scan`] finds: document and item numbers have digits,
+/// and an annex is named by the word "annex". Most texts (titles, notes) have neither, and one
+/// quick look at their bytes spares them the scanner.
+fn may_mention(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit()
+            || (c | 0x20) == b'a' && b.len() - i >= 5 && b[i + 1..i + 5].eq_ignore_ascii_case(b"nnex")
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Finds document numbers, annexes and item numbers mentioned in free text
 /// ("Meeting report to be found in TD515", "see Annex B", "as agreed under item 2.2").
 /// Outside references (C24/59, TSAG-R4(2024-01)) are not documents of the meeting and are skipped.
 pub fn scan(text: &str, out: &mut Vec<Mention>) {
     let b = text.as_bytes();
+    if !may_mention(b) {
+        return;
+    }
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
