@@ -4,11 +4,13 @@
 //! place they point to, a plain message and, where one exists, a fix that is itself an edit.
 //! One pass, linear in the size of the agenda, so the editor can run it on every keystroke.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
-use crate::docref::{scan, DocId, DocKey, DocNumber, DocRef, Mention, Series};
+use crate::docref::{scan, Decimal, DocId, DocKey, DocNumber, DocRef, Mention, Series};
 use crate::edit::*;
 use crate::model::*;
 use crate::schedule::window_minutes;
@@ -86,53 +88,87 @@ pub const CODES: &[(&str, &str)] = &[
 
 /// Names a place the way a user would: "Item 2.2, Docs", "Annex A, TD667R1, Category".
 pub fn describe(agenda: &Agenda, numbers: &HashMap<ItemId, String>, place: Field) -> String {
-    describe_with(agenda, numbers, |id| agenda.register.iter().position(|e| e.id == id), place)
+    let mut out = String::new();
+    describe_into(
+        agenda,
+        |id, out| out.push_str(numbers.get(&id).map_or("?", |s| s.as_str())),
+        |id| agenda.register.iter().position(|e| e.id == id),
+        place,
+        &mut out,
+    );
+    out
 }
 
-/// [`describe`] with a lookup of register positions, so that a pass naming thousands of
-/// findings does not scan the register for each one.
-fn describe_with(
+/// [`describe`] with lookups of item numbers and register positions, so that a pass naming
+/// thousands of findings neither writes out every item's number nor scans the register for
+/// each one.
+fn describe_into(
     agenda: &Agenda,
-    numbers: &HashMap<ItemId, String>,
+    item_number: impl Fn(ItemId, &mut String),
     entry_position: impl Fn(EntryId) -> Option<usize>,
     place: Field,
-) -> String {
+    out: &mut String,
+) {
     match place {
-        Field::Agenda { field } => format!("Header, {}", agenda_field_label(field)),
+        Field::Agenda { field } => {
+            out.push_str("Header, ");
+            out.push_str(agenda_field_label(field));
+        }
         Field::Session { session, field } => {
             let n = agenda.sessions.iter().position(|s| s.id == session).map_or(0, |i| i + 1);
-            format!("Session {n}, {}", session_field_label(field))
+            out.push_str("Session ");
+            push_decimal(out, n);
+            out.push_str(", ");
+            out.push_str(session_field_label(field));
         }
         Field::Item { item, field } => {
-            let n = numbers.get(&item).map_or("?", |s| s.as_str());
-            format!("Item {n}, {}", item_field_label(field))
+            out.push_str("Item ");
+            item_number(item, out);
+            out.push_str(", ");
+            out.push_str(item_field_label(field));
         }
         Field::Entry { entry, field } => {
             let at = entry_position(entry);
-            let num = at.map_or(String::from("?"), |i| agenda.register[i].number.to_string());
-            let pos = at.map_or(0, |i| i + 1);
-            format!("Annex A, entry {pos} ({num}), {}", entry_field_label(field))
+            out.push_str("Annex A, entry ");
+            push_decimal(out, at.map_or(0, |i| i + 1));
+            out.push_str(" (");
+            match at {
+                Some(i) => agenda.register[i].number.write_to(out),
+                None => out.push('?'),
+            }
+            out.push_str("), ");
+            out.push_str(entry_field_label(field));
         }
         Field::Annex { annex, field } => {
-            let letter = agenda.annex_index(annex).map_or("?".into(), annex_letter);
-            let f = match field {
-                AnnexField::Title => "Title",
-                AnnexField::Body => "Text",
-            };
-            format!("Annex {letter}, {f}")
+            out.push_str("Annex ");
+            match agenda.annex_index(annex) {
+                Some(i) => out.push_str(&annex_letter(i)),
+                None => out.push('?'),
+            }
+            out.push_str(match field {
+                AnnexField::Title => ", Title",
+                AnnexField::Body => ", Text",
+            });
         }
         Field::FutureMeeting { meeting, field } => {
             let n = agenda.future_meetings.iter().position(|m| m.id == meeting).map_or(0, |i| i + 1);
-            let f = match field {
-                FutureMeetingField::Date => "Date",
-                FutureMeetingField::Start => "Start",
-                FutureMeetingField::End => "End",
-                FutureMeetingField::Timing => "Timing",
-                FutureMeetingField::Subject => "Subject",
-            };
-            format!("Future meeting {n}, {f}")
+            out.push_str("Future meeting ");
+            push_decimal(out, n);
+            out.push_str(match field {
+                FutureMeetingField::Date => ", Date",
+                FutureMeetingField::Start => ", Start",
+                FutureMeetingField::End => ", End",
+                FutureMeetingField::Timing => ", Timing",
+                FutureMeetingField::Subject => ", Subject",
+            });
         }
     }
+}
+
+/// Appends `n` in decimal without the formatting machinery, which costs more than the rest of
+/// naming a place.
+fn push_decimal(out: &mut String, n: usize) {
+    out.push_str(Decimal::new(n as u64).as_str());
 }
 
 pub fn agenda_field_label(f: AgendaField) -> &'static str {
@@ -191,19 +227,176 @@ pub fn entry_field_label(f: EntryField) -> &'static str {
     }
 }
 
+/// FxHash, the hasher of rustc: a pass hashes thousands of small ids and document numbers, and
+/// SipHash's defence against keys crafted to collide guards nothing in one's own agenda.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.add(u64::from_le_bytes(w.try_into().expect("eight bytes")));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut last = [0; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+const TOP_LEVEL: u32 = u32::MAX;
+
+/// The items in document order and where each sits, so that a finding names its item ("2.3")
+/// without every item's number being written out on every pass.
+struct Outline<'a> {
+    items: Vec<&'a Item>,
+    /// Per item: its parent's index in `items` (or TOP_LEVEL), and its number among its
+    /// siblings; top-level numbers run on across sessions.
+    places: Vec<(u32, u32)>,
+    /// Where an id is in `items`. Of two items sharing an id (no file loads with one), the later.
+    index: FastMap<ItemId, u32>,
+    top: Vec<&'a Item>,
+}
+
+impl<'a> Outline<'a> {
+    fn new(agenda: &'a Agenda) -> Self {
+        fn walk<'a>(items: &'a [Item], parent: u32, first: u32, o: &mut Outline<'a>) {
+            for (i, item) in items.iter().enumerate() {
+                let k = o.items.len() as u32;
+                o.items.push(item);
+                o.places.push((parent, first + i as u32 + 1));
+                o.index.insert(item.id, k);
+                walk(&item.children, k, 0, o);
+            }
+        }
+        let mut o =
+            Outline { items: Vec::new(), places: Vec::new(), index: FastMap::default(), top: Vec::new() };
+        let mut first = 0;
+        for s in &agenda.sessions {
+            walk(&s.items, TOP_LEVEL, first, &mut o);
+            o.top.extend(&s.items);
+            first += s.items.len() as u32;
+        }
+        o
+    }
+
+    fn item(&self, id: ItemId) -> Option<&'a Item> {
+        self.index.get(&id).map(|k| self.items[*k as usize])
+    }
+
+    fn write_number_at(&self, k: u32, out: &mut String) {
+        let (parent, n) = self.places[k as usize];
+        if parent != TOP_LEVEL {
+            self.write_number_at(parent, out);
+            out.push('.');
+        }
+        push_decimal(out, n as usize);
+    }
+
+    /// Writes an item's number, "?" for an item not in the agenda.
+    fn write_number(&self, id: ItemId, out: &mut String) {
+        match self.index.get(&id) {
+            Some(k) => self.write_number_at(*k, out),
+            None => out.push('?'),
+        }
+    }
+
+    fn number(&self, id: ItemId) -> Option<String> {
+        let k = *self.index.get(&id)?;
+        let mut out = String::new();
+        self.write_number_at(k, &mut out);
+        Some(out)
+    }
+
+    /// Whether an item is numbered `n` ("2.3"), read the way numbers are written: no leading
+    /// zeros.
+    fn has_number(&self, n: &str) -> bool {
+        fn ordinal(s: &str) -> Option<usize> {
+            let canonical = !s.is_empty() && !s.starts_with('0') && s.bytes().all(|c| c.is_ascii_digit());
+            canonical.then(|| s.parse().ok()).flatten()
+        }
+        let mut parts = n.split('.');
+        let Some(mut item) = parts.next().and_then(ordinal).and_then(|k| self.top.get(k - 1).copied()) else {
+            return false;
+        };
+        for p in parts {
+            match ordinal(p).and_then(|k| item.children.get(k - 1)) {
+                Some(child) => item = child,
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
 /// One pass's state, with the indexes that keep it linear: findings and fixes look items and
 /// register entries up here instead of searching the agenda.
 struct Ctx<'a> {
     agenda: &'a Agenda,
-    numbers: HashMap<ItemId, String>,
-    items: HashMap<ItemId, &'a Item>,
-    entry_position: HashMap<EntryId, usize>,
+    outline: Outline<'a>,
+    /// Register positions by id, for a register whose ids do not rise from entry to entry;
+    /// where they rise (as in every register this editor builds) a binary search finds them.
+    entry_position: Option<FastMap<EntryId, usize>>,
     /// The id a register entry added by a fix gets.
     next_entry: EntryId,
-    out: Vec<Finding>,
+    /// Errors, warnings and notes, each in the order found: sorted by severity as they come.
+    out: [Vec<Finding>; 3],
 }
 
 impl Ctx<'_> {
+    fn entry_at(&self, id: EntryId) -> Option<usize> {
+        match &self.entry_position {
+            Some(map) => map.get(&id).copied(),
+            None => self.agenda.register.binary_search_by_key(&id, |e| e.id).ok(),
+        }
+    }
+
+    fn finding(
+        &self,
+        code: &'static str,
+        severity: Severity,
+        place: Field,
+        message: String,
+        fix: Option<Fix>,
+    ) -> Finding {
+        let mut where_ = String::with_capacity(40);
+        describe_into(
+            self.agenda,
+            |id, out| self.outline.write_number(id, out),
+            |id| self.entry_at(id),
+            place,
+            &mut where_,
+        );
+        Finding { code, severity, place, where_, message, fix }
+    }
+
     fn push(
         &mut self,
         code: &'static str,
@@ -212,9 +405,17 @@ impl Ctx<'_> {
         message: String,
         fix: Option<Fix>,
     ) {
-        let positions = &self.entry_position;
-        let where_ = describe_with(self.agenda, &self.numbers, |id| positions.get(&id).copied(), place);
-        self.out.push(Finding { code, severity, place, where_, message, fix });
+        let f = self.finding(code, severity, place, message, fix);
+        self.file(f);
+    }
+
+    fn file(&mut self, f: Finding) {
+        let group = match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Note => 2,
+        };
+        self.out[group].push(f);
     }
 }
 
@@ -225,22 +426,21 @@ fn item_field(item: ItemId, field: ItemField) -> Field {
 /// Runs every check. Findings come errors first, then warnings, then notes, each group in the
 /// order of the document.
 pub fn check(agenda: &Agenda) -> Vec<Finding> {
-    let rows = agenda.rows();
-    let numbers: HashMap<ItemId, String> = rows.iter().map(|r| (r.id, r.number.clone())).collect();
-    let mut items = HashMap::with_capacity(rows.len());
-    agenda.for_each_item(|i| {
-        items.insert(i.id, i);
-    });
-    let entry_position = agenda.register.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+    let outline = Outline::new(agenda);
+    let rising = agenda.register.windows(2).all(|w| w[0].id < w[1].id);
+    let entry_position =
+        (!rising).then(|| agenda.register.iter().enumerate().map(|(i, e)| (e.id, i)).collect());
     let next_entry = agenda.next_entry_id();
-    let mut cx = Ctx { agenda, numbers, items, entry_position, next_entry, out: Vec::new() };
+    let mut cx = Ctx { agenda, outline, entry_position, next_entry, out: Default::default() };
     check_header(&mut cx);
     check_sessions(&mut cx);
     check_future_meetings(&mut cx);
-    check_references(&mut cx, &rows);
+    check_references(&mut cx);
     check_vocabulary(&mut cx);
-    let mut out = cx.out;
-    out.sort_by_key(|f| f.severity);
+    let [mut out, warnings, notes] = cx.out;
+    out.reserve_exact(warnings.len() + notes.len());
+    out.extend(warnings);
+    out.extend(notes);
     out
 }
 
@@ -383,7 +583,7 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
     for &(item, t) in &timed {
         if let Some((prev, pt)) = latest {
             if t < pt {
-                let n = cx.numbers.get(&prev.id).cloned().unwrap_or_default();
+                let n = cx.outline.number(prev.id).unwrap_or_default();
                 cx.push(
                     "time.order",
                     Severity::Error,
@@ -416,13 +616,13 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
     }
     // Durations: each must end by the next explicit start after the item's own rows, or the
     // session end. `all` is in document order; walk it backwards keeping the next start seen.
-    let position: HashMap<ItemId, usize> = all.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
+    let position: FastMap<ItemId, usize> = all.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
     let mut next_start_after: Vec<Option<Time>> = vec![s.end.filter(|_| window_ok); all.len() + 1];
     for i in (0..all.len()).rev() {
         next_start_after[i] = all[i].start.or(next_start_after[i + 1]);
     }
     let slots = {
-        let mut slots = HashMap::new();
+        let mut slots = FastMap::default();
         crate::schedule::schedule_session(s, &mut slots);
         slots
     };
@@ -638,24 +838,89 @@ pub fn sources_agree(a: &str, b: &str) -> bool {
     x.is_empty() || y.is_empty() || sorted_subset(&x, &y) || sorted_subset(&y, &x)
 }
 
-struct Citation {
-    id: DocId,
+struct Citation<'a> {
+    id: Cow<'a, DocId>,
     place: Field,
     /// The item whose Docs column cites it, for prefilling a register entry.
     item: Option<ItemId>,
 }
 
-fn check_references(cx: &mut Ctx, rows: &[Row]) {
+/// What identifies a document across its revisions, as [`DocKey`] does, but borrowing the
+/// prefix: a pass looks up every cited and registered number, and cloning each prefix to do so
+/// cost more than the lookup.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key<'a> {
+    prefix: Option<&'a str>,
+    series: Series,
+    number: u32,
+}
+
+impl<'a> Key<'a> {
+    fn of(id: &'a DocId) -> Self {
+        Key { prefix: id.prefix.as_deref(), series: id.series, number: id.digits.parse().unwrap_or(u32::MAX) }
+    }
+}
+
+const NO_ENTRY: u32 = u32::MAX;
+
+/// The register by document: for each key its first and last entry, and from each entry the
+/// next one with the same key, in register order (a document's revisions, and duplicates).
+struct RegisterIndex<'a> {
+    ends: FastMap<Key<'a>, (u32, u32)>,
+    next: Vec<u32>,
+    revision: Vec<Option<u32>>,
+}
+
+impl RegisterIndex<'_> {
+    /// Positions of the entries sharing a key, from the first.
+    fn chain(&self, first: u32) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(first), |i| Some(self.next[*i as usize]).filter(|n| *n != NO_ENTRY))
+            .map(|i| i as usize)
+    }
+
+    fn first(&self, key: &Key) -> Option<u32> {
+        self.ends.get(key).map(|e| e.0)
+    }
+}
+
+/// Whether a number reads as nothing at all once written out, without writing it out.
+fn blank(n: &DocNumber) -> bool {
+    match n {
+        DocNumber::Outside(s) | DocNumber::Unparsed(s) => s.trim().is_empty(),
+        DocNumber::Document(_) | DocNumber::Annex(_) => false,
+    }
+}
+
+fn check_references(cx: &mut Ctx) {
     let a = cx.agenda;
-    // Register index: key → entries, in register order.
-    let mut by_key: HashMap<DocKey, Vec<(usize, Option<u32>)>> = HashMap::with_capacity(a.register.len());
-    let mut seen: HashSet<(DocKey, Option<u32>)> = HashSet::with_capacity(a.register.len());
+    let n = a.register.len();
+    let mut index =
+        RegisterIndex { ends: FastMap::default(), next: vec![NO_ENTRY; n], revision: vec![None; n] };
+    index.ends.reserve(n);
+    // The revisions seen of documents registered more than once: the rest cannot be duplicates.
+    let mut seen: FastSet<(Key, Option<u32>)> = FastSet::default();
     for (i, e) in a.register.iter().enumerate() {
         let ef = |field| Field::Entry { entry: e.id, field };
         match &e.number {
             DocNumber::Document(id) => {
-                let key = id.key();
-                if !seen.insert((key.clone(), id.revision)) {
+                let key = Key::of(id);
+                index.revision[i] = id.revision;
+                let duplicate = match index.ends.entry(key) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert((i as u32, i as u32));
+                        false
+                    }
+                    std::collections::hash_map::Entry::Occupied(mut o) => {
+                        let (first, last) = *o.get();
+                        index.next[last as usize] = i as u32;
+                        o.get_mut().1 = i as u32;
+                        if first == last {
+                            seen.insert((key, index.revision[first as usize]));
+                        }
+                        !seen.insert((key, id.revision))
+                    }
+                };
+                if duplicate {
                     cx.push(
                         "register.duplicate",
                         Severity::Error,
@@ -664,10 +929,9 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
                         Some(Fix { label: "Remove this entry".into(), edit: Edit::RemoveEntry { id: e.id } }),
                     );
                 }
-                by_key.entry(key).or_default().push((i, id.revision));
             }
             other => {
-                let msg = if other.to_string().trim().is_empty() {
+                let msg = if blank(other) {
                     "This entry has no document number.".to_string()
                 } else {
                     format!("\"{other}\" is not a TD or contribution number (such as TD514, TD667R1, C103).")
@@ -694,7 +958,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
         scan(text, &mut mentions);
         for m in mentions.drain(..) {
             match m {
-                Mention::Document(id) => cit.push(Citation { id, place, item: None }),
+                Mention::Document(id) => cit.push(Citation { id: Cow::Owned(id), place, item: None }),
                 Mention::Annex(l) => ann.push((l, place)),
                 Mention::Item(n) => itm.push((n, place)),
             }
@@ -720,7 +984,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
         for d in &item.docs {
             match &d.number {
                 DocNumber::Document(id) => citations.push(Citation {
-                    id: id.clone(),
+                    id: Cow::Borrowed(id),
                     place: f(ItemField::Docs),
                     item: Some(item.id),
                 }),
@@ -755,10 +1019,10 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
 
     // Cited documents against the register.
     let mut cited = vec![false; a.register.len()];
-    let mut reported_missing: HashSet<(DocKey, Option<u32>, Field)> = HashSet::new();
+    let mut reported_missing: FastSet<(Key, Option<u32>, Field)> = FastSet::default();
     for c in &citations {
-        let key = c.id.key();
-        match by_key.get(&key) {
+        let key = Key::of(&c.id);
+        match index.first(&key) {
             None => {
                 if !reported_missing.insert((key, c.id.revision, c.place)) {
                     continue;
@@ -778,64 +1042,65 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
                     Some(fix),
                 );
             }
-            Some(entries) => {
-                let exact = entries.iter().find(|(_, r)| *r == c.id.revision);
-                match exact {
+            Some(first) => {
+                let exact = index.chain(first).any(|i| index.revision[i] == c.id.revision);
+                if exact {
                     // Every entry at this revision is cited, a duplicate too: it is reported as
                     // register.duplicate, not also as "nothing cites it".
-                    Some(_) => {
-                        for (i, r) in entries {
-                            if *r == c.id.revision {
-                                cited[*i] = true;
-                            }
+                    for i in index.chain(first) {
+                        if index.revision[i] == c.id.revision {
+                            cited[i] = true;
                         }
                     }
-                    None => {
-                        for (i, _) in entries {
-                            cited[*i] = true;
-                        }
-                        let rev = entries.iter().map(|(_, r)| *r).max().expect("an indexed key has entries");
-                        let registered = c.id.with_revision(rev);
-                        let fix = c.item.and_then(|item| {
-                            let it = cx.items.get(&item)?;
-                            let docs: Vec<DocRef> = it
-                                .docs
-                                .iter()
-                                .map(|d| match &d.number {
-                                    DocNumber::Document(x) if *x == c.id => DocRef {
-                                        number: DocNumber::Document(registered.clone()),
-                                        ..d.clone()
-                                    },
-                                    _ => d.clone(),
-                                })
-                                .collect();
-                            Some(Fix {
-                                label: format!("Cite {registered}"),
-                                edit: Edit::Set {
-                                    field: item_field(item, ItemField::Docs),
-                                    value: Value::Docs(docs),
-                                },
+                } else {
+                    for i in index.chain(first) {
+                        cited[i] = true;
+                    }
+                    let rev =
+                        index.chain(first).map(|i| index.revision[i]).max().expect("a chain has entries");
+                    let registered = c.id.with_revision(rev);
+                    let fix = c.item.and_then(|item| {
+                        let it = cx.outline.item(item)?;
+                        let docs: Vec<DocRef> = it
+                            .docs
+                            .iter()
+                            .map(|d| match &d.number {
+                                DocNumber::Document(x) if *x == *c.id => {
+                                    DocRef { number: DocNumber::Document(registered.clone()), ..d.clone() }
+                                }
+                                _ => d.clone(),
                             })
-                        });
-                        cx.push(
-                            "xref.revision",
-                            Severity::Warning,
-                            c.place,
-                            format!("{} is cited, but the register lists {registered}.", c.id),
-                            fix,
-                        );
-                    }
+                            .collect();
+                        Some(Fix {
+                            label: format!("Cite {registered}"),
+                            edit: Edit::Set {
+                                field: item_field(item, ItemField::Docs),
+                                value: Value::Docs(docs),
+                            },
+                        })
+                    });
+                    cx.push(
+                        "xref.revision",
+                        Severity::Warning,
+                        c.place,
+                        format!("{} is cited, but the register lists {registered}.", c.id),
+                        fix,
+                    );
                 }
             }
         }
     }
     for (i, e) in a.register.iter().enumerate() {
         if !cited[i] && matches!(e.number, DocNumber::Document(_)) {
+            let mut message = String::with_capacity(40);
+            message.push_str("Nothing in the agenda cites ");
+            e.number.write_to(&mut message);
+            message.push('.');
             cx.push(
                 "register.uncited",
                 Severity::Warning,
                 Field::Entry { entry: e.id, field: EntryField::Number },
-                format!("Nothing in the agenda cites {}.", e.number),
+                message,
                 Some(Fix { label: "Remove from Annex A".into(), edit: Edit::RemoveEntry { id: e.id } }),
             );
         }
@@ -845,9 +1110,9 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
     a.for_each_item(|item| {
         let mut documents = item.docs.iter().filter_map(|d| d.number.as_document());
         let (Some(id), None) = (documents.next(), documents.next()) else { return };
-        let Some(entries) = by_key.get(&id.key()) else { return };
-        let (i, _) = entries.iter().find(|(_, r)| *r == id.revision).unwrap_or(&entries[0]);
-        let e = &a.register[*i];
+        let Some(first) = index.first(&Key::of(id)) else { return };
+        let i = index.chain(first).find(|i| index.revision[*i] == id.revision).unwrap_or(first as usize);
+        let e = &a.register[i];
         if !titles_agree(&item.title, &e.title) {
             cx.push(
                 "xref.title",
@@ -889,12 +1154,12 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
     });
 
     // Annexes: A is the register; B … are the free-text annexes.
-    let mut referenced: HashSet<String> = HashSet::new();
+    let mut referenced: HashSet<&str> = HashSet::new();
     for (letter, place) in &annex_refs {
         let exists = letter.starts_with(REGISTER_LETTER) && letter.len() == 1
             || (0..a.annexes.len()).any(|i| annex_letter(i) == *letter);
         if exists {
-            referenced.insert(letter.clone());
+            referenced.insert(letter);
         } else {
             let last = if a.annexes.is_empty() {
                 "only Annex A, the register".to_string()
@@ -912,7 +1177,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
     }
     for (i, an) in a.annexes.iter().enumerate() {
         let letter = annex_letter(i);
-        if !referenced.contains(&letter) {
+        if !referenced.contains(letter.as_str()) {
             cx.push(
                 "annex.unreferenced",
                 Severity::Warning,
@@ -925,9 +1190,8 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
 
     // "see 2.2" must name an item that exists.
     if !item_refs.is_empty() {
-        let existing: HashSet<&str> = rows.iter().map(|r| r.number.as_str()).collect();
         for (n, place) in &item_refs {
-            if !existing.contains(n.as_str()) {
+            if !cx.outline.has_number(n) {
                 cx.push("xref.item", Severity::Error, *place, format!("There is no item {n}."), None);
             }
         }
@@ -945,7 +1209,8 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
             cx.push("agenda.number", Severity::Warning, af(AgendaField::Document), msg, None);
         }
         Some(own) => {
-            if !by_key.contains_key(&own.key()) {
+            let own_key = Key::of(&own);
+            if index.first(&own_key).is_none() {
                 cx.push(
                     "agenda.own-register",
                     Severity::Warning,
@@ -969,7 +1234,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
             let mut adopted = false;
             a.for_each_item(|i| {
                 adopted |=
-                    i.docs.iter().any(|d| d.number.as_document().is_some_and(|x| x.key() == own.key()));
+                    i.docs.iter().any(|d| d.number.as_document().is_some_and(|x| Key::of(x) == own_key));
             });
             if !adopted {
                 let mut adoption = None;
@@ -984,7 +1249,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
                     Fix {
                         label: format!(
                             "Cite {own} in item {}",
-                            cx.numbers.get(&i.id).map_or("?", |s| s.as_str())
+                            cx.outline.number(i.id).as_deref().unwrap_or("?")
                         ),
                         edit: Edit::Set {
                             field: item_field(i.id, ItemField::Docs),
@@ -1006,7 +1271,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
 
 /// A register entry for a cited document, prefilled from the item that cites it.
 fn prefilled_entry(cx: &Ctx, id: &DocId, item: Option<ItemId>) -> RegisterEntry {
-    let it = item.and_then(|i| cx.items.get(&i));
+    let it = item.and_then(|i| cx.outline.item(i));
     RegisterEntry {
         id: cx.next_entry,
         number: DocNumber::Document(id.clone()),

@@ -60,16 +60,61 @@ impl DocId {
     }
 }
 
+impl DocId {
+    /// The canonical form piece by piece, for Display and for [`DocId::write_to`].
+    fn pieces(&self, mut put: impl FnMut(&str)) {
+        if let Some(p) = &self.prefix {
+            put(p);
+            put("-");
+        }
+        put(self.series.letters());
+        put(&self.digits);
+        if let Some(r) = self.revision {
+            put("R");
+            put(Decimal::new(u64::from(r)).as_str());
+        }
+    }
+
+    /// Appends what Display writes, without the formatting machinery: the checks name
+    /// documents in thousands of findings.
+    pub fn write_to(&self, out: &mut String) {
+        self.pieces(|s| out.push_str(s));
+    }
+}
+
 impl fmt::Display for DocId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(p) = &self.prefix {
-            write!(f, "{p}-")?;
+        let mut result = Ok(());
+        self.pieces(|s| {
+            if result.is_ok() {
+                result = f.write_str(s);
+            }
+        });
+        result
+    }
+}
+
+/// A number in decimal on the stack, for texts built without the formatting machinery.
+pub(crate) struct Decimal {
+    digits: [u8; 20],
+    start: usize,
+}
+
+impl Decimal {
+    pub(crate) fn new(mut n: u64) -> Decimal {
+        let mut d = Decimal { digits: [0; 20], start: 20 };
+        loop {
+            d.start -= 1;
+            d.digits[d.start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                return d;
+            }
         }
-        write!(f, "{}{}", self.series.letters(), self.digits)?;
-        if let Some(r) = self.revision {
-            write!(f, "R{r}")?;
-        }
-        Ok(())
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits[self.start..]).expect("ASCII digits")
     }
 }
 
@@ -113,6 +158,20 @@ impl DocNumber {
         match self {
             DocNumber::Document(id) => Some(id),
             _ => None,
+        }
+    }
+}
+
+impl DocNumber {
+    /// Appends what Display writes, without the formatting machinery.
+    pub fn write_to(&self, out: &mut String) {
+        match self {
+            DocNumber::Document(id) => id.write_to(out),
+            DocNumber::Annex(l) => {
+                out.push_str("Annex ");
+                out.push_str(l);
+            }
+            DocNumber::Outside(s) | DocNumber::Unparsed(s) => out.push_str(s),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! some rows, the planned durations, and the session window. Nothing here is stored.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use crate::model::{Agenda, Item, ItemId, Session, SessionId};
 use crate::time::Time;
@@ -51,7 +52,12 @@ pub fn window_minutes(s: &Session) -> Option<u32> {
 }
 
 /// Lays out one list of siblings inside the interval [from, to].
-fn lay_out(items: &[Item], from: Option<Time>, to: Option<Time>, out: &mut HashMap<ItemId, Slot>) {
+fn lay_out<S: BuildHasher>(
+    items: &[Item],
+    from: Option<Time>,
+    to: Option<Time>,
+    out: &mut HashMap<ItemId, Slot, S>,
+) {
     // The next explicit start after each position, found right to left in one pass.
     let mut next_start = vec![to; items.len()];
     let mut bound = to;
@@ -86,7 +92,7 @@ fn lay_out(items: &[Item], from: Option<Time>, to: Option<Time>, out: &mut HashM
 }
 
 /// Slots of one session's items.
-pub fn schedule_session(s: &Session, slots: &mut HashMap<ItemId, Slot>) {
+pub fn schedule_session<S: BuildHasher>(s: &Session, slots: &mut HashMap<ItemId, Slot, S>) {
     lay_out(&s.items, s.start, s.end, slots);
 }
 
