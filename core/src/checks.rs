@@ -386,7 +386,7 @@ impl Ctx<'_> {
         message: String,
         fix: Option<Fix>,
     ) -> Finding {
-        let mut where_ = String::with_capacity(40);
+        let mut where_ = String::with_capacity(48);
         describe_into(
             self.agenda,
             |id, out| self.outline.write_number(id, out),
@@ -437,10 +437,16 @@ pub fn check(agenda: &Agenda) -> Vec<Finding> {
     check_future_meetings(&mut cx);
     check_references(&mut cx);
     check_vocabulary(&mut cx);
-    let [mut out, warnings, notes] = cx.out;
-    out.reserve_exact(warnings.len() + notes.len());
-    out.extend(warnings);
-    out.extend(notes);
+    // Most findings are warnings: without errors, they need not move.
+    let [mut errors, mut warnings, mut notes] = cx.out;
+    let mut out = if errors.is_empty() {
+        warnings
+    } else {
+        errors.reserve_exact(warnings.len() + notes.len());
+        errors.append(&mut warnings);
+        errors
+    };
+    out.append(&mut notes);
     out
 }
 
@@ -857,7 +863,16 @@ struct Key<'a> {
 
 impl<'a> Key<'a> {
     fn of(id: &'a DocId) -> Self {
-        Key { prefix: id.prefix.as_deref(), series: id.series, number: id.digits.parse().unwrap_or(u32::MAX) }
+        Key { prefix: id.prefix.as_deref(), series: id.series, number: key_number(&id.digits) }
+    }
+}
+
+/// The number of a key, as [`DocId::key`] reads it, without `str::parse` for the usual digits.
+fn key_number(digits: &str) -> u32 {
+    if !digits.is_empty() && digits.len() <= 9 && digits.bytes().all(|c| c.is_ascii_digit()) {
+        digits.bytes().fold(0, |n, c| n * 10 + u32::from(c - b'0'))
+    } else {
+        digits.parse().unwrap_or(u32::MAX)
     }
 }
 
@@ -1308,35 +1323,43 @@ pub fn nearest<'v>(word: &str, vocabulary: &'v [String]) -> Option<&'v str> {
     (d <= (w.chars().count() / 4).max(2)).then_some(best.as_str())
 }
 
-/// Membership and "did you mean" for one vocabulary, with each distinct word's suggestion
-/// worked out once per pass: a register can repeat the same typo thousands of times.
-struct Suggestions<'v> {
+/// Membership and "did you mean" for one vocabulary, with each distinct word's verdict worked
+/// out once per pass: a register repeats a handful of categories (and typos) thousands of times.
+struct Suggestions<'v, 'a> {
     vocabulary: &'v [String],
     lower: HashSet<String>,
-    cache: HashMap<String, Option<&'v str>>,
+    verdicts: FastMap<&'a str, Option<Option<&'v str>>>,
 }
 
-impl<'v> Suggestions<'v> {
+impl<'v, 'a> Suggestions<'v, 'a> {
     fn new(vocabulary: &'v [String]) -> Self {
         Suggestions {
             vocabulary,
             lower: vocabulary.iter().map(|v| v.to_lowercase()).collect(),
-            cache: HashMap::new(),
+            verdicts: FastMap::default(),
         }
     }
 
-    fn known(&self, word: &str) -> bool {
-        self.vocabulary.iter().any(|v| v == word) || self.lower.contains(&word.to_lowercase())
-    }
-
-    fn suggest(&mut self, word: &str) -> Option<&'v str> {
-        if let Some(hit) = self.cache.get(word) {
-            return *hit;
+    /// None for a word of the vocabulary; for any other, the word it may be a typo of.
+    fn unknown(&mut self, word: &'a str) -> Option<Option<&'v str>> {
+        if let Some(v) = self.verdicts.get(word) {
+            return *v;
         }
-        let n = nearest(word, self.vocabulary);
-        self.cache.insert(word.to_string(), n);
-        n
+        let known = self.vocabulary.iter().any(|v| v == word) || self.lower.contains(&word.to_lowercase());
+        let v = (!known).then(|| nearest(word, self.vocabulary));
+        self.verdicts.insert(word, v);
+        v
     }
+}
+
+/// Joins pieces into one string of the right size: a pass writes the texts of thousands of
+/// findings, and `format!` costs several times this.
+fn concat(pieces: &[&str]) -> String {
+    let mut s = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for p in pieces {
+        s.push_str(p);
+    }
+    s
 }
 
 fn check_vocabulary(cx: &mut Ctx) {
@@ -1347,7 +1370,7 @@ fn check_vocabulary(cx: &mut Ctx) {
         let c = e.category.trim();
         let place = Field::Entry { entry: e.id, field: EntryField::Category };
         if c.is_empty() {
-            if !e.number.to_string().trim().is_empty() {
+            if !blank(&e.number) {
                 cx.push(
                     "register.category",
                     Severity::Warning,
@@ -1358,13 +1381,10 @@ fn check_vocabulary(cx: &mut Ctx) {
             }
             continue;
         }
-        if category_hints.known(c) {
-            continue;
-        }
-        let suggestion = category_hints.suggest(c);
+        let Some(suggestion) = category_hints.unknown(c) else { continue };
         let fix = match suggestion {
             Some(n) => Fix {
-                label: format!("Change to \"{n}\""),
+                label: concat(&["Change to \"", n, "\""]),
                 edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
             },
             None => {
@@ -1379,17 +1399,11 @@ fn check_vocabulary(cx: &mut Ctx) {
                 }
             }
         };
-        let hint = match suggestion {
-            Some(n) => format!(" Did you mean \"{n}\"?"),
-            None => String::new(),
+        let message = match suggestion {
+            Some(n) => concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
+            None => concat(&["\"", c, "\" is not a known category."]),
         };
-        cx.push(
-            "register.category",
-            Severity::Warning,
-            place,
-            format!("\"{c}\" is not a known category.{hint}"),
-            Some(fix),
-        );
+        cx.push("register.category", Severity::Warning, place, message, Some(fix));
     }
     let actions = a.action_vocabulary();
     let mut action_hints = Suggestions::new(&actions);
@@ -1406,10 +1420,11 @@ fn check_vocabulary(cx: &mut Ctx) {
         }
         for (k, act) in item.actions.iter().enumerate() {
             let t = act.trim().trim_end_matches('.');
-            if t.is_empty() || action_hints.known(t) {
+            if t.is_empty() {
                 continue;
             }
-            let fix = match action_hints.suggest(t) {
+            let Some(suggestion) = action_hints.unknown(t) else { continue };
+            let fix = match suggestion {
                 Some(n) => {
                     let mut v = item.actions.clone();
                     v[k] = n.to_string();

@@ -551,20 +551,55 @@ fn is_word_byte(c: u8) -> bool {
 }
 
 /// Whether a text can mention anything [`scan`] finds: document and item numbers have digits,
-/// and an annex is named by the word "annex". Most texts (titles, notes) have neither, and one
-/// quick look at their bytes spares them the scanner.
+/// and an annex is named by the word "annex". Most texts (titles, notes) have neither, and a
+/// look at eight bytes at a time spares them the scanner.
 fn may_mention(b: &[u8]) -> bool {
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_digit()
-            || (c | 0x20) == b'a' && b.len() - i >= 5 && b[i + 1..i + 5].eq_ignore_ascii_case(b"nnex")
-        {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH_BITS != 0;
+    // Bytes 0x30–0x3F (the digits, and a few signs), and x or X (of "annex"), are worth a look.
+    let worth_a_look = |w: u64| {
+        has_zero_byte((w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030)
+            || has_zero_byte((w | 0x2020_2020_2020_2020) ^ 0x7878_7878_7878_7878)
+    };
+    let hit = |i: usize| {
+        b[i].is_ascii_digit() || (b[i] | 0x20) == b'x' && i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b"anne")
+    };
+    let mut words = b.chunks_exact(8);
+    let mut at = 0;
+    for w in &mut words {
+        if worth_a_look(u64::from_le_bytes(w.try_into().expect("eight bytes"))) && (at..at + 8).any(hit) {
             return true;
         }
-        i += 1;
+        at += 8;
     }
-    false
+    (at..b.len()).any(hit)
+}
+
+/// Whether a meeting document can start at `i`: "TD" or "C", at most one space and a digit, or
+/// a group prefix ("SG17-"), as [`Cursor::document`] reads them. Most words of a text are
+/// neither, and are passed over without being read as a number.
+fn may_start_document(b: &[u8], i: usize) -> bool {
+    let series = if b.len() - i >= 2 && b[i..i + 2].eq_ignore_ascii_case(b"TD") {
+        Some(i + 2)
+    } else if (b[i] | 0x20) == b'c' {
+        Some(i + 1)
+    } else {
+        None
+    };
+    if let Some(mut j) = series {
+        if b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        if b.get(j).is_some_and(u8::is_ascii_digit) {
+            return true;
+        }
+    }
+    let mut end = i;
+    while end < b.len() && b[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    b.get(end) == Some(&b'-')
 }
 
 /// Finds document numbers, annexes and item numbers mentioned in free text
@@ -578,21 +613,23 @@ pub fn scan(text: &str, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        let boundary = i == 0 || !is_word_byte(b[i - 1]) && b[i - 1] != b'-' && b[i - 1] != b'/';
-        if !boundary || !c.is_ascii_alphabetic() {
+        if !c.is_ascii_alphabetic()
+            || i > 0 && (is_word_byte(b[i - 1]) || b[i - 1] == b'-' || b[i - 1] == b'/')
+        {
             i += 1;
             continue;
         }
         let upper = c.to_ascii_uppercase();
-        if upper == b'T' || upper == b'C' || upper == b'S' {
+        // Lower-case "td5" in prose is too often something else.
+        if c.is_ascii_uppercase()
+            && (upper == b'T' || upper == b'C' || upper == b'S')
+            && may_start_document(b, i)
+        {
             let mut cur = Cursor::new(b, i);
             if let Some(id) = cur.document(false) {
-                // Lower-case "td5" in prose is too often something else.
-                if b[i].is_ascii_uppercase() {
-                    out.push(Mention::Document(id));
-                    i = cur.pos;
-                    continue;
-                }
+                out.push(Mention::Document(id));
+                i = cur.pos;
+                continue;
             }
         }
         if upper == b'A' {
@@ -613,7 +650,9 @@ pub fn scan(text: &str, out: &mut Vec<Mention>) {
                 }
             }
         }
-        if upper == b'S' || upper == b'I' {
+        // "see …" and "item …" only: most words starting with S or I are neither.
+        let second = b.get(i + 1).map(|c| c | 0x20);
+        if upper == b'S' && second == Some(b'e') || upper == b'I' && second == Some(b't') {
             let mut cur = Cursor::new(b, i);
             let keyword =
                 cur.eat_ci("see item ") || cur.eat_ci("see ") || cur.eat_ci("items ") || cur.eat_ci("item ");
