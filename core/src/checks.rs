@@ -4,7 +4,6 @@
 //! place they point to, a plain message and, where one exists, a fix that is itself an edit.
 //! One pass, linear in the size of the agenda, so the editor can run it on every keystroke.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -844,13 +843,6 @@ pub fn sources_agree(a: &str, b: &str) -> bool {
     x.is_empty() || y.is_empty() || sorted_subset(&x, &y) || sorted_subset(&y, &x)
 }
 
-struct Citation<'a> {
-    id: Cow<'a, DocId>,
-    place: Field,
-    /// The item whose Docs column cites it, for prefilling a register entry.
-    item: Option<ItemId>,
-}
-
 /// What identifies a document across its revisions, as [`DocKey`] does, but borrowing the
 /// prefix: a pass looks up every cited and registered number, and cloning each prefix to do so
 /// cost more than the lookup.
@@ -906,6 +898,147 @@ fn blank(n: &DocNumber) -> bool {
     }
 }
 
+/// The citations of a pass as it walks the agenda: which register entries are cited, and what
+/// was found about the rest.
+struct Citing<'i, 'a> {
+    index: &'i RegisterIndex<'a>,
+    cited: Vec<bool>,
+    reported_missing: FastSet<(DocKey, Option<u32>, Field)>,
+    found: Vec<Finding>,
+    annex_refs: Vec<(String, Field)>,
+    item_refs: Vec<(String, Field)>,
+    mentions: Vec<Mention>,
+}
+
+impl Citing<'_, '_> {
+    fn text(&mut self, cx: &Ctx, text: &str, place: Field) {
+        if text.is_empty() {
+            return;
+        }
+        let mut mentions = std::mem::take(&mut self.mentions);
+        scan(text, &mut mentions);
+        for m in mentions.drain(..) {
+            match m {
+                Mention::Document(id) => self.document(cx, &id, Key::of(&id), place, None),
+                Mention::Annex(l) => self.annex_refs.push((l, place)),
+                Mention::Item(n) => self.item_refs.push((n, place)),
+            }
+        }
+        self.mentions = mentions;
+    }
+
+    /// A cited document against the register; `item` is the item whose Docs column cites it.
+    fn document(&mut self, cx: &Ctx, id: &DocId, key: Key, place: Field, item: Option<ItemId>) {
+        let a = cx.agenda;
+        let index = self.index;
+        let Some(first) = index.first(&key) else {
+            if !self.reported_missing.insert((id.key(), id.revision, place)) {
+                return;
+            }
+            let fix = Fix {
+                label: format!("Add {id} to Annex A"),
+                edit: Edit::InsertEntry { index: a.register.len(), entry: prefilled_entry(cx, id, item) },
+            };
+            self.found.push(cx.finding(
+                "xref.unregistered",
+                Severity::Error,
+                place,
+                format!("{id} is cited but is not in the register (Annex A)."),
+                Some(fix),
+            ));
+            return;
+        };
+        if index.chain(first).any(|i| index.revision[i] == id.revision) {
+            // Every entry at this revision is cited, a duplicate too: it is reported as
+            // register.duplicate, not also as "nothing cites it".
+            for i in index.chain(first) {
+                if index.revision[i] == id.revision {
+                    self.cited[i] = true;
+                }
+            }
+            return;
+        }
+        for i in index.chain(first) {
+            self.cited[i] = true;
+        }
+        let rev = index.chain(first).map(|i| index.revision[i]).max().expect("a chain has entries");
+        let registered = id.with_revision(rev);
+        let fix = item.and_then(|item| {
+            let it = cx.outline.item(item)?;
+            let docs: Vec<DocRef> = it
+                .docs
+                .iter()
+                .map(|d| match &d.number {
+                    DocNumber::Document(x) if x == id => {
+                        DocRef { number: DocNumber::Document(registered.clone()), ..d.clone() }
+                    }
+                    _ => d.clone(),
+                })
+                .collect();
+            Some(Fix {
+                label: format!("Cite {registered}"),
+                edit: Edit::Set { field: item_field(item, ItemField::Docs), value: Value::Docs(docs) },
+            })
+        });
+        self.found.push(cx.finding(
+            "xref.revision",
+            Severity::Warning,
+            place,
+            format!("{id} is cited, but the register lists {registered}."),
+            fix,
+        ));
+    }
+}
+
+/// The title and source of an item citing one document against the register's.
+fn check_agreement(
+    cx: &Ctx,
+    index: &RegisterIndex,
+    item: &Item,
+    id: &DocId,
+    key: Key,
+    out: &mut Vec<Finding>,
+) {
+    let a = cx.agenda;
+    let Some(first) = index.first(&key) else { return };
+    let i = index.chain(first).find(|i| index.revision[*i] == id.revision).unwrap_or(first as usize);
+    let e = &a.register[i];
+    if !titles_agree(&item.title, &e.title) {
+        out.push(cx.finding(
+            "xref.title",
+            Severity::Warning,
+            item_field(item.id, ItemField::Title),
+            format!("The title differs from the register's title for {}: \"{}\".", e.number, e.title.trim()),
+            Some(Fix {
+                label: "Use the register's title".into(),
+                edit: Edit::Set {
+                    field: item_field(item.id, ItemField::Title),
+                    value: Value::Text(e.title.trim().to_string()),
+                },
+            }),
+        ));
+    }
+    if !sources_agree(&item.source, &e.source) {
+        out.push(cx.finding(
+            "xref.source",
+            Severity::Warning,
+            item_field(item.id, ItemField::Source),
+            format!(
+                "The source differs from the register's source for {}: \"{}\".",
+                e.number,
+                e.source.trim()
+            ),
+            Some(Fix {
+                label: "Use the register's source".into(),
+                edit: Edit::Set {
+                    field: item_field(item.id, ItemField::Source),
+                    value: Value::Text(e.source.trim().to_string()),
+                },
+            }),
+        ));
+    }
+}
+
 fn check_references(cx: &mut Ctx) {
     let a = cx.agenda;
     let n = a.register.len();
@@ -956,72 +1089,67 @@ fn check_references(cx: &mut Ctx) {
         }
     }
 
-    // Citations from Docs columns and from every text, and mentions of annexes and items.
-    let mut citations: Vec<Citation> = Vec::new();
-    let mut annex_refs: Vec<(String, Field)> = Vec::new();
-    let mut item_refs: Vec<(String, Field)> = Vec::new();
-    let mut mentions = Vec::new();
-    let mut take_text = |text: &str,
-                         place: Field,
-                         cit: &mut Vec<Citation>,
-                         ann: &mut Vec<(String, Field)>,
-                         itm: &mut Vec<(String, Field)>| {
-        if text.is_empty() {
-            return;
-        }
-        mentions.clear();
-        scan(text, &mut mentions);
-        for m in mentions.drain(..) {
-            match m {
-                Mention::Document(id) => cit.push(Citation { id: Cow::Owned(id), place, item: None }),
-                Mention::Annex(l) => ann.push((l, place)),
-                Mention::Item(n) => itm.push((n, place)),
-            }
-        }
+    // Citations from Docs columns and from every text against the register, and mentions of
+    // annexes and items, in one walk over the items. What it finds about citations waits for
+    // the doc.unreadable findings, and what it finds about titles and sources for
+    // register.uncited, so that findings keep the order of the checks.
+    let cxr: &Ctx = cx;
+    let mut cites = Citing {
+        index: &index,
+        cited: vec![false; n],
+        reported_missing: FastSet::default(),
+        found: Vec::new(),
+        annex_refs: Vec::new(),
+        item_refs: Vec::new(),
+        mentions: Vec::new(),
     };
     let af = |field| Field::Agenda { field };
-    take_text(&a.abstract_text, af(AgendaField::Abstract), &mut citations, &mut annex_refs, &mut item_refs);
-    take_text(
-        &a.action_required,
-        af(AgendaField::ActionRequired),
-        &mut citations,
-        &mut annex_refs,
-        &mut item_refs,
-    );
-    take_text(&a.notes, af(AgendaField::Notes), &mut citations, &mut annex_refs, &mut item_refs);
+    cites.text(cxr, &a.abstract_text, af(AgendaField::Abstract));
+    cites.text(cxr, &a.action_required, af(AgendaField::ActionRequired));
+    cites.text(cxr, &a.notes, af(AgendaField::Notes));
     for s in &a.sessions {
-        let place = Field::Session { session: s.id, field: SessionField::Title };
-        take_text(&s.title, place, &mut citations, &mut annex_refs, &mut item_refs);
+        cites.text(cxr, &s.title, Field::Session { session: s.id, field: SessionField::Title });
     }
-    let mut unreadable: Vec<(ItemId, String)> = Vec::new();
+    let own = a.own_document();
+    let own_key = own.as_ref().map(Key::of);
+    let mut adopted = false;
+    let mut unreadable: Vec<(ItemId, &str)> = Vec::new();
+    let mut agreement: Vec<Finding> = Vec::new();
     a.for_each_item(|item| {
         let f = |field| item_field(item.id, field);
+        let mut documents = 0;
+        let mut only = None;
         for d in &item.docs {
             match &d.number {
-                DocNumber::Document(id) => citations.push(Citation {
-                    id: Cow::Borrowed(id),
-                    place: f(ItemField::Docs),
-                    item: Some(item.id),
-                }),
-                DocNumber::Annex(l) => annex_refs.push((l.clone(), f(ItemField::Docs))),
+                DocNumber::Document(id) => {
+                    let key = Key::of(id);
+                    cites.document(cxr, id, key, f(ItemField::Docs), Some(item.id));
+                    adopted |= own_key == Some(key);
+                    documents += 1;
+                    only = Some((id, key));
+                }
+                DocNumber::Annex(l) => cites.annex_refs.push((l.clone(), f(ItemField::Docs))),
                 DocNumber::Outside(_) => {}
-                DocNumber::Unparsed(t) => unreadable.push((item.id, t.clone())),
+                DocNumber::Unparsed(t) => unreadable.push((item.id, t)),
             }
-            take_text(&d.note, f(ItemField::Docs), &mut citations, &mut annex_refs, &mut item_refs);
+            cites.text(cxr, &d.note, f(ItemField::Docs));
         }
-        take_text(&item.title, f(ItemField::Title), &mut citations, &mut annex_refs, &mut item_refs);
-        take_text(&item.summary, f(ItemField::Summary), &mut citations, &mut annex_refs, &mut item_refs);
-        take_text(&item.notes, f(ItemField::Notes), &mut citations, &mut annex_refs, &mut item_refs);
+        cites.text(cxr, &item.title, f(ItemField::Title));
+        cites.text(cxr, &item.summary, f(ItemField::Summary));
+        cites.text(cxr, &item.notes, f(ItemField::Notes));
+        if let (1, Some((id, key))) = (documents, only) {
+            check_agreement(cxr, &index, item, id, key, &mut agreement);
+        }
     });
     for an in &a.annexes {
-        let place = Field::Annex { annex: an.id, field: AnnexField::Body };
-        take_text(&an.body, place, &mut citations, &mut annex_refs, &mut item_refs);
+        cites.text(cxr, &an.body, Field::Annex { annex: an.id, field: AnnexField::Body });
     }
     for m in &a.future_meetings {
         let place = Field::FutureMeeting { meeting: m.id, field: FutureMeetingField::Subject };
-        take_text(&m.subject, place, &mut citations, &mut annex_refs, &mut item_refs);
-        take_text(&m.timing, place, &mut citations, &mut annex_refs, &mut item_refs);
+        cites.text(cxr, &m.subject, place);
+        cites.text(cxr, &m.timing, place);
     }
+    let Citing { cited, found, annex_refs, item_refs, .. } = cites;
 
     for (item, text) in unreadable {
         let msg = if text.is_empty() {
@@ -1031,79 +1159,8 @@ fn check_references(cx: &mut Ctx) {
         };
         cx.push("doc.unreadable", Severity::Warning, item_field(item, ItemField::Docs), msg, None);
     }
-
-    // Cited documents against the register.
-    let mut cited = vec![false; a.register.len()];
-    let mut reported_missing: FastSet<(Key, Option<u32>, Field)> = FastSet::default();
-    for c in &citations {
-        let key = Key::of(&c.id);
-        match index.first(&key) {
-            None => {
-                if !reported_missing.insert((key, c.id.revision, c.place)) {
-                    continue;
-                }
-                let fix = Fix {
-                    label: format!("Add {} to Annex A", c.id),
-                    edit: Edit::InsertEntry {
-                        index: a.register.len(),
-                        entry: prefilled_entry(cx, &c.id, c.item),
-                    },
-                };
-                cx.push(
-                    "xref.unregistered",
-                    Severity::Error,
-                    c.place,
-                    format!("{} is cited but is not in the register (Annex A).", c.id),
-                    Some(fix),
-                );
-            }
-            Some(first) => {
-                let exact = index.chain(first).any(|i| index.revision[i] == c.id.revision);
-                if exact {
-                    // Every entry at this revision is cited, a duplicate too: it is reported as
-                    // register.duplicate, not also as "nothing cites it".
-                    for i in index.chain(first) {
-                        if index.revision[i] == c.id.revision {
-                            cited[i] = true;
-                        }
-                    }
-                } else {
-                    for i in index.chain(first) {
-                        cited[i] = true;
-                    }
-                    let rev =
-                        index.chain(first).map(|i| index.revision[i]).max().expect("a chain has entries");
-                    let registered = c.id.with_revision(rev);
-                    let fix = c.item.and_then(|item| {
-                        let it = cx.outline.item(item)?;
-                        let docs: Vec<DocRef> = it
-                            .docs
-                            .iter()
-                            .map(|d| match &d.number {
-                                DocNumber::Document(x) if *x == *c.id => {
-                                    DocRef { number: DocNumber::Document(registered.clone()), ..d.clone() }
-                                }
-                                _ => d.clone(),
-                            })
-                            .collect();
-                        Some(Fix {
-                            label: format!("Cite {registered}"),
-                            edit: Edit::Set {
-                                field: item_field(item, ItemField::Docs),
-                                value: Value::Docs(docs),
-                            },
-                        })
-                    });
-                    cx.push(
-                        "xref.revision",
-                        Severity::Warning,
-                        c.place,
-                        format!("{} is cited, but the register lists {registered}.", c.id),
-                        fix,
-                    );
-                }
-            }
-        }
+    for f in found {
+        cx.file(f);
     }
     for (i, e) in a.register.iter().enumerate() {
         if !cited[i] && matches!(e.number, DocNumber::Document(_)) {
@@ -1120,53 +1177,9 @@ fn check_references(cx: &mut Ctx) {
             );
         }
     }
-
-    // Titles and sources of single-document items against the register.
-    a.for_each_item(|item| {
-        let mut documents = item.docs.iter().filter_map(|d| d.number.as_document());
-        let (Some(id), None) = (documents.next(), documents.next()) else { return };
-        let Some(first) = index.first(&Key::of(id)) else { return };
-        let i = index.chain(first).find(|i| index.revision[*i] == id.revision).unwrap_or(first as usize);
-        let e = &a.register[i];
-        if !titles_agree(&item.title, &e.title) {
-            cx.push(
-                "xref.title",
-                Severity::Warning,
-                item_field(item.id, ItemField::Title),
-                format!(
-                    "The title differs from the register's title for {}: \"{}\".",
-                    e.number,
-                    e.title.trim()
-                ),
-                Some(Fix {
-                    label: "Use the register's title".into(),
-                    edit: Edit::Set {
-                        field: item_field(item.id, ItemField::Title),
-                        value: Value::Text(e.title.trim().to_string()),
-                    },
-                }),
-            );
-        }
-        if !sources_agree(&item.source, &e.source) {
-            cx.push(
-                "xref.source",
-                Severity::Warning,
-                item_field(item.id, ItemField::Source),
-                format!(
-                    "The source differs from the register's source for {}: \"{}\".",
-                    e.number,
-                    e.source.trim()
-                ),
-                Some(Fix {
-                    label: "Use the register's source".into(),
-                    edit: Edit::Set {
-                        field: item_field(item.id, ItemField::Source),
-                        value: Value::Text(e.source.trim().to_string()),
-                    },
-                }),
-            );
-        }
-    });
+    for f in agreement {
+        cx.file(f);
+    }
 
     // Annexes: A is the register; B … are the free-text annexes.
     let mut referenced: HashSet<&str> = HashSet::new();
@@ -1213,8 +1226,7 @@ fn check_references(cx: &mut Ctx) {
     }
 
     // The agenda's own number: in the register, and cited by an item (its adoption).
-    let af = |field| Field::Agenda { field };
-    match a.own_document() {
+    match &own {
         None => {
             let msg = if a.document.trim().is_empty() {
                 "The agenda has no document number (such as TD514).".to_string()
@@ -1224,8 +1236,7 @@ fn check_references(cx: &mut Ctx) {
             cx.push("agenda.number", Severity::Warning, af(AgendaField::Document), msg, None);
         }
         Some(own) => {
-            let own_key = Key::of(&own);
-            if index.first(&own_key).is_none() {
+            if own_key.and_then(|k| index.first(&k)).is_none() {
                 cx.push(
                     "agenda.own-register",
                     Severity::Warning,
@@ -1246,11 +1257,6 @@ fn check_references(cx: &mut Ctx) {
                     }),
                 );
             }
-            let mut adopted = false;
-            a.for_each_item(|i| {
-                adopted |=
-                    i.docs.iter().any(|d| d.number.as_document().is_some_and(|x| Key::of(x) == own_key));
-            });
             if !adopted {
                 let mut adoption = None;
                 a.for_each_item(|i| {
