@@ -9,7 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
-use crate::docref::{scan, Decimal, DocId, DocKey, DocNumber, DocRef, Mention, Series};
+use crate::docref::{scan, DocId, DocKey, DocNumber, DocRef, Mention, Series};
 use crate::edit::*;
 use crate::model::*;
 use crate::schedule::window_minutes;
@@ -167,7 +167,10 @@ fn describe_into(
 /// Appends `n` in decimal without the formatting machinery, which costs more than the rest of
 /// naming a place.
 fn push_decimal(out: &mut String, n: usize) {
-    out.push_str(Decimal::new(n as u64).as_str());
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 pub fn agenda_field_label(f: AgendaField) -> &'static str {
@@ -272,16 +275,29 @@ type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 const TOP_LEVEL: u32 = u32::MAX;
 
+/// Where an item sits in the outline.
+#[derive(Clone, Copy)]
+struct Place {
+    /// The parent's index in the outline, or TOP_LEVEL.
+    parent: u32,
+    /// Its number among its siblings; top-level numbers run on across sessions.
+    number: u32,
+    /// The index just after its last descendant.
+    end: u32,
+}
+
 /// The items in document order and where each sits, so that a finding names its item ("2.3")
 /// without every item's number being written out on every pass.
 struct Outline<'a> {
     items: Vec<&'a Item>,
-    /// Per item: its parent's index in `items` (or TOP_LEVEL), and its number among its
-    /// siblings; top-level numbers run on across sessions.
-    places: Vec<(u32, u32)>,
+    places: Vec<Place>,
     /// Where an id is in `items`. Of two items sharing an id (no file loads with one), the later.
     index: FastMap<ItemId, u32>,
+    /// Whether no two items share an id.
+    unique: bool,
     top: Vec<&'a Item>,
+    /// The items of each session, as a range of `items`.
+    sessions: Vec<std::ops::Range<usize>>,
 }
 
 impl<'a> Outline<'a> {
@@ -290,16 +306,25 @@ impl<'a> Outline<'a> {
             for (i, item) in items.iter().enumerate() {
                 let k = o.items.len() as u32;
                 o.items.push(item);
-                o.places.push((parent, first + i as u32 + 1));
-                o.index.insert(item.id, k);
+                o.places.push(Place { parent, number: first + i as u32 + 1, end: 0 });
+                o.unique &= o.index.insert(item.id, k).is_none();
                 walk(&item.children, k, 0, o);
+                o.places[k as usize].end = o.items.len() as u32;
             }
         }
-        let mut o =
-            Outline { items: Vec::new(), places: Vec::new(), index: FastMap::default(), top: Vec::new() };
+        let mut o = Outline {
+            items: Vec::new(),
+            places: Vec::new(),
+            index: FastMap::default(),
+            unique: true,
+            top: Vec::new(),
+            sessions: Vec::with_capacity(agenda.sessions.len()),
+        };
         let mut first = 0;
         for s in &agenda.sessions {
+            let start = o.items.len();
             walk(&s.items, TOP_LEVEL, first, &mut o);
+            o.sessions.push(start..o.items.len());
             o.top.extend(&s.items);
             first += s.items.len() as u32;
         }
@@ -311,12 +336,12 @@ impl<'a> Outline<'a> {
     }
 
     fn write_number_at(&self, k: u32, out: &mut String) {
-        let (parent, n) = self.places[k as usize];
-        if parent != TOP_LEVEL {
-            self.write_number_at(parent, out);
+        let place = self.places[k as usize];
+        if place.parent != TOP_LEVEL {
+            self.write_number_at(place.parent, out);
             out.push('.');
         }
-        push_decimal(out, n as usize);
+        push_decimal(out, place.number as usize);
     }
 
     /// Writes an item's number, "?" for an item not in the agenda.
@@ -488,7 +513,7 @@ fn session_date(a: &Agenda, s: &crate::model::Session) -> Option<Date> {
 
 fn check_sessions(cx: &mut Ctx) {
     let a = cx.agenda;
-    for s in &a.sessions {
+    for (si, s) in a.sessions.iter().enumerate() {
         let sf = |field| Field::Session { session: s.id, field };
         if let (Some(st), Some(en)) = (s.start, s.end) {
             if en <= st {
@@ -562,30 +587,22 @@ fn check_sessions(cx: &mut Ctx) {
                 );
             }
         }
-        check_session_times(cx, s);
+        let rows = cx.outline.sessions[si].clone();
+        check_session_times(cx, s, rows);
     }
 }
 
-fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
-    // Explicit starts in document order, with the bound each item's duration must fit before.
-    let mut timed: Vec<(&Item, Time)> = Vec::new();
-    fn collect<'a>(items: &'a [Item], out: &mut Vec<(&'a Item, Time)>, all: &mut Vec<&'a Item>) {
-        for i in items {
-            all.push(i);
-            if let Some(t) = i.start {
-                out.push((i, t));
-            }
-            collect(&i.children, out, all);
-        }
-    }
-    let mut all = Vec::new();
-    collect(&s.items, &mut timed, &mut all);
+fn check_session_times(cx: &mut Ctx, s: &crate::model::Session, rows: std::ops::Range<usize>) {
+    // The session's items in document order; explicit starts must rise through them.
+    let first = rows.start;
+    let all: Vec<&Item> = cx.outline.items[rows].to_vec();
     // A session that ends at or before its start is reported once, as session.window; judged
     // against such a window, every item start (and every duration) would be reported too,
     // pointing at times that are right.
     let window_ok = !matches!((s.start, s.end), (Some(a), Some(b)) if b <= a);
     let mut latest: Option<(&Item, Time)> = None;
-    for &(item, t) in &timed {
+    for &item in &all {
+        let Some(t) = item.start else { continue };
         if let Some((prev, pt)) = latest {
             if t < pt {
                 let n = cx.outline.number(prev.id).unwrap_or_default();
@@ -621,15 +638,21 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
     }
     // Durations: each must end by the next explicit start after the item's own rows, or the
     // session end. `all` is in document order; walk it backwards keeping the next start seen.
-    let position: FastMap<ItemId, usize> = all.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
     let mut next_start_after: Vec<Option<Time>> = vec![s.end.filter(|_| window_ok); all.len() + 1];
     for i in (0..all.len()).rev() {
         next_start_after[i] = all[i].start.or(next_start_after[i + 1]);
     }
-    let slots = {
+    // Where two items share an id (no file loads with one), an item's place and slot are those
+    // of the last item with its id, as a lookup by id gives them.
+    let mut starts: Vec<Option<Time>> = vec![None; all.len()];
+    let by_id = if cx.outline.unique {
+        crate::schedule::session_slots(s, |k, _, slot| starts[k] = Some(slot.start));
+        None
+    } else {
+        let position: FastMap<ItemId, usize> = all.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
         let mut slots = FastMap::default();
         crate::schedule::schedule_session(s, &mut slots);
-        slots
+        Some((position, slots))
     };
     // An item with no computed slot (an untimed item above it plans no duration) still starts
     // no earlier than the latest start written above it, since times rise (time.order): a
@@ -643,12 +666,15 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
             floor
         })
         .collect();
-    for item in &all {
+    for (k, item) in all.iter().enumerate() {
         let Some(d) = item.duration else { continue };
-        let computed = slots.get(&item.id).map(|slot| slot.start);
-        let Some(start) = computed.or(earliest[position[&item.id]]) else { continue };
-        let subtree = subtree_len(item);
-        let after = position[&item.id] + subtree;
+        let (at, computed) = match &by_id {
+            None => (k, starts[k]),
+            Some((position, slots)) => (position[&item.id], slots.get(&item.id).map(|slot| slot.start)),
+        };
+        let Some(start) = computed.or(earliest[at]) else { continue };
+        let subtree = cx.outline.places[first + k].end as usize - (first + k);
+        let after = at + subtree;
         let Some(bound) = next_start_after.get(after).copied().flatten() else { continue };
         let end = start.plus(d);
         if end > bound {
@@ -685,10 +711,6 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
             );
         }
     }
-}
-
-fn subtree_len(item: &Item) -> usize {
-    1 + item.children.iter().map(subtree_len).sum::<usize>()
 }
 
 fn check_future_meetings(cx: &mut Ctx) {
