@@ -5,6 +5,7 @@
 //! One pass, linear in the size of the agenda, so the editor can run it on every keystroke.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
@@ -86,53 +87,90 @@ pub const CODES: &[(&str, &str)] = &[
 
 /// Names a place the way a user would: "Item 2.2, Docs", "Annex A, TD667R1, Category".
 pub fn describe(agenda: &Agenda, numbers: &HashMap<ItemId, String>, place: Field) -> String {
-    describe_with(agenda, numbers, |id| agenda.register.iter().position(|e| e.id == id), place)
+    let mut out = String::new();
+    describe_into(
+        agenda,
+        |id, out| out.push_str(numbers.get(&id).map_or("?", |s| s.as_str())),
+        |id| agenda.register.iter().position(|e| e.id == id),
+        place,
+        &mut out,
+    );
+    out
 }
 
-/// [`describe`] with a lookup of register positions, so that a pass naming thousands of
-/// findings does not scan the register for each one.
-fn describe_with(
+/// [`describe`] with lookups of item numbers and register positions, so that a pass naming
+/// thousands of findings neither writes out every item's number nor scans the register for
+/// each one.
+fn describe_into(
     agenda: &Agenda,
-    numbers: &HashMap<ItemId, String>,
+    item_number: impl Fn(ItemId, &mut String),
     entry_position: impl Fn(EntryId) -> Option<usize>,
     place: Field,
-) -> String {
+    out: &mut String,
+) {
     match place {
-        Field::Agenda { field } => format!("Header, {}", agenda_field_label(field)),
+        Field::Agenda { field } => {
+            out.push_str("Header, ");
+            out.push_str(agenda_field_label(field));
+        }
         Field::Session { session, field } => {
             let n = agenda.sessions.iter().position(|s| s.id == session).map_or(0, |i| i + 1);
-            format!("Session {n}, {}", session_field_label(field))
+            out.push_str("Session ");
+            push_decimal(out, n);
+            out.push_str(", ");
+            out.push_str(session_field_label(field));
         }
         Field::Item { item, field } => {
-            let n = numbers.get(&item).map_or("?", |s| s.as_str());
-            format!("Item {n}, {}", item_field_label(field))
+            out.push_str("Item ");
+            item_number(item, out);
+            out.push_str(", ");
+            out.push_str(item_field_label(field));
         }
         Field::Entry { entry, field } => {
             let at = entry_position(entry);
-            let num = at.map_or(String::from("?"), |i| agenda.register[i].number.to_string());
-            let pos = at.map_or(0, |i| i + 1);
-            format!("Annex A, entry {pos} ({num}), {}", entry_field_label(field))
+            out.push_str("Annex A, entry ");
+            push_decimal(out, at.map_or(0, |i| i + 1));
+            out.push_str(" (");
+            match at {
+                Some(i) => agenda.register[i].number.write_to(out),
+                None => out.push('?'),
+            }
+            out.push_str("), ");
+            out.push_str(entry_field_label(field));
         }
         Field::Annex { annex, field } => {
-            let letter = agenda.annex_index(annex).map_or("?".into(), annex_letter);
-            let f = match field {
-                AnnexField::Title => "Title",
-                AnnexField::Body => "Text",
-            };
-            format!("Annex {letter}, {f}")
+            out.push_str("Annex ");
+            match agenda.annex_index(annex) {
+                Some(i) => out.push_str(&annex_letter(i)),
+                None => out.push('?'),
+            }
+            out.push_str(match field {
+                AnnexField::Title => ", Title",
+                AnnexField::Body => ", Text",
+            });
         }
         Field::FutureMeeting { meeting, field } => {
             let n = agenda.future_meetings.iter().position(|m| m.id == meeting).map_or(0, |i| i + 1);
-            let f = match field {
-                FutureMeetingField::Date => "Date",
-                FutureMeetingField::Start => "Start",
-                FutureMeetingField::End => "End",
-                FutureMeetingField::Timing => "Timing",
-                FutureMeetingField::Subject => "Subject",
-            };
-            format!("Future meeting {n}, {f}")
+            out.push_str("Future meeting ");
+            push_decimal(out, n);
+            out.push_str(match field {
+                FutureMeetingField::Date => ", Date",
+                FutureMeetingField::Start => ", Start",
+                FutureMeetingField::End => ", End",
+                FutureMeetingField::Timing => ", Timing",
+                FutureMeetingField::Subject => ", Subject",
+            });
         }
     }
+}
+
+/// Appends `n` in decimal without the formatting machinery, which costs more than the rest of
+/// naming a place.
+fn push_decimal(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 pub fn agenda_field_label(f: AgendaField) -> &'static str {
@@ -191,19 +229,198 @@ pub fn entry_field_label(f: EntryField) -> &'static str {
     }
 }
 
+/// FxHash, the hasher of rustc: a pass hashes thousands of small ids and document numbers, and
+/// SipHash's defence against keys crafted to collide guards nothing in one's own agenda.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.add(u64::from_le_bytes(w.try_into().expect("eight bytes")));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut last = [0; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+const TOP_LEVEL: u32 = u32::MAX;
+
+/// Where an item sits in the outline.
+#[derive(Clone, Copy)]
+struct Place {
+    /// The parent's index in the outline, or TOP_LEVEL.
+    parent: u32,
+    /// Its number among its siblings; top-level numbers run on across sessions.
+    number: u32,
+    /// The index just after its last descendant.
+    end: u32,
+}
+
+/// The items in document order and where each sits, so that a finding names its item ("2.3")
+/// without every item's number being written out on every pass.
+struct Outline<'a> {
+    items: Vec<&'a Item>,
+    places: Vec<Place>,
+    /// Where an id is in `items`. Of two items sharing an id (no file loads with one), the later.
+    index: FastMap<ItemId, u32>,
+    /// Whether no two items share an id.
+    unique: bool,
+    top: Vec<&'a Item>,
+    /// The items of each session, as a range of `items`.
+    sessions: Vec<std::ops::Range<usize>>,
+}
+
+impl<'a> Outline<'a> {
+    fn new(agenda: &'a Agenda) -> Self {
+        fn walk<'a>(items: &'a [Item], parent: u32, first: u32, o: &mut Outline<'a>) {
+            for (i, item) in items.iter().enumerate() {
+                let k = o.items.len() as u32;
+                o.items.push(item);
+                o.places.push(Place { parent, number: first + i as u32 + 1, end: 0 });
+                o.unique &= o.index.insert(item.id, k).is_none();
+                walk(&item.children, k, 0, o);
+                o.places[k as usize].end = o.items.len() as u32;
+            }
+        }
+        let mut o = Outline {
+            items: Vec::new(),
+            places: Vec::new(),
+            index: FastMap::default(),
+            unique: true,
+            top: Vec::new(),
+            sessions: Vec::with_capacity(agenda.sessions.len()),
+        };
+        let mut first = 0;
+        for s in &agenda.sessions {
+            let start = o.items.len();
+            walk(&s.items, TOP_LEVEL, first, &mut o);
+            o.sessions.push(start..o.items.len());
+            o.top.extend(&s.items);
+            first += s.items.len() as u32;
+        }
+        o
+    }
+
+    fn item(&self, id: ItemId) -> Option<&'a Item> {
+        self.index.get(&id).map(|k| self.items[*k as usize])
+    }
+
+    fn write_number_at(&self, k: u32, out: &mut String) {
+        let place = self.places[k as usize];
+        if place.parent != TOP_LEVEL {
+            self.write_number_at(place.parent, out);
+            out.push('.');
+        }
+        push_decimal(out, place.number as usize);
+    }
+
+    /// Writes an item's number, "?" for an item not in the agenda.
+    fn write_number(&self, id: ItemId, out: &mut String) {
+        match self.index.get(&id) {
+            Some(k) => self.write_number_at(*k, out),
+            None => out.push('?'),
+        }
+    }
+
+    fn number(&self, id: ItemId) -> Option<String> {
+        let k = *self.index.get(&id)?;
+        let mut out = String::new();
+        self.write_number_at(k, &mut out);
+        Some(out)
+    }
+
+    /// Whether an item is numbered `n` ("2.3"), read the way numbers are written: no leading
+    /// zeros.
+    fn has_number(&self, n: &str) -> bool {
+        fn ordinal(s: &str) -> Option<usize> {
+            let canonical = !s.is_empty() && !s.starts_with('0') && s.bytes().all(|c| c.is_ascii_digit());
+            canonical.then(|| s.parse().ok()).flatten()
+        }
+        let mut parts = n.split('.');
+        let Some(mut item) = parts.next().and_then(ordinal).and_then(|k| self.top.get(k - 1).copied()) else {
+            return false;
+        };
+        for p in parts {
+            match ordinal(p).and_then(|k| item.children.get(k - 1)) {
+                Some(child) => item = child,
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
 /// One pass's state, with the indexes that keep it linear: findings and fixes look items and
 /// register entries up here instead of searching the agenda.
 struct Ctx<'a> {
     agenda: &'a Agenda,
-    numbers: HashMap<ItemId, String>,
-    items: HashMap<ItemId, &'a Item>,
-    entry_position: HashMap<EntryId, usize>,
+    outline: Outline<'a>,
+    /// Register positions by id, for a register whose ids do not rise from entry to entry;
+    /// where they rise (as in every register this editor builds) a binary search finds them.
+    entry_position: Option<FastMap<EntryId, usize>>,
     /// The id a register entry added by a fix gets.
     next_entry: EntryId,
-    out: Vec<Finding>,
+    /// Errors, warnings and notes, each in the order found: sorted by severity as they come.
+    out: [Vec<Finding>; 3],
 }
 
 impl Ctx<'_> {
+    fn entry_at(&self, id: EntryId) -> Option<usize> {
+        match &self.entry_position {
+            Some(map) => map.get(&id).copied(),
+            None => self.agenda.register.binary_search_by_key(&id, |e| e.id).ok(),
+        }
+    }
+
+    fn finding(
+        &self,
+        code: &'static str,
+        severity: Severity,
+        place: Field,
+        message: String,
+        fix: Option<Fix>,
+    ) -> Finding {
+        let mut where_ = String::with_capacity(48);
+        describe_into(
+            self.agenda,
+            |id, out| self.outline.write_number(id, out),
+            |id| self.entry_at(id),
+            place,
+            &mut where_,
+        );
+        Finding { code, severity, place, where_, message, fix }
+    }
+
     fn push(
         &mut self,
         code: &'static str,
@@ -212,9 +429,17 @@ impl Ctx<'_> {
         message: String,
         fix: Option<Fix>,
     ) {
-        let positions = &self.entry_position;
-        let where_ = describe_with(self.agenda, &self.numbers, |id| positions.get(&id).copied(), place);
-        self.out.push(Finding { code, severity, place, where_, message, fix });
+        let f = self.finding(code, severity, place, message, fix);
+        self.file(f);
+    }
+
+    fn file(&mut self, f: Finding) {
+        let group = match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Note => 2,
+        };
+        self.out[group].push(f);
     }
 }
 
@@ -225,22 +450,27 @@ fn item_field(item: ItemId, field: ItemField) -> Field {
 /// Runs every check. Findings come errors first, then warnings, then notes, each group in the
 /// order of the document.
 pub fn check(agenda: &Agenda) -> Vec<Finding> {
-    let rows = agenda.rows();
-    let numbers: HashMap<ItemId, String> = rows.iter().map(|r| (r.id, r.number.clone())).collect();
-    let mut items = HashMap::with_capacity(rows.len());
-    agenda.for_each_item(|i| {
-        items.insert(i.id, i);
-    });
-    let entry_position = agenda.register.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+    let outline = Outline::new(agenda);
+    let rising = agenda.register.windows(2).all(|w| w[0].id < w[1].id);
+    let entry_position =
+        (!rising).then(|| agenda.register.iter().enumerate().map(|(i, e)| (e.id, i)).collect());
     let next_entry = agenda.next_entry_id();
-    let mut cx = Ctx { agenda, numbers, items, entry_position, next_entry, out: Vec::new() };
+    let mut cx = Ctx { agenda, outline, entry_position, next_entry, out: Default::default() };
     check_header(&mut cx);
     check_sessions(&mut cx);
     check_future_meetings(&mut cx);
-    check_references(&mut cx, &rows);
+    check_references(&mut cx);
     check_vocabulary(&mut cx);
-    let mut out = cx.out;
-    out.sort_by_key(|f| f.severity);
+    // Most findings are warnings: without errors, they need not move.
+    let [mut errors, mut warnings, mut notes] = cx.out;
+    let mut out = if errors.is_empty() {
+        warnings
+    } else {
+        errors.reserve_exact(warnings.len() + notes.len());
+        errors.append(&mut warnings);
+        errors
+    };
+    out.append(&mut notes);
     out
 }
 
@@ -283,7 +513,7 @@ fn session_date(a: &Agenda, s: &crate::model::Session) -> Option<Date> {
 
 fn check_sessions(cx: &mut Ctx) {
     let a = cx.agenda;
-    for s in &a.sessions {
+    for (si, s) in a.sessions.iter().enumerate() {
         let sf = |field| Field::Session { session: s.id, field };
         if let (Some(st), Some(en)) = (s.start, s.end) {
             if en <= st {
@@ -357,33 +587,25 @@ fn check_sessions(cx: &mut Ctx) {
                 );
             }
         }
-        check_session_times(cx, s);
+        let rows = cx.outline.sessions[si].clone();
+        check_session_times(cx, s, rows);
     }
 }
 
-fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
-    // Explicit starts in document order, with the bound each item's duration must fit before.
-    let mut timed: Vec<(&Item, Time)> = Vec::new();
-    fn collect<'a>(items: &'a [Item], out: &mut Vec<(&'a Item, Time)>, all: &mut Vec<&'a Item>) {
-        for i in items {
-            all.push(i);
-            if let Some(t) = i.start {
-                out.push((i, t));
-            }
-            collect(&i.children, out, all);
-        }
-    }
-    let mut all = Vec::new();
-    collect(&s.items, &mut timed, &mut all);
+fn check_session_times(cx: &mut Ctx, s: &crate::model::Session, rows: std::ops::Range<usize>) {
+    // The session's items in document order; explicit starts must rise through them.
+    let first = rows.start;
+    let all: Vec<&Item> = cx.outline.items[rows].to_vec();
     // A session that ends at or before its start is reported once, as session.window; judged
     // against such a window, every item start (and every duration) would be reported too,
     // pointing at times that are right.
     let window_ok = !matches!((s.start, s.end), (Some(a), Some(b)) if b <= a);
     let mut latest: Option<(&Item, Time)> = None;
-    for &(item, t) in &timed {
+    for &item in &all {
+        let Some(t) = item.start else { continue };
         if let Some((prev, pt)) = latest {
             if t < pt {
-                let n = cx.numbers.get(&prev.id).cloned().unwrap_or_default();
+                let n = cx.outline.number(prev.id).unwrap_or_default();
                 cx.push(
                     "time.order",
                     Severity::Error,
@@ -416,15 +638,21 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
     }
     // Durations: each must end by the next explicit start after the item's own rows, or the
     // session end. `all` is in document order; walk it backwards keeping the next start seen.
-    let position: HashMap<ItemId, usize> = all.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
     let mut next_start_after: Vec<Option<Time>> = vec![s.end.filter(|_| window_ok); all.len() + 1];
     for i in (0..all.len()).rev() {
         next_start_after[i] = all[i].start.or(next_start_after[i + 1]);
     }
-    let slots = {
-        let mut slots = HashMap::new();
+    // Where two items share an id (no file loads with one), an item's place and slot are those
+    // of the last item with its id, as a lookup by id gives them.
+    let mut starts: Vec<Option<Time>> = vec![None; all.len()];
+    let by_id = if cx.outline.unique {
+        crate::schedule::session_slots(s, |k, _, slot| starts[k] = Some(slot.start));
+        None
+    } else {
+        let position: FastMap<ItemId, usize> = all.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
+        let mut slots = FastMap::default();
         crate::schedule::schedule_session(s, &mut slots);
-        slots
+        Some((position, slots))
     };
     // An item with no computed slot (an untimed item above it plans no duration) still starts
     // no earlier than the latest start written above it, since times rise (time.order): a
@@ -438,12 +666,15 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
             floor
         })
         .collect();
-    for item in &all {
+    for (k, item) in all.iter().enumerate() {
         let Some(d) = item.duration else { continue };
-        let computed = slots.get(&item.id).map(|slot| slot.start);
-        let Some(start) = computed.or(earliest[position[&item.id]]) else { continue };
-        let subtree = subtree_len(item);
-        let after = position[&item.id] + subtree;
+        let (at, computed) = match &by_id {
+            None => (k, starts[k]),
+            Some((position, slots)) => (position[&item.id], slots.get(&item.id).map(|slot| slot.start)),
+        };
+        let Some(start) = computed.or(earliest[at]) else { continue };
+        let subtree = cx.outline.places[first + k].end as usize - (first + k);
+        let after = at + subtree;
         let Some(bound) = next_start_after.get(after).copied().flatten() else { continue };
         let end = start.plus(d);
         if end > bound {
@@ -480,10 +711,6 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session) {
             );
         }
     }
-}
-
-fn subtree_len(item: &Item) -> usize {
-    1 + item.children.iter().map(subtree_len).sum::<usize>()
 }
 
 fn check_future_meetings(cx: &mut Ctx) {
@@ -580,6 +807,10 @@ fn sorted_subset(small: &[u64], big: &[u64]) -> bool {
 /// Titles agree when one says no more than the other, once prefixes and filler are set aside:
 /// "TSB: Schedule of meetings …" and "RG-SOP: Schedule of meetings …" agree.
 pub fn titles_agree(a: &str, b: &str) -> bool {
+    // The usual case, an item titled as its register entry, needs no words compared.
+    if a.trim() == b.trim() {
+        return true;
+    }
     let (x, y) = (title_words(a), title_words(b));
     x.is_empty() || y.is_empty() || sorted_subset(&x, &y) || sorted_subset(&y, &x)
 }
@@ -627,28 +858,239 @@ fn parties(source: &str) -> Vec<u64> {
 /// Sources agree when one names no party the other does not ("ITU/SG/SPM" against
 /// "TSB; ITU/SG/SPM").
 pub fn sources_agree(a: &str, b: &str) -> bool {
+    if a.trim() == b.trim() {
+        return true;
+    }
     let (x, y) = (parties(a), parties(b));
     x.is_empty() || y.is_empty() || sorted_subset(&x, &y) || sorted_subset(&y, &x)
 }
 
-struct Citation {
-    id: DocId,
-    place: Field,
-    /// The item whose Docs column cites it, for prefilling a register entry.
-    item: Option<ItemId>,
+/// What identifies a document across its revisions, as [`DocKey`] does, but borrowing the
+/// prefix: a pass looks up every cited and registered number, and cloning each prefix to do so
+/// cost more than the lookup.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key<'a> {
+    prefix: Option<&'a str>,
+    series: Series,
+    number: u32,
 }
 
-fn check_references(cx: &mut Ctx, rows: &[Row]) {
+impl<'a> Key<'a> {
+    fn of(id: &'a DocId) -> Self {
+        Key { prefix: id.prefix.as_deref(), series: id.series, number: key_number(&id.digits) }
+    }
+}
+
+/// The number of a key, as [`DocId::key`] reads it, without `str::parse` for the usual digits.
+fn key_number(digits: &str) -> u32 {
+    if !digits.is_empty() && digits.len() <= 9 && digits.bytes().all(|c| c.is_ascii_digit()) {
+        digits.bytes().fold(0, |n, c| n * 10 + u32::from(c - b'0'))
+    } else {
+        digits.parse().unwrap_or(u32::MAX)
+    }
+}
+
+const NO_ENTRY: u32 = u32::MAX;
+
+/// The register by document: for each key its first and last entry, and from each entry the
+/// next one with the same key, in register order (a document's revisions, and duplicates).
+struct RegisterIndex<'a> {
+    ends: FastMap<Key<'a>, (u32, u32)>,
+    next: Vec<u32>,
+    revision: Vec<Option<u32>>,
+}
+
+impl RegisterIndex<'_> {
+    /// Positions of the entries sharing a key, from the first.
+    fn chain(&self, first: u32) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(first), |i| Some(self.next[*i as usize]).filter(|n| *n != NO_ENTRY))
+            .map(|i| i as usize)
+    }
+
+    fn first(&self, key: &Key) -> Option<u32> {
+        self.ends.get(key).map(|e| e.0)
+    }
+}
+
+/// Whether a number reads as nothing at all once written out, without writing it out.
+fn blank(n: &DocNumber) -> bool {
+    match n {
+        DocNumber::Outside(s) | DocNumber::Unparsed(s) => s.trim().is_empty(),
+        DocNumber::Document(_) | DocNumber::Annex(_) => false,
+    }
+}
+
+/// The citations of a pass as it walks the agenda: which register entries are cited, and what
+/// was found about the rest.
+struct Citing<'i, 'a> {
+    index: &'i RegisterIndex<'a>,
+    cited: Vec<bool>,
+    reported_missing: FastSet<(DocKey, Option<u32>, Field)>,
+    found: Vec<Finding>,
+    annex_refs: Vec<(String, Field)>,
+    item_refs: Vec<(String, Field)>,
+    mentions: Vec<Mention>,
+}
+
+impl Citing<'_, '_> {
+    fn text(&mut self, cx: &Ctx, text: &str, place: Field) {
+        if text.is_empty() {
+            return;
+        }
+        let mut mentions = std::mem::take(&mut self.mentions);
+        scan(text, &mut mentions);
+        for m in mentions.drain(..) {
+            match m {
+                Mention::Document(id) => self.document(cx, &id, Key::of(&id), place, None),
+                Mention::Annex(l) => self.annex_refs.push((l, place)),
+                Mention::Item(n) => self.item_refs.push((n, place)),
+            }
+        }
+        self.mentions = mentions;
+    }
+
+    /// A cited document against the register; `item` is the item whose Docs column cites it.
+    fn document(&mut self, cx: &Ctx, id: &DocId, key: Key, place: Field, item: Option<ItemId>) {
+        let a = cx.agenda;
+        let index = self.index;
+        let Some(first) = index.first(&key) else {
+            if !self.reported_missing.insert((id.key(), id.revision, place)) {
+                return;
+            }
+            let fix = Fix {
+                label: format!("Add {id} to Annex A"),
+                edit: Edit::InsertEntry { index: a.register.len(), entry: prefilled_entry(cx, id, item) },
+            };
+            self.found.push(cx.finding(
+                "xref.unregistered",
+                Severity::Error,
+                place,
+                format!("{id} is cited but is not in the register (Annex A)."),
+                Some(fix),
+            ));
+            return;
+        };
+        if index.chain(first).any(|i| index.revision[i] == id.revision) {
+            // Every entry at this revision is cited, a duplicate too: it is reported as
+            // register.duplicate, not also as "nothing cites it".
+            for i in index.chain(first) {
+                if index.revision[i] == id.revision {
+                    self.cited[i] = true;
+                }
+            }
+            return;
+        }
+        for i in index.chain(first) {
+            self.cited[i] = true;
+        }
+        let rev = index.chain(first).map(|i| index.revision[i]).max().expect("a chain has entries");
+        let registered = id.with_revision(rev);
+        let fix = item.and_then(|item| {
+            let it = cx.outline.item(item)?;
+            let docs: Vec<DocRef> = it
+                .docs
+                .iter()
+                .map(|d| match &d.number {
+                    DocNumber::Document(x) if x == id => {
+                        DocRef { number: DocNumber::Document(registered.clone()), ..d.clone() }
+                    }
+                    _ => d.clone(),
+                })
+                .collect();
+            Some(Fix {
+                label: format!("Cite {registered}"),
+                edit: Edit::Set { field: item_field(item, ItemField::Docs), value: Value::Docs(docs) },
+            })
+        });
+        self.found.push(cx.finding(
+            "xref.revision",
+            Severity::Warning,
+            place,
+            format!("{id} is cited, but the register lists {registered}."),
+            fix,
+        ));
+    }
+}
+
+/// The title and source of an item citing one document against the register's.
+fn check_agreement(
+    cx: &Ctx,
+    index: &RegisterIndex,
+    item: &Item,
+    id: &DocId,
+    key: Key,
+    out: &mut Vec<Finding>,
+) {
     let a = cx.agenda;
-    // Register index: key → entries, in register order.
-    let mut by_key: HashMap<DocKey, Vec<(usize, Option<u32>)>> = HashMap::with_capacity(a.register.len());
-    let mut seen: HashSet<(DocKey, Option<u32>)> = HashSet::with_capacity(a.register.len());
+    let Some(first) = index.first(&key) else { return };
+    let i = index.chain(first).find(|i| index.revision[*i] == id.revision).unwrap_or(first as usize);
+    let e = &a.register[i];
+    if !titles_agree(&item.title, &e.title) {
+        out.push(cx.finding(
+            "xref.title",
+            Severity::Warning,
+            item_field(item.id, ItemField::Title),
+            format!("The title differs from the register's title for {}: \"{}\".", e.number, e.title.trim()),
+            Some(Fix {
+                label: "Use the register's title".into(),
+                edit: Edit::Set {
+                    field: item_field(item.id, ItemField::Title),
+                    value: Value::Text(e.title.trim().to_string()),
+                },
+            }),
+        ));
+    }
+    if !sources_agree(&item.source, &e.source) {
+        out.push(cx.finding(
+            "xref.source",
+            Severity::Warning,
+            item_field(item.id, ItemField::Source),
+            format!(
+                "The source differs from the register's source for {}: \"{}\".",
+                e.number,
+                e.source.trim()
+            ),
+            Some(Fix {
+                label: "Use the register's source".into(),
+                edit: Edit::Set {
+                    field: item_field(item.id, ItemField::Source),
+                    value: Value::Text(e.source.trim().to_string()),
+                },
+            }),
+        ));
+    }
+}
+
+fn check_references(cx: &mut Ctx) {
+    let a = cx.agenda;
+    let n = a.register.len();
+    let mut index =
+        RegisterIndex { ends: FastMap::default(), next: vec![NO_ENTRY; n], revision: vec![None; n] };
+    index.ends.reserve(n);
+    // The revisions seen of documents registered more than once: the rest cannot be duplicates.
+    let mut seen: FastSet<(Key, Option<u32>)> = FastSet::default();
     for (i, e) in a.register.iter().enumerate() {
         let ef = |field| Field::Entry { entry: e.id, field };
         match &e.number {
             DocNumber::Document(id) => {
-                let key = id.key();
-                if !seen.insert((key.clone(), id.revision)) {
+                let key = Key::of(id);
+                index.revision[i] = id.revision;
+                let duplicate = match index.ends.entry(key) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert((i as u32, i as u32));
+                        false
+                    }
+                    std::collections::hash_map::Entry::Occupied(mut o) => {
+                        let (first, last) = *o.get();
+                        index.next[last as usize] = i as u32;
+                        o.get_mut().1 = i as u32;
+                        if first == last {
+                            seen.insert((key, index.revision[first as usize]));
+                        }
+                        !seen.insert((key, id.revision))
+                    }
+                };
+                if duplicate {
                     cx.push(
                         "register.duplicate",
                         Severity::Error,
@@ -657,10 +1099,9 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
                         Some(Fix { label: "Remove this entry".into(), edit: Edit::RemoveEntry { id: e.id } }),
                     );
                 }
-                by_key.entry(key).or_default().push((i, id.revision));
             }
             other => {
-                let msg = if other.to_string().trim().is_empty() {
+                let msg = if blank(other) {
                     "This entry has no document number.".to_string()
                 } else {
                     format!("\"{other}\" is not a TD or contribution number (such as TD514, TD667R1, C103).")
@@ -670,72 +1111,67 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
         }
     }
 
-    // Citations from Docs columns and from every text, and mentions of annexes and items.
-    let mut citations: Vec<Citation> = Vec::new();
-    let mut annex_refs: Vec<(String, Field)> = Vec::new();
-    let mut item_refs: Vec<(String, Field)> = Vec::new();
-    let mut mentions = Vec::new();
-    let mut take_text = |text: &str,
-                         place: Field,
-                         cit: &mut Vec<Citation>,
-                         ann: &mut Vec<(String, Field)>,
-                         itm: &mut Vec<(String, Field)>| {
-        if text.is_empty() {
-            return;
-        }
-        mentions.clear();
-        scan(text, &mut mentions);
-        for m in mentions.drain(..) {
-            match m {
-                Mention::Document(id) => cit.push(Citation { id, place, item: None }),
-                Mention::Annex(l) => ann.push((l, place)),
-                Mention::Item(n) => itm.push((n, place)),
-            }
-        }
+    // Citations from Docs columns and from every text against the register, and mentions of
+    // annexes and items, in one walk over the items. What it finds about citations waits for
+    // the doc.unreadable findings, and what it finds about titles and sources for
+    // register.uncited, so that findings keep the order of the checks.
+    let cxr: &Ctx = cx;
+    let mut cites = Citing {
+        index: &index,
+        cited: vec![false; n],
+        reported_missing: FastSet::default(),
+        found: Vec::new(),
+        annex_refs: Vec::new(),
+        item_refs: Vec::new(),
+        mentions: Vec::new(),
     };
     let af = |field| Field::Agenda { field };
-    take_text(&a.abstract_text, af(AgendaField::Abstract), &mut citations, &mut annex_refs, &mut item_refs);
-    take_text(
-        &a.action_required,
-        af(AgendaField::ActionRequired),
-        &mut citations,
-        &mut annex_refs,
-        &mut item_refs,
-    );
-    take_text(&a.notes, af(AgendaField::Notes), &mut citations, &mut annex_refs, &mut item_refs);
+    cites.text(cxr, &a.abstract_text, af(AgendaField::Abstract));
+    cites.text(cxr, &a.action_required, af(AgendaField::ActionRequired));
+    cites.text(cxr, &a.notes, af(AgendaField::Notes));
     for s in &a.sessions {
-        let place = Field::Session { session: s.id, field: SessionField::Title };
-        take_text(&s.title, place, &mut citations, &mut annex_refs, &mut item_refs);
+        cites.text(cxr, &s.title, Field::Session { session: s.id, field: SessionField::Title });
     }
-    let mut unreadable: Vec<(ItemId, String)> = Vec::new();
+    let own = a.own_document();
+    let own_key = own.as_ref().map(Key::of);
+    let mut adopted = false;
+    let mut unreadable: Vec<(ItemId, &str)> = Vec::new();
+    let mut agreement: Vec<Finding> = Vec::new();
     a.for_each_item(|item| {
         let f = |field| item_field(item.id, field);
+        let mut documents = 0;
+        let mut only = None;
         for d in &item.docs {
             match &d.number {
-                DocNumber::Document(id) => citations.push(Citation {
-                    id: id.clone(),
-                    place: f(ItemField::Docs),
-                    item: Some(item.id),
-                }),
-                DocNumber::Annex(l) => annex_refs.push((l.clone(), f(ItemField::Docs))),
+                DocNumber::Document(id) => {
+                    let key = Key::of(id);
+                    cites.document(cxr, id, key, f(ItemField::Docs), Some(item.id));
+                    adopted |= own_key == Some(key);
+                    documents += 1;
+                    only = Some((id, key));
+                }
+                DocNumber::Annex(l) => cites.annex_refs.push((l.clone(), f(ItemField::Docs))),
                 DocNumber::Outside(_) => {}
-                DocNumber::Unparsed(t) => unreadable.push((item.id, t.clone())),
+                DocNumber::Unparsed(t) => unreadable.push((item.id, t)),
             }
-            take_text(&d.note, f(ItemField::Docs), &mut citations, &mut annex_refs, &mut item_refs);
+            cites.text(cxr, &d.note, f(ItemField::Docs));
         }
-        take_text(&item.title, f(ItemField::Title), &mut citations, &mut annex_refs, &mut item_refs);
-        take_text(&item.summary, f(ItemField::Summary), &mut citations, &mut annex_refs, &mut item_refs);
-        take_text(&item.notes, f(ItemField::Notes), &mut citations, &mut annex_refs, &mut item_refs);
+        cites.text(cxr, &item.title, f(ItemField::Title));
+        cites.text(cxr, &item.summary, f(ItemField::Summary));
+        cites.text(cxr, &item.notes, f(ItemField::Notes));
+        if let (1, Some((id, key))) = (documents, only) {
+            check_agreement(cxr, &index, item, id, key, &mut agreement);
+        }
     });
     for an in &a.annexes {
-        let place = Field::Annex { annex: an.id, field: AnnexField::Body };
-        take_text(&an.body, place, &mut citations, &mut annex_refs, &mut item_refs);
+        cites.text(cxr, &an.body, Field::Annex { annex: an.id, field: AnnexField::Body });
     }
     for m in &a.future_meetings {
         let place = Field::FutureMeeting { meeting: m.id, field: FutureMeetingField::Subject };
-        take_text(&m.subject, place, &mut citations, &mut annex_refs, &mut item_refs);
-        take_text(&m.timing, place, &mut citations, &mut annex_refs, &mut item_refs);
+        cites.text(cxr, &m.subject, place);
+        cites.text(cxr, &m.timing, place);
     }
+    let Citing { cited, found, annex_refs, item_refs, .. } = cites;
 
     for (item, text) in unreadable {
         let msg = if text.is_empty() {
@@ -745,149 +1181,35 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
         };
         cx.push("doc.unreadable", Severity::Warning, item_field(item, ItemField::Docs), msg, None);
     }
-
-    // Cited documents against the register.
-    let mut cited = vec![false; a.register.len()];
-    let mut reported_missing: HashSet<(DocKey, Option<u32>, Field)> = HashSet::new();
-    for c in &citations {
-        let key = c.id.key();
-        match by_key.get(&key) {
-            None => {
-                if !reported_missing.insert((key, c.id.revision, c.place)) {
-                    continue;
-                }
-                let fix = Fix {
-                    label: format!("Add {} to Annex A", c.id),
-                    edit: Edit::InsertEntry {
-                        index: a.register.len(),
-                        entry: prefilled_entry(cx, &c.id, c.item),
-                    },
-                };
-                cx.push(
-                    "xref.unregistered",
-                    Severity::Error,
-                    c.place,
-                    format!("{} is cited but is not in the register (Annex A).", c.id),
-                    Some(fix),
-                );
-            }
-            Some(entries) => {
-                let exact = entries.iter().find(|(_, r)| *r == c.id.revision);
-                match exact {
-                    // Every entry at this revision is cited, a duplicate too: it is reported as
-                    // register.duplicate, not also as "nothing cites it".
-                    Some(_) => {
-                        for (i, r) in entries {
-                            if *r == c.id.revision {
-                                cited[*i] = true;
-                            }
-                        }
-                    }
-                    None => {
-                        for (i, _) in entries {
-                            cited[*i] = true;
-                        }
-                        let rev = entries.iter().map(|(_, r)| *r).max().expect("an indexed key has entries");
-                        let registered = c.id.with_revision(rev);
-                        let fix = c.item.and_then(|item| {
-                            let it = cx.items.get(&item)?;
-                            let docs: Vec<DocRef> = it
-                                .docs
-                                .iter()
-                                .map(|d| match &d.number {
-                                    DocNumber::Document(x) if *x == c.id => DocRef {
-                                        number: DocNumber::Document(registered.clone()),
-                                        ..d.clone()
-                                    },
-                                    _ => d.clone(),
-                                })
-                                .collect();
-                            Some(Fix {
-                                label: format!("Cite {registered}"),
-                                edit: Edit::Set {
-                                    field: item_field(item, ItemField::Docs),
-                                    value: Value::Docs(docs),
-                                },
-                            })
-                        });
-                        cx.push(
-                            "xref.revision",
-                            Severity::Warning,
-                            c.place,
-                            format!("{} is cited, but the register lists {registered}.", c.id),
-                            fix,
-                        );
-                    }
-                }
-            }
-        }
+    for f in found {
+        cx.file(f);
     }
     for (i, e) in a.register.iter().enumerate() {
         if !cited[i] && matches!(e.number, DocNumber::Document(_)) {
+            let mut message = String::with_capacity(40);
+            message.push_str("Nothing in the agenda cites ");
+            e.number.write_to(&mut message);
+            message.push('.');
             cx.push(
                 "register.uncited",
                 Severity::Warning,
                 Field::Entry { entry: e.id, field: EntryField::Number },
-                format!("Nothing in the agenda cites {}.", e.number),
+                message,
                 Some(Fix { label: "Remove from Annex A".into(), edit: Edit::RemoveEntry { id: e.id } }),
             );
         }
     }
-
-    // Titles and sources of single-document items against the register.
-    a.for_each_item(|item| {
-        let mut documents = item.docs.iter().filter_map(|d| d.number.as_document());
-        let (Some(id), None) = (documents.next(), documents.next()) else { return };
-        let Some(entries) = by_key.get(&id.key()) else { return };
-        let (i, _) = entries.iter().find(|(_, r)| *r == id.revision).unwrap_or(&entries[0]);
-        let e = &a.register[*i];
-        if !titles_agree(&item.title, &e.title) {
-            cx.push(
-                "xref.title",
-                Severity::Warning,
-                item_field(item.id, ItemField::Title),
-                format!(
-                    "The title differs from the register's title for {}: \"{}\".",
-                    e.number,
-                    e.title.trim()
-                ),
-                Some(Fix {
-                    label: "Use the register's title".into(),
-                    edit: Edit::Set {
-                        field: item_field(item.id, ItemField::Title),
-                        value: Value::Text(e.title.trim().to_string()),
-                    },
-                }),
-            );
-        }
-        if !sources_agree(&item.source, &e.source) {
-            cx.push(
-                "xref.source",
-                Severity::Warning,
-                item_field(item.id, ItemField::Source),
-                format!(
-                    "The source differs from the register's source for {}: \"{}\".",
-                    e.number,
-                    e.source.trim()
-                ),
-                Some(Fix {
-                    label: "Use the register's source".into(),
-                    edit: Edit::Set {
-                        field: item_field(item.id, ItemField::Source),
-                        value: Value::Text(e.source.trim().to_string()),
-                    },
-                }),
-            );
-        }
-    });
+    for f in agreement {
+        cx.file(f);
+    }
 
     // Annexes: A is the register; B … are the free-text annexes.
-    let mut referenced: HashSet<String> = HashSet::new();
+    let mut referenced: HashSet<&str> = HashSet::new();
     for (letter, place) in &annex_refs {
         let exists = letter.starts_with(REGISTER_LETTER) && letter.len() == 1
             || (0..a.annexes.len()).any(|i| annex_letter(i) == *letter);
         if exists {
-            referenced.insert(letter.clone());
+            referenced.insert(letter);
         } else {
             let last = if a.annexes.is_empty() {
                 "only Annex A, the register".to_string()
@@ -905,7 +1227,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
     }
     for (i, an) in a.annexes.iter().enumerate() {
         let letter = annex_letter(i);
-        if !referenced.contains(&letter) {
+        if !referenced.contains(letter.as_str()) {
             cx.push(
                 "annex.unreferenced",
                 Severity::Warning,
@@ -918,17 +1240,15 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
 
     // "see 2.2" must name an item that exists.
     if !item_refs.is_empty() {
-        let existing: HashSet<&str> = rows.iter().map(|r| r.number.as_str()).collect();
         for (n, place) in &item_refs {
-            if !existing.contains(n.as_str()) {
+            if !cx.outline.has_number(n) {
                 cx.push("xref.item", Severity::Error, *place, format!("There is no item {n}."), None);
             }
         }
     }
 
     // The agenda's own number: in the register, and cited by an item (its adoption).
-    let af = |field| Field::Agenda { field };
-    match a.own_document() {
+    match &own {
         None => {
             let msg = if a.document.trim().is_empty() {
                 "The agenda has no document number (such as TD514).".to_string()
@@ -938,7 +1258,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
             cx.push("agenda.number", Severity::Warning, af(AgendaField::Document), msg, None);
         }
         Some(own) => {
-            if !by_key.contains_key(&own.key()) {
+            if own_key.and_then(|k| index.first(&k)).is_none() {
                 cx.push(
                     "agenda.own-register",
                     Severity::Warning,
@@ -959,11 +1279,6 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
                     }),
                 );
             }
-            let mut adopted = false;
-            a.for_each_item(|i| {
-                adopted |=
-                    i.docs.iter().any(|d| d.number.as_document().is_some_and(|x| x.key() == own.key()));
-            });
             if !adopted {
                 let mut adoption = None;
                 a.for_each_item(|i| {
@@ -977,7 +1292,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
                     Fix {
                         label: format!(
                             "Cite {own} in item {}",
-                            cx.numbers.get(&i.id).map_or("?", |s| s.as_str())
+                            cx.outline.number(i.id).as_deref().unwrap_or("?")
                         ),
                         edit: Edit::Set {
                             field: item_field(i.id, ItemField::Docs),
@@ -999,7 +1314,7 @@ fn check_references(cx: &mut Ctx, rows: &[Row]) {
 
 /// A register entry for a cited document, prefilled from the item that cites it.
 fn prefilled_entry(cx: &Ctx, id: &DocId, item: Option<ItemId>) -> RegisterEntry {
-    let it = item.and_then(|i| cx.items.get(&i));
+    let it = item.and_then(|i| cx.outline.item(i));
     RegisterEntry {
         id: cx.next_entry,
         number: DocNumber::Document(id.clone()),
@@ -1036,35 +1351,43 @@ pub fn nearest<'v>(word: &str, vocabulary: &'v [String]) -> Option<&'v str> {
     (d <= (w.chars().count() / 4).max(2)).then_some(best.as_str())
 }
 
-/// Membership and "did you mean" for one vocabulary, with each distinct word's suggestion
-/// worked out once per pass: a register can repeat the same typo thousands of times.
-struct Suggestions<'v> {
+/// Membership and "did you mean" for one vocabulary, with each distinct word's verdict worked
+/// out once per pass: a register repeats a handful of categories (and typos) thousands of times.
+struct Suggestions<'v, 'a> {
     vocabulary: &'v [String],
     lower: HashSet<String>,
-    cache: HashMap<String, Option<&'v str>>,
+    verdicts: FastMap<&'a str, Option<Option<&'v str>>>,
 }
 
-impl<'v> Suggestions<'v> {
+impl<'v, 'a> Suggestions<'v, 'a> {
     fn new(vocabulary: &'v [String]) -> Self {
         Suggestions {
             vocabulary,
             lower: vocabulary.iter().map(|v| v.to_lowercase()).collect(),
-            cache: HashMap::new(),
+            verdicts: FastMap::default(),
         }
     }
 
-    fn known(&self, word: &str) -> bool {
-        self.vocabulary.iter().any(|v| v == word) || self.lower.contains(&word.to_lowercase())
-    }
-
-    fn suggest(&mut self, word: &str) -> Option<&'v str> {
-        if let Some(hit) = self.cache.get(word) {
-            return *hit;
+    /// None for a word of the vocabulary; for any other, the word it may be a typo of.
+    fn unknown(&mut self, word: &'a str) -> Option<Option<&'v str>> {
+        if let Some(v) = self.verdicts.get(word) {
+            return *v;
         }
-        let n = nearest(word, self.vocabulary);
-        self.cache.insert(word.to_string(), n);
-        n
+        let known = self.vocabulary.iter().any(|v| v == word) || self.lower.contains(&word.to_lowercase());
+        let v = (!known).then(|| nearest(word, self.vocabulary));
+        self.verdicts.insert(word, v);
+        v
     }
+}
+
+/// Joins pieces into one string of the right size: a pass writes the texts of thousands of
+/// findings, and `format!` costs several times this.
+fn concat(pieces: &[&str]) -> String {
+    let mut s = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for p in pieces {
+        s.push_str(p);
+    }
+    s
 }
 
 fn check_vocabulary(cx: &mut Ctx) {
@@ -1075,7 +1398,7 @@ fn check_vocabulary(cx: &mut Ctx) {
         let c = e.category.trim();
         let place = Field::Entry { entry: e.id, field: EntryField::Category };
         if c.is_empty() {
-            if !e.number.to_string().trim().is_empty() {
+            if !blank(&e.number) {
                 cx.push(
                     "register.category",
                     Severity::Warning,
@@ -1086,13 +1409,10 @@ fn check_vocabulary(cx: &mut Ctx) {
             }
             continue;
         }
-        if category_hints.known(c) {
-            continue;
-        }
-        let suggestion = category_hints.suggest(c);
+        let Some(suggestion) = category_hints.unknown(c) else { continue };
         let fix = match suggestion {
             Some(n) => Fix {
-                label: format!("Change to \"{n}\""),
+                label: concat(&["Change to \"", n, "\""]),
                 edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
             },
             None => {
@@ -1107,17 +1427,11 @@ fn check_vocabulary(cx: &mut Ctx) {
                 }
             }
         };
-        let hint = match suggestion {
-            Some(n) => format!(" Did you mean \"{n}\"?"),
-            None => String::new(),
+        let message = match suggestion {
+            Some(n) => concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
+            None => concat(&["\"", c, "\" is not a known category."]),
         };
-        cx.push(
-            "register.category",
-            Severity::Warning,
-            place,
-            format!("\"{c}\" is not a known category.{hint}"),
-            Some(fix),
-        );
+        cx.push("register.category", Severity::Warning, place, message, Some(fix));
     }
     let actions = a.action_vocabulary();
     let mut action_hints = Suggestions::new(&actions);
@@ -1134,10 +1448,11 @@ fn check_vocabulary(cx: &mut Ctx) {
         }
         for (k, act) in item.actions.iter().enumerate() {
             let t = act.trim().trim_end_matches('.');
-            if t.is_empty() || action_hints.known(t) {
+            if t.is_empty() {
                 continue;
             }
-            let fix = match action_hints.suggest(t) {
+            let Some(suggestion) = action_hints.unknown(t) else { continue };
+            let fix = match suggestion {
                 Some(n) => {
                     let mut v = item.actions.clone();
                     v[k] = n.to_string();

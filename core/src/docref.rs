@@ -60,16 +60,61 @@ impl DocId {
     }
 }
 
+impl DocId {
+    /// The canonical form piece by piece, for Display and for [`DocId::write_to`].
+    fn pieces(&self, mut put: impl FnMut(&str)) {
+        if let Some(p) = &self.prefix {
+            put(p);
+            put("-");
+        }
+        put(self.series.letters());
+        put(&self.digits);
+        if let Some(r) = self.revision {
+            put("R");
+            put(Decimal::new(u64::from(r)).as_str());
+        }
+    }
+
+    /// Appends what Display writes, without the formatting machinery: the checks name
+    /// documents in thousands of findings.
+    pub fn write_to(&self, out: &mut String) {
+        self.pieces(|s| out.push_str(s));
+    }
+}
+
 impl fmt::Display for DocId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(p) = &self.prefix {
-            write!(f, "{p}-")?;
+        let mut result = Ok(());
+        self.pieces(|s| {
+            if result.is_ok() {
+                result = f.write_str(s);
+            }
+        });
+        result
+    }
+}
+
+/// A number in decimal on the stack, for texts built without the formatting machinery.
+pub(crate) struct Decimal {
+    digits: [u8; 20],
+    start: usize,
+}
+
+impl Decimal {
+    pub(crate) fn new(mut n: u64) -> Decimal {
+        let mut d = Decimal { digits: [0; 20], start: 20 };
+        loop {
+            d.start -= 1;
+            d.digits[d.start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                return d;
+            }
         }
-        write!(f, "{}{}", self.series.letters(), self.digits)?;
-        if let Some(r) = self.revision {
-            write!(f, "R{r}")?;
-        }
-        Ok(())
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits[self.start..]).expect("ASCII digits")
     }
 }
 
@@ -113,6 +158,20 @@ impl DocNumber {
         match self {
             DocNumber::Document(id) => Some(id),
             _ => None,
+        }
+    }
+}
+
+impl DocNumber {
+    /// Appends what Display writes, without the formatting machinery.
+    pub fn write_to(&self, out: &mut String) {
+        match self {
+            DocNumber::Document(id) => id.write_to(out),
+            DocNumber::Annex(l) => {
+                out.push_str("Annex ");
+                out.push_str(l);
+            }
+            DocNumber::Outside(s) | DocNumber::Unparsed(s) => out.push_str(s),
         }
     }
 }
@@ -487,8 +546,73 @@ pub enum Mention {
     Item(String),
 }
 
+/// Letters, digits and the bytes of non-ASCII characters, as a table: the scanner asks this of
+/// nearly every byte of a text.
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        table[c] = (c as u8).is_ascii_alphanumeric() || c >= 0x80;
+        c += 1;
+    }
+    table
+};
+
+#[inline]
 fn is_word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c >= 0x80
+    WORD_BYTES[usize::from(c)]
+}
+
+/// Whether a text can mention anything [`scan`] finds: document and item numbers have digits,
+/// and an annex is named by the word "annex". Most texts (titles, notes) have neither, and a
+/// look at eight bytes at a time spares them the scanner.
+fn may_mention(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH_BITS != 0;
+    // Bytes 0x30–0x3F (the digits, and a few signs), and x or X (of "annex"), are worth a look.
+    let worth_a_look = |w: u64| {
+        has_zero_byte((w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030)
+            || has_zero_byte((w | 0x2020_2020_2020_2020) ^ 0x7878_7878_7878_7878)
+    };
+    let hit = |i: usize| {
+        b[i].is_ascii_digit() || (b[i] | 0x20) == b'x' && i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b"anne")
+    };
+    let mut words = b.chunks_exact(8);
+    let mut at = 0;
+    for w in &mut words {
+        if worth_a_look(u64::from_le_bytes(w.try_into().expect("eight bytes"))) && (at..at + 8).any(hit) {
+            return true;
+        }
+        at += 8;
+    }
+    (at..b.len()).any(hit)
+}
+
+/// Whether a meeting document can start at `i`: "TD" or "C", at most one space and a digit, or
+/// a group prefix ("SG17-"), as [`Cursor::document`] reads them. Most words of a text are
+/// neither, and are passed over without being read as a number.
+fn may_start_document(b: &[u8], i: usize) -> bool {
+    let series = if b.len() - i >= 2 && b[i..i + 2].eq_ignore_ascii_case(b"TD") {
+        Some(i + 2)
+    } else if (b[i] | 0x20) == b'c' {
+        Some(i + 1)
+    } else {
+        None
+    };
+    if let Some(mut j) = series {
+        if b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        if b.get(j).is_some_and(u8::is_ascii_digit) {
+            return true;
+        }
+    }
+    let mut end = i;
+    while end < b.len() && b[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    b.get(end) == Some(&b'-')
 }
 
 /// Finds document numbers, annexes and item numbers mentioned in free text
@@ -496,24 +620,29 @@ fn is_word_byte(c: u8) -> bool {
 /// Outside references (C24/59, TSAG-R4(2024-01)) are not documents of the meeting and are skipped.
 pub fn scan(text: &str, out: &mut Vec<Mention>) {
     let b = text.as_bytes();
+    if !may_mention(b) {
+        return;
+    }
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        let boundary = i == 0 || !is_word_byte(b[i - 1]) && b[i - 1] != b'-' && b[i - 1] != b'/';
-        if !boundary || !c.is_ascii_alphabetic() {
+        if !c.is_ascii_alphabetic()
+            || i > 0 && (is_word_byte(b[i - 1]) || b[i - 1] == b'-' || b[i - 1] == b'/')
+        {
             i += 1;
             continue;
         }
         let upper = c.to_ascii_uppercase();
-        if upper == b'T' || upper == b'C' || upper == b'S' {
+        // Lower-case "td5" in prose is too often something else.
+        if c.is_ascii_uppercase()
+            && (upper == b'T' || upper == b'C' || upper == b'S')
+            && may_start_document(b, i)
+        {
             let mut cur = Cursor::new(b, i);
             if let Some(id) = cur.document(false) {
-                // Lower-case "td5" in prose is too often something else.
-                if b[i].is_ascii_uppercase() {
-                    out.push(Mention::Document(id));
-                    i = cur.pos;
-                    continue;
-                }
+                out.push(Mention::Document(id));
+                i = cur.pos;
+                continue;
             }
         }
         if upper == b'A' {
@@ -534,7 +663,9 @@ pub fn scan(text: &str, out: &mut Vec<Mention>) {
                 }
             }
         }
-        if upper == b'S' || upper == b'I' {
+        // "see …" and "item …" only: most words starting with S or I are neither.
+        let second = b.get(i + 1).map(|c| c | 0x20);
+        if upper == b'S' && second == Some(b'e') || upper == b'I' && second == Some(b't') {
             let mut cur = Cursor::new(b, i);
             let keyword =
                 cur.eat_ci("see item ") || cur.eat_ci("see ") || cur.eat_ci("items ") || cur.eat_ci("item ");

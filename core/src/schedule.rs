@@ -2,6 +2,7 @@
 //! some rows, the planned durations, and the session window. Nothing here is stored.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use crate::model::{Agenda, Item, ItemId, Session, SessionId};
 use crate::time::Time;
@@ -50,44 +51,52 @@ pub fn window_minutes(s: &Session) -> Option<u32> {
     }
 }
 
-/// Lays out one list of siblings inside the interval [from, to].
-fn lay_out(items: &[Item], from: Option<Time>, to: Option<Time>, out: &mut HashMap<ItemId, Slot>) {
-    // The next explicit start after each position, found right to left in one pass.
-    let mut next_start = vec![to; items.len()];
-    let mut bound = to;
-    for (i, item) in items.iter().enumerate().rev() {
-        next_start[i] = bound;
-        if item.start.is_some() {
-            bound = item.start;
-        }
-    }
+/// Lays out one list of siblings inside the interval [from, to], handing each item with a start
+/// its slot, with the item's place among the session's items in document order (`next` is the
+/// place of the first of `items`).
+fn lay_out<'a>(
+    items: &'a [Item],
+    from: Option<Time>,
+    to: Option<Time>,
+    next: &mut usize,
+    out: &mut impl FnMut(usize, &'a Item, Slot),
+) {
     let mut prev_end = from;
     for (i, item) in items.iter().enumerate() {
         let start = item.start.or(prev_end);
         let end = match (start, item.duration) {
             (Some(s), Some(d)) => Some(s.plus(d)),
             (Some(s), None) => {
-                let last = i + 1 == items.len();
-                let next_fixed = items.get(i + 1).is_some_and(|n| n.start.is_some());
-                if last || next_fixed {
-                    next_start[i].filter(|e| *e >= s)
-                } else {
-                    None
-                }
+                // An untimed item runs to the next fixed start, when that start follows it at
+                // once, or to the end of its parent's interval when it is the last.
+                let bound = match items.get(i + 1) {
+                    None => to,
+                    Some(n) => n.start,
+                };
+                bound.filter(|e| *e >= s)
             }
             (None, _) => None,
         };
+        let place = *next;
+        *next += 1;
         if let Some(s) = start {
-            out.insert(item.id, Slot { start: s, end });
+            out(place, item, Slot { start: s, end });
         }
-        lay_out(&item.children, start, end, out);
+        lay_out(&item.children, start, end, next, out);
         prev_end = end;
     }
 }
 
 /// Slots of one session's items.
-pub fn schedule_session(s: &Session, slots: &mut HashMap<ItemId, Slot>) {
-    lay_out(&s.items, s.start, s.end, slots);
+pub fn schedule_session<S: BuildHasher>(s: &Session, slots: &mut HashMap<ItemId, Slot, S>) {
+    session_slots(s, |_, item, slot| {
+        slots.insert(item.id, slot);
+    });
+}
+
+/// Slots of one session's items, each with the item's place among them in document order.
+pub(crate) fn session_slots<'a>(s: &'a Session, mut out: impl FnMut(usize, &'a Item, Slot)) {
+    lay_out(&s.items, s.start, s.end, &mut 0, &mut out);
 }
 
 pub fn schedule(agenda: &Agenda) -> Schedule {

@@ -610,6 +610,11 @@ proptest! {
         let canonical = n.to_string();
         let again = DocNumber::parse(&canonical);
         prop_assert_eq!(again.to_string(), canonical.clone(), "from {:?}", s);
+        // The checks write numbers into their messages without Display.
+        let mut written = String::from("(");
+        n.write_to(&mut written);
+        written.push(')');
+        prop_assert_eq!(written, format!("({canonical})"), "from {:?}", s);
         // What a save and load needs: the canonical form reads back as the same number.
         prop_assert_eq!(again, n, "from {:?}", s);
     }
