@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use agendum_core::checks::{check, Finding, Severity};
 use agendum_core::edit::{get_entry, get_item, Edit, EditError, Field, History, Value};
-use agendum_core::model::{Agenda, EntryId, Item, ItemId, RegisterEntry, Row};
+use agendum_core::model::{
+    Agenda, AnnexId, EntryId, FutureMeetingId, Item, ItemId, RegisterEntry, Row, SessionId,
+};
 use agendum_core::schedule::{schedule, Schedule};
 use leptos::prelude::*;
 
@@ -28,6 +30,8 @@ pub struct Doc {
     pub findings: Memo<Vec<Finding>>,
     /// The worst severity of the findings pointing at each field.
     pub marks: Memo<HashMap<Field, Severity>>,
+    /// The order of the sessions, register entries, annexes and future meetings.
+    pub shape: Memo<Shape>,
     /// Where each item is (session, then child indices), for a row to find its item at once.
     paths: Memo<HashMap<ItemId, Vec<usize>>>,
     /// The marks of table rows, grouped by row.
@@ -69,6 +73,15 @@ impl Doc {
             });
             m
         });
+        let shape = Memo::new(move |_| {
+            structure.track();
+            agenda.with_untracked(|a| Shape {
+                sessions: a.sessions.iter().map(|s| s.id).collect(),
+                entries: a.register.iter().map(|e| e.id).collect(),
+                annexes: a.annexes.iter().map(|x| x.id).collect(),
+                future_meetings: a.future_meetings.iter().map(|m| m.id).collect(),
+            })
+        });
         let paths = Memo::new(move |_| {
             structure.track();
             agenda.with_untracked(item_paths)
@@ -100,6 +113,7 @@ impl Doc {
             schedule: Memo::new(move |_| agenda.with(schedule)),
             findings,
             marks,
+            shape,
             paths,
             row_marks,
             focus: RwSignal::new(None),
@@ -173,6 +187,17 @@ impl Doc {
     pub fn mark(&self, field: Field) -> Option<Severity> {
         self.marks.with(|m| m.get(&field).copied())
     }
+}
+
+/// The order of the agenda's lists other than items. Like rows, it follows the agenda's shape
+/// (`Doc::apply`), not every keystroke: the lists and numbers built from it are left alone while
+/// the user types.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shape {
+    pub sessions: Vec<SessionId>,
+    pub entries: Vec<EntryId>,
+    pub annexes: Vec<AnnexId>,
+    pub future_meetings: Vec<FutureMeetingId>,
 }
 
 /// What a table row edits: an item, or a register entry.

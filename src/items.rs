@@ -221,12 +221,12 @@ fn ItemRow(id: ItemId) -> impl IntoView {
 fn SessionRows(session: SessionId) -> impl IntoView {
     let doc = expect_context::<Doc>();
     let position = Memo::new(move |_| {
-        doc.agenda.with(|a| a.sessions.iter().position(|s| s.id == session).map_or(0, |i| i + 1))
+        doc.shape.with(|s| s.sessions.iter().position(|s| *s == session).map_or(0, |i| i + 1))
     });
     let plan = Memo::new(move |_| doc.schedule.with(|s| s.sessions.get(&session).copied()));
     let sf = move |field| Field::Session { session, field };
     let l = move |what: &'static str| Signal::derive(move || format!("Session {} {what}", position.get()));
-    let count = Memo::new(move |_| doc.agenda.with(|a| a.sessions.len()));
+    let count = Memo::new(move |_| doc.shape.with(|s| s.sessions.len()));
     let items = move || {
         doc.rows.with(|rs| rs.iter().filter(|r| r.session == session).map(|r| r.id).collect::<Vec<_>>())
     };
@@ -276,8 +276,7 @@ fn SessionRows(session: SessionId) -> impl IntoView {
 pub fn ItemsTable() -> impl IntoView {
     let doc = expect_context::<Doc>();
     provide_context(Dragging { dragging: RwSignal::new(None), drop_target: RwSignal::new(None) });
-    let sessions =
-        Memo::new(move |_| doc.agenda.with(|a| a.sessions.iter().map(|s| s.id).collect::<Vec<_>>()));
+    let sessions = Memo::new(move |_| doc.shape.with(|s| s.sessions.clone()));
     let long = move || doc.rows.with(|r| r.len() > LONG);
     let add_session = move |_| {
         let edit = doc.agenda.with_untracked(|a| {

@@ -58,8 +58,7 @@ fn EntryRow(entry: EntryId) -> impl IntoView {
 pub fn Register() -> impl IntoView {
     let doc = expect_context::<Doc>();
     // A memo, so a keystroke that leaves the list as it was does not make the list compare it.
-    let entries =
-        Memo::new(move |_| doc.agenda.with(|a| a.register.iter().map(|e| e.id).collect::<Vec<_>>()));
+    let entries = Memo::new(move |_| doc.shape.with(|s| s.entries.clone()));
     let missing =
         Memo::new(move |_| doc.findings.with(|f| f.iter().filter(|f| f.code == "xref.unregistered").count()));
     let add = move |_| {
@@ -134,8 +133,9 @@ pub fn Register() -> impl IntoView {
 #[component]
 fn AnnexBlock(annex: AnnexId) -> impl IntoView {
     let doc = expect_context::<Doc>();
-    let letter =
-        Memo::new(move |_| doc.agenda.with(|a| a.annex_index(annex).map(annex_letter).unwrap_or_default()));
+    let letter = Memo::new(move |_| {
+        doc.shape.with(|s| s.annexes.iter().position(|x| *x == annex).map(annex_letter).unwrap_or_default())
+    });
     let af = move |field| Field::Annex { annex, field };
     view! {
         <div class="annex">
@@ -153,7 +153,7 @@ fn AnnexBlock(annex: AnnexId) -> impl IntoView {
 #[component]
 pub fn Annexes() -> impl IntoView {
     let doc = expect_context::<Doc>();
-    let annexes = move || doc.agenda.with(|a| a.annexes.iter().map(|x| x.id).collect::<Vec<_>>());
+    let annexes = move || doc.shape.with(|s| s.annexes.clone());
     let add = move |_| {
         let (edit, id) = doc.agenda.with_untracked(|a| {
             let id = a.next_annex_id();
@@ -184,7 +184,7 @@ pub fn Annexes() -> impl IntoView {
 fn FutureRow(meeting: FutureMeetingId) -> impl IntoView {
     let doc = expect_context::<Doc>();
     let pos = Memo::new(move |_| {
-        doc.agenda.with(|a| a.future_meetings.iter().position(|m| m.id == meeting).map_or(0, |i| i + 1))
+        doc.shape.with(|s| s.future_meetings.iter().position(|m| *m == meeting).map_or(0, |i| i + 1))
     });
     let mf = move |field| Field::FutureMeeting { meeting, field };
     let l = move |what: &'static str| Signal::derive(move || format!("Future meeting {} {what}", pos.get()));
@@ -206,7 +206,7 @@ fn FutureRow(meeting: FutureMeetingId) -> impl IntoView {
 #[component]
 pub fn FutureMeetings() -> impl IntoView {
     let doc = expect_context::<Doc>();
-    let meetings = move || doc.agenda.with(|a| a.future_meetings.iter().map(|m| m.id).collect::<Vec<_>>());
+    let meetings = move || doc.shape.with(|s| s.future_meetings.clone());
     let add = move |_| {
         let edit = doc.agenda.with_untracked(|a| Edit::InsertFutureMeeting {
             index: a.future_meetings.len(),
