@@ -166,21 +166,12 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     }
     let (file, migrated_from) =
         if version == u64::from(FORMAT_VERSION) {
-            // Read plainly first: tracking the path of every value cost a third of the time of
-            // opening an agenda. Only a file that fails is read again, for the path to report.
-            let file = match serde_json::from_str::<AgendaFile>(text) {
-                Ok(file) => file,
-                Err(_) => {
-                    let de = &mut serde_json::Deserializer::from_str(text);
-                    let file: AgendaFile =
-                        serde_path_to_error::deserialize(de).map_err(|e| LoadError::Invalid {
-                            path: json_path(e.path()),
-                            line: Some(e.inner().line()),
-                            reason: json_reason(e.inner()),
-                        })?;
-                    file
-                }
-            };
+            let de = &mut serde_json::Deserializer::from_str(text);
+            let file: AgendaFile = serde_path_to_error::deserialize(de).map_err(|e| LoadError::Invalid {
+                path: json_path(e.path()),
+                line: Some(e.inner().line()),
+                reason: json_reason(e.inner()),
+            })?;
             (file, None)
         } else {
             // Not "parsed above": the envelope skips the rest unread, so a version 1 file nested
