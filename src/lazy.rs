@@ -1,6 +1,6 @@
 //! Which rows of the long tables (the items and Annex A, past `LONG` rows each) are built: only
 //! those near the viewport. The others stay in the table as empty rows of their last height,
-//! so the scroll bar, numbering and dragging see the whole list. Short tables are built whole,
+//! so the scroll bar and dragging see the whole list. Short tables are built whole,
 //! their first rows with the editor's first frame and the rest in the task after it.
 //!
 //! Why: every built row holds a few dozen reactive nodes (its fields' values and marks), and

@@ -45,11 +45,10 @@ fn EntryRow(entry: EntryId) -> impl IntoView {
         }
         .into_any()
     };
-    let stand_in = move || view! { <td>{move || format!("{}.", pos.get())}</td> }.into_any();
     view! {
         <tr data-row=lazy.attribute() node_ref=lazy.node class:stand-in=move || !lazy.built.get()
             style:height=move || lazy.height()>
-            {move || if lazy.built.get() { cells() } else { stand_in() }}
+            {move || lazy.built.get().then(cells)}
         </tr>
     }
 }

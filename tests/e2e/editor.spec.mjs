@@ -193,13 +193,13 @@ test('on a long agenda, rows far down are reached from the checks and by scrolli
   await expect(finding).toHaveCount(0);
 
   // A row scrolled to is built, edits as any other, and its edit is saved. Far rows stand in
-  // empty until scrolled near (src/lazy.rs), numbered all the same.
+  // empty until scrolled near (src/lazy.rs).
   const last = page.locator('tr[data-item="5119"]');
   const title = page.getByLabel(`Item ${a.sessions[0].items.length} title`, { exact: true });
   await expect(last).toHaveClass(/\bstand-in\b/);
   await expect(title).toHaveCount(0);
-  await expect(last.locator('.number')).toHaveText(String(a.sessions[0].items.length));
   await last.scrollIntoViewIfNeeded();
+  await expect(last.locator('.number')).toHaveText(String(a.sessions[0].items.length));
   await expect(last).not.toHaveClass(/\bstand-in\b/);
   await title.click();
   await page.keyboard.press('Control+End');
