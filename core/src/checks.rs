@@ -9,7 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
-use crate::docref::{scan, DocId, DocKey, DocNumber, DocRef, Mention, Series};
+use crate::docref::{may_mention, scan, Decimal, DocId, DocKey, DocNumber, DocRef, Mention, Series};
 use crate::edit::*;
 use crate::model::*;
 use crate::schedule::window_minutes;
@@ -167,10 +167,7 @@ fn describe_into(
 /// Appends `n` in decimal without the formatting machinery, which costs more than the rest of
 /// naming a place.
 fn push_decimal(out: &mut String, n: usize) {
-    if n >= 10 {
-        push_decimal(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
+    out.push_str(Decimal::new(n as u64).as_str());
 }
 
 pub fn agenda_field_label(f: AgendaField) -> &'static str {
@@ -402,14 +399,8 @@ impl Ctx<'_> {
         }
     }
 
-    fn finding(
-        &self,
-        code: &'static str,
-        severity: Severity,
-        place: Field,
-        message: String,
-        fix: Option<Fix>,
-    ) -> Finding {
+    /// Names a place for a finding.
+    fn describe(&self, place: Field) -> String {
         let mut where_ = String::with_capacity(48);
         describe_into(
             self.agenda,
@@ -418,7 +409,19 @@ impl Ctx<'_> {
             place,
             &mut where_,
         );
-        Finding { code, severity, place, where_, message, fix }
+        where_
+    }
+
+    /// A finding to file later, for a check that finds it before the checks ahead of it are done.
+    fn finding(
+        &self,
+        code: &'static str,
+        severity: Severity,
+        place: Field,
+        message: String,
+        fix: Option<Fix>,
+    ) -> Finding {
+        Finding { code, severity, place, where_: self.describe(place), message, fix }
     }
 
     fn push(
@@ -429,17 +432,21 @@ impl Ctx<'_> {
         message: String,
         fix: Option<Fix>,
     ) {
-        let f = self.finding(code, severity, place, message, fix);
-        self.file(f);
+        let where_ = self.describe(place);
+        self.out[group(severity)].push(Finding { code, severity, place, where_, message, fix });
     }
 
     fn file(&mut self, f: Finding) {
-        let group = match f.severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            Severity::Note => 2,
-        };
-        self.out[group].push(f);
+        self.out[group(f.severity)].push(f);
+    }
+}
+
+/// The place of a severity in [`Ctx::out`].
+fn group(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Note => 2,
     }
 }
 
@@ -808,7 +815,7 @@ fn sorted_subset(small: &[u64], big: &[u64]) -> bool {
 /// "TSB: Schedule of meetings …" and "RG-SOP: Schedule of meetings …" agree.
 pub fn titles_agree(a: &str, b: &str) -> bool {
     // The usual case, an item titled as its register entry, needs no words compared.
-    if a.trim() == b.trim() {
+    if a == b || trimmed(a) == trimmed(b) {
         return true;
     }
     let (x, y) = (title_words(a), title_words(b));
@@ -858,7 +865,7 @@ fn parties(source: &str) -> Vec<u64> {
 /// Sources agree when one names no party the other does not ("ITU/SG/SPM" against
 /// "TSB; ITU/SG/SPM").
 pub fn sources_agree(a: &str, b: &str) -> bool {
-    if a.trim() == b.trim() {
+    if a == b || trimmed(a) == trimmed(b) {
         return true;
     }
     let (x, y) = (parties(a), parties(b));
@@ -934,7 +941,7 @@ struct Citing<'i, 'a> {
 
 impl Citing<'_, '_> {
     fn text(&mut self, cx: &Ctx, text: &str, place: Field) {
-        if text.is_empty() {
+        if !may_mention(text.as_bytes()) {
             return;
         }
         let mut mentions = std::mem::take(&mut self.mentions);
@@ -1370,13 +1377,25 @@ impl<'v, 'a> Suggestions<'v, 'a> {
 
     /// None for a word of the vocabulary; for any other, the word it may be a typo of.
     fn unknown(&mut self, word: &'a str) -> Option<Option<&'v str>> {
+        if self.vocabulary.iter().any(|v| v == word) {
+            return None;
+        }
         if let Some(v) = self.verdicts.get(word) {
             return *v;
         }
-        let known = self.vocabulary.iter().any(|v| v == word) || self.lower.contains(&word.to_lowercase());
+        let known = self.lower.contains(&word.to_lowercase());
         let v = (!known).then(|| nearest(word, self.vocabulary));
         self.verdicts.insert(word, v);
         v
+    }
+}
+
+/// `s.trim()`, without reading characters when `s` plainly starts and ends with something other
+/// than a space or a non-ASCII character, as nearly every text does.
+fn trimmed(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&first), Some(&last)) if (b'!'..0x80).contains(&first) && (b'!'..0x80).contains(&last) => s,
+        _ => s.trim(),
     }
 }
 
@@ -1395,7 +1414,7 @@ fn check_vocabulary(cx: &mut Ctx) {
     let categories = a.category_vocabulary();
     let mut category_hints = Suggestions::new(&categories);
     for e in &a.register {
-        let c = e.category.trim();
+        let c = trimmed(&e.category);
         let place = Field::Entry { entry: e.id, field: EntryField::Category };
         if c.is_empty() {
             if !blank(&e.number) {
@@ -1437,7 +1456,7 @@ fn check_vocabulary(cx: &mut Ctx) {
     let mut action_hints = Suggestions::new(&actions);
     a.for_each_item(|item| {
         let place = item_field(item.id, ItemField::Actions);
-        if item.title.trim().is_empty() {
+        if trimmed(&item.title).is_empty() {
             cx.push(
                 "item.untitled",
                 Severity::Note,
@@ -1447,7 +1466,7 @@ fn check_vocabulary(cx: &mut Ctx) {
             );
         }
         for (k, act) in item.actions.iter().enumerate() {
-            let t = act.trim().trim_end_matches('.');
+            let t = trimmed(act).trim_end_matches('.');
             if t.is_empty() {
                 continue;
             }

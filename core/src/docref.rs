@@ -566,7 +566,7 @@ fn is_word_byte(c: u8) -> bool {
 /// Whether a text can mention anything [`scan`] finds: document and item numbers have digits,
 /// and an annex is named by the word "annex". Most texts (titles, notes) have neither, and a
 /// look at eight bytes at a time spares them the scanner.
-fn may_mention(b: &[u8]) -> bool {
+pub(crate) fn may_mention(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH_BITS != 0;
@@ -578,15 +578,18 @@ fn may_mention(b: &[u8]) -> bool {
     let hit = |i: usize| {
         b[i].is_ascii_digit() || (b[i] | 0x20) == b'x' && i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b"anne")
     };
-    let mut words = b.chunks_exact(8);
     let mut at = 0;
-    for w in &mut words {
-        if worth_a_look(u64::from_le_bytes(w.try_into().expect("eight bytes"))) && (at..at + 8).any(hit) {
+    while at < b.len() {
+        let end = b.len().min(at + 8);
+        // The last few bytes padded with zeros, which are not worth a look.
+        let mut word = [0; 8];
+        word[..end - at].copy_from_slice(&b[at..end]);
+        if worth_a_look(u64::from_le_bytes(word)) && (at..end).any(hit) {
             return true;
         }
-        at += 8;
+        at = end;
     }
-    (at..b.len()).any(hit)
+    false
 }
 
 /// Whether a meeting document can start at `i`: "TD" or "C", at most one space and a digit, or
