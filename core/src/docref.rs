@@ -578,18 +578,13 @@ pub(crate) fn may_mention(b: &[u8]) -> bool {
     let hit = |i: usize| {
         b[i].is_ascii_digit() || (b[i] | 0x20) == b'x' && i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b"anne")
     };
-    let mut at = 0;
-    while at < b.len() {
-        let end = b.len().min(at + 8);
-        // The last few bytes padded with zeros, which are not worth a look.
-        let mut word = [0; 8];
-        word[..end - at].copy_from_slice(&b[at..end]);
-        if worth_a_look(u64::from_le_bytes(word)) && (at..end).any(hit) {
+    let (words, tail) = b.as_chunks::<8>();
+    for (k, w) in words.iter().enumerate() {
+        if worth_a_look(u64::from_le_bytes(*w)) && (8 * k..8 * k + 8).any(hit) {
             return true;
         }
-        at = end;
     }
-    false
+    (b.len() - tail.len()..b.len()).any(hit)
 }
 
 /// Whether a meeting document can start at `i`: "TD" or "C", at most one space and a digit, or
