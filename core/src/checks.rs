@@ -288,8 +288,10 @@ struct Place {
 struct Outline<'a> {
     items: Vec<&'a Item>,
     places: Vec<Place>,
-    /// Where an id is in `items`. Of two items sharing an id (no file loads with one), the later.
-    index: FastMap<ItemId, u32>,
+    /// Where an id is in `items`, for items whose ids do not rise in document order (where they
+    /// rise, a binary search finds them). Of two items sharing an id (no file loads with one),
+    /// the later.
+    index: Option<FastMap<ItemId, u32>>,
     /// Whether no two items share an id.
     unique: bool,
     top: Vec<&'a Item>,
@@ -304,7 +306,6 @@ impl<'a> Outline<'a> {
                 let k = o.items.len() as u32;
                 o.items.push(item);
                 o.places.push(Place { parent, number: first + i as u32 + 1, end: 0 });
-                o.unique &= o.index.insert(item.id, k).is_none();
                 walk(&item.children, k, 0, o);
                 o.places[k as usize].end = o.items.len() as u32;
             }
@@ -312,7 +313,7 @@ impl<'a> Outline<'a> {
         let mut o = Outline {
             items: Vec::new(),
             places: Vec::new(),
-            index: FastMap::default(),
+            index: None,
             unique: true,
             top: Vec::new(),
             sessions: Vec::with_capacity(agenda.sessions.len()),
@@ -325,11 +326,26 @@ impl<'a> Outline<'a> {
             o.top.extend(&s.items);
             first += s.items.len() as u32;
         }
+        if !o.items.windows(2).all(|w| w[0].id < w[1].id) {
+            let mut index = FastMap::default();
+            index.reserve(o.items.len());
+            for (k, item) in o.items.iter().enumerate() {
+                o.unique &= index.insert(item.id, k as u32).is_none();
+            }
+            o.index = Some(index);
+        }
         o
     }
 
+    fn position(&self, id: ItemId) -> Option<u32> {
+        match &self.index {
+            Some(index) => index.get(&id).copied(),
+            None => self.items.binary_search_by_key(&id, |i| i.id).ok().map(|k| k as u32),
+        }
+    }
+
     fn item(&self, id: ItemId) -> Option<&'a Item> {
-        self.index.get(&id).map(|k| self.items[*k as usize])
+        self.position(id).map(|k| self.items[k as usize])
     }
 
     fn write_number_at(&self, k: u32, out: &mut String) {
@@ -343,14 +359,14 @@ impl<'a> Outline<'a> {
 
     /// Writes an item's number, "?" for an item not in the agenda.
     fn write_number(&self, id: ItemId, out: &mut String) {
-        match self.index.get(&id) {
-            Some(k) => self.write_number_at(*k, out),
+        match self.position(id) {
+            Some(k) => self.write_number_at(k, out),
             None => out.push('?'),
         }
     }
 
     fn number(&self, id: ItemId) -> Option<String> {
-        let k = *self.index.get(&id)?;
+        let k = self.position(id)?;
         let mut out = String::new();
         self.write_number_at(k, &mut out);
         Some(out)
@@ -941,14 +957,16 @@ struct Citing<'i, 'a> {
 
 impl Citing<'_, '_> {
     fn text(&mut self, cx: &Ctx, text: &str, place: Field) {
-        if !may_mention(text.as_bytes()) {
+        if text.is_empty() || !may_mention(text.as_bytes()) {
             return;
         }
         let mut mentions = std::mem::take(&mut self.mentions);
         scan(text, &mut mentions);
         for m in mentions.drain(..) {
             match m {
-                Mention::Document(id) => self.document(cx, &id, Key::of(&id), place, None),
+                Mention::Document(id) => {
+                    self.document(cx, &id, Key::of(&id), place, None);
+                }
                 Mention::Annex(l) => self.annex_refs.push((l, place)),
                 Mention::Item(n) => self.item_refs.push((n, place)),
             }
@@ -957,12 +975,20 @@ impl Citing<'_, '_> {
     }
 
     /// A cited document against the register; `item` is the item whose Docs column cites it.
-    fn document(&mut self, cx: &Ctx, id: &DocId, key: Key, place: Field, item: Option<ItemId>) {
+    /// Gives the first register entry of the document, if it has one.
+    fn document(
+        &mut self,
+        cx: &Ctx,
+        id: &DocId,
+        key: Key,
+        place: Field,
+        item: Option<ItemId>,
+    ) -> Option<u32> {
         let a = cx.agenda;
         let index = self.index;
         let Some(first) = index.first(&key) else {
             if !self.reported_missing.insert((id.key(), id.revision, place)) {
-                return;
+                return None;
             }
             let fix = Fix {
                 label: format!("Add {id} to Annex A"),
@@ -975,7 +1001,7 @@ impl Citing<'_, '_> {
                 format!("{id} is cited but is not in the register (Annex A)."),
                 Some(fix),
             ));
-            return;
+            return None;
         };
         if index.chain(first).any(|i| index.revision[i] == id.revision) {
             // Every entry at this revision is cited, a duplicate too: it is reported as
@@ -985,7 +1011,7 @@ impl Citing<'_, '_> {
                     self.cited[i] = true;
                 }
             }
-            return;
+            return Some(first);
         }
         for i in index.chain(first) {
             self.cited[i] = true;
@@ -1016,6 +1042,7 @@ impl Citing<'_, '_> {
             format!("{id} is cited, but the register lists {registered}."),
             fix,
         ));
+        Some(first)
     }
 }
 
@@ -1025,11 +1052,10 @@ fn check_agreement(
     index: &RegisterIndex,
     item: &Item,
     id: &DocId,
-    key: Key,
+    first: u32,
     out: &mut Vec<Finding>,
 ) {
     let a = cx.agenda;
-    let Some(first) = index.first(&key) else { return };
     let i = index.chain(first).find(|i| index.revision[*i] == id.revision).unwrap_or(first as usize);
     let e = &a.register[i];
     if !titles_agree(&item.title, &e.title) {
@@ -1152,10 +1178,10 @@ fn check_references(cx: &mut Ctx) {
             match &d.number {
                 DocNumber::Document(id) => {
                     let key = Key::of(id);
-                    cites.document(cxr, id, key, f(ItemField::Docs), Some(item.id));
+                    let registered = cites.document(cxr, id, key, f(ItemField::Docs), Some(item.id));
                     adopted |= own_key == Some(key);
                     documents += 1;
-                    only = Some((id, key));
+                    only = registered.map(|first| (id, first));
                 }
                 DocNumber::Annex(l) => cites.annex_refs.push((l.clone(), f(ItemField::Docs))),
                 DocNumber::Outside(_) => {}
@@ -1166,8 +1192,8 @@ fn check_references(cx: &mut Ctx) {
         cites.text(cxr, &item.title, f(ItemField::Title));
         cites.text(cxr, &item.summary, f(ItemField::Summary));
         cites.text(cxr, &item.notes, f(ItemField::Notes));
-        if let (1, Some((id, key))) = (documents, only) {
-            check_agreement(cxr, &index, item, id, key, &mut agreement);
+        if let (1, Some((id, first))) = (documents, only) {
+            check_agreement(cxr, &index, item, id, first, &mut agreement);
         }
     });
     for an in &a.annexes {
