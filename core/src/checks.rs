@@ -5,7 +5,7 @@
 //! One pass, linear in the size of the agenda, so the editor can run it on every keystroke.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use serde::Serialize;
 
@@ -891,11 +891,22 @@ pub fn sources_agree(a: &str, b: &str) -> bool {
 /// What identifies a document across its revisions, as [`DocKey`] does, but borrowing the
 /// prefix: a pass looks up every cited and registered number, and cloning each prefix to do so
 /// cost more than the lookup.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Key<'a> {
     prefix: Option<&'a str>,
     series: Series,
     number: u32,
+}
+
+impl Hash for Key<'_> {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        // Series and number as one word: most keys have no prefix, and are hashed in one step.
+        let contribution = u64::from(self.series == Series::Contribution);
+        h.write_u64(u64::from(self.number) << 2 | contribution << 1 | u64::from(self.prefix.is_some()));
+        if let Some(p) = self.prefix {
+            h.write(p.as_bytes());
+        }
+    }
 }
 
 impl<'a> Key<'a> {
