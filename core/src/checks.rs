@@ -482,8 +482,8 @@ pub fn check(agenda: &Agenda) -> Vec<Finding> {
     check_header(&mut cx);
     check_sessions(&mut cx);
     check_future_meetings(&mut cx);
-    check_references(&mut cx);
-    check_vocabulary(&mut cx);
+    let item_words = check_references(&mut cx);
+    check_vocabulary(&mut cx, item_words);
     // Most findings are warnings: without errors, they need not move.
     let [mut errors, mut warnings, mut notes] = cx.out;
     let mut out = if errors.is_empty() {
@@ -1105,7 +1105,9 @@ fn check_agreement(
     }
 }
 
-fn check_references(cx: &mut Ctx) {
+/// Documents, annexes and items cited against what the agenda has. The same walk over the
+/// items reads their titles and actions against the vocabulary, for [`check_vocabulary`].
+fn check_references(cx: &mut Ctx) -> Vec<Finding> {
     let a = cx.agenda;
     let n = a.register.len();
     let mut index =
@@ -1181,7 +1183,11 @@ fn check_references(cx: &mut Ctx) {
     let mut adopted = false;
     let mut unreadable: Vec<(ItemId, &str)> = Vec::new();
     let mut agreement: Vec<Finding> = Vec::new();
+    let actions = a.action_vocabulary();
+    let mut action_hints = Suggestions::new(&actions);
+    let mut item_words = Vec::new();
     a.for_each_item(|item| {
+        check_item_words(cxr, &mut action_hints, item, &mut item_words);
         let f = |field| item_field(item.id, field);
         let mut documents = 0;
         let mut only = None;
@@ -1354,6 +1360,7 @@ fn check_references(cx: &mut Ctx) {
             }
         }
     }
+    item_words
 }
 
 /// A register entry for a cited document, prefilled from the item that cites it.
@@ -1446,7 +1453,9 @@ fn concat(pieces: &[&str]) -> String {
     s
 }
 
-fn check_vocabulary(cx: &mut Ctx) {
+/// Register categories against the vocabulary, then what the walk over the items found about
+/// their titles and actions.
+fn check_vocabulary(cx: &mut Ctx, item_words: Vec<Finding>) {
     let a = cx.agenda;
     let categories = a.category_vocabulary();
     let mut category_hints = Suggestions::new(&categories);
@@ -1489,55 +1498,64 @@ fn check_vocabulary(cx: &mut Ctx) {
         };
         cx.push("register.category", Severity::Warning, place, message, Some(fix));
     }
-    let actions = a.action_vocabulary();
-    let mut action_hints = Suggestions::new(&actions);
-    a.for_each_item(|item| {
-        let place = item_field(item.id, ItemField::Actions);
-        if trimmed(&item.title).is_empty() {
-            cx.push(
-                "item.untitled",
-                Severity::Note,
-                item_field(item.id, ItemField::Title),
-                "This item has no title yet.".into(),
-                None,
-            );
+    for f in item_words {
+        cx.file(f);
+    }
+}
+
+/// An item's title and actions against the vocabulary.
+fn check_item_words<'a>(
+    cx: &Ctx<'a>,
+    hints: &mut Suggestions<'_, 'a>,
+    item: &'a Item,
+    out: &mut Vec<Finding>,
+) {
+    let a = cx.agenda;
+    let place = item_field(item.id, ItemField::Actions);
+    if trimmed(&item.title).is_empty() {
+        out.push(cx.finding(
+            "item.untitled",
+            Severity::Note,
+            item_field(item.id, ItemField::Title),
+            "This item has no title yet.".into(),
+            None,
+        ));
+    }
+    for (k, act) in item.actions.iter().enumerate() {
+        let t = trimmed(act).trim_end_matches('.');
+        if t.is_empty() {
+            continue;
         }
-        for (k, act) in item.actions.iter().enumerate() {
-            let t = trimmed(act).trim_end_matches('.');
-            if t.is_empty() {
-                continue;
+        let Some(suggestion) = hints.unknown(t) else { continue };
+        let fix = match suggestion {
+            Some(n) => {
+                let mut v = item.actions.clone();
+                v[k] = n.to_string();
+                Fix {
+                    label: format!("Change to \"{n}\""),
+                    edit: Edit::Set { field: place, value: Value::List(v) },
+                }
             }
-            let Some(suggestion) = action_hints.unknown(t) else { continue };
-            let fix = match suggestion {
-                Some(n) => {
-                    let mut v = item.actions.clone();
-                    v[k] = n.to_string();
-                    Fix {
-                        label: format!("Change to \"{n}\""),
-                        edit: Edit::Set { field: place, value: Value::List(v) },
-                    }
+            None => {
+                let mut own = a.actions.clone();
+                own.push(t.to_string());
+                Fix {
+                    label: format!("Add \"{t}\" to this agenda's actions"),
+                    edit: Edit::Set {
+                        field: Field::Agenda { field: AgendaField::Actions },
+                        value: Value::List(own),
+                    },
                 }
-                None => {
-                    let mut own = a.actions.clone();
-                    own.push(t.to_string());
-                    Fix {
-                        label: format!("Add \"{t}\" to this agenda's actions"),
-                        edit: Edit::Set {
-                            field: Field::Agenda { field: AgendaField::Actions },
-                            value: Value::List(own),
-                        },
-                    }
-                }
-            };
-            cx.push(
-                "item.action",
-                Severity::Warning,
-                place,
-                format!("\"{t}\" is not a known action."),
-                Some(fix),
-            );
-        }
-    });
+            }
+        };
+        out.push(cx.finding(
+            "item.action",
+            Severity::Warning,
+            place,
+            format!("\"{t}\" is not a known action."),
+            Some(fix),
+        ));
+    }
 }
 
 /// Edits that add every cited document missing from the register, prefilled from what the
