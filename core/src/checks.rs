@@ -399,7 +399,7 @@ struct Ctx<'a> {
     agenda: &'a Agenda,
     outline: Outline<'a>,
     /// Register positions by id, for a register whose ids do not rise from entry to entry;
-    /// where they rise (as in every register this editor builds) a binary search finds them.
+    /// where they rise (entries added at the end get ever larger ids) a binary search finds them.
     entry_position: Option<FastMap<EntryId, usize>>,
     /// The id a register entry added by a fix gets.
     next_entry: EntryId,

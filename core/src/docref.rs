@@ -58,9 +58,7 @@ impl DocId {
     pub fn with_revision(&self, revision: Option<u32>) -> DocId {
         DocId { revision, ..self.clone() }
     }
-}
 
-impl DocId {
     /// The canonical form piece by piece, for Display and for [`DocId::write_to`].
     fn pieces(&self, mut put: impl FnMut(&str)) {
         if let Some(p) = &self.prefix {
@@ -160,9 +158,7 @@ impl DocNumber {
             _ => None,
         }
     }
-}
 
-impl DocNumber {
     /// Appends what Display writes, without the formatting machinery.
     pub fn write_to(&self, out: &mut String) {
         match self {
