@@ -5,11 +5,11 @@
 //! One pass, linear in the size of the agenda, so the editor can run it on every keystroke.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use serde::Serialize;
 
-use crate::docref::{scan, DocId, DocKey, DocNumber, DocRef, Mention, Series};
+use crate::docref::{may_mention, scan, Decimal, DocId, DocKey, DocNumber, DocRef, Mention, Series};
 use crate::edit::*;
 use crate::model::*;
 use crate::schedule::window_minutes;
@@ -167,10 +167,7 @@ fn describe_into(
 /// Appends `n` in decimal without the formatting machinery, which costs more than the rest of
 /// naming a place.
 fn push_decimal(out: &mut String, n: usize) {
-    if n >= 10 {
-        push_decimal(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
+    out.push_str(Decimal::new(n as u64).as_str());
 }
 
 pub fn agenda_field_label(f: AgendaField) -> &'static str {
@@ -291,8 +288,10 @@ struct Place {
 struct Outline<'a> {
     items: Vec<&'a Item>,
     places: Vec<Place>,
-    /// Where an id is in `items`. Of two items sharing an id (no file loads with one), the later.
-    index: FastMap<ItemId, u32>,
+    /// Where an id is in `items`, for items whose ids do not rise in document order (where they
+    /// rise, a binary search finds them). Of two items sharing an id (no file loads with one),
+    /// the later.
+    index: Option<FastMap<ItemId, u32>>,
     /// Whether no two items share an id.
     unique: bool,
     top: Vec<&'a Item>,
@@ -307,7 +306,6 @@ impl<'a> Outline<'a> {
                 let k = o.items.len() as u32;
                 o.items.push(item);
                 o.places.push(Place { parent, number: first + i as u32 + 1, end: 0 });
-                o.unique &= o.index.insert(item.id, k).is_none();
                 walk(&item.children, k, 0, o);
                 o.places[k as usize].end = o.items.len() as u32;
             }
@@ -315,7 +313,7 @@ impl<'a> Outline<'a> {
         let mut o = Outline {
             items: Vec::new(),
             places: Vec::new(),
-            index: FastMap::default(),
+            index: None,
             unique: true,
             top: Vec::new(),
             sessions: Vec::with_capacity(agenda.sessions.len()),
@@ -328,11 +326,26 @@ impl<'a> Outline<'a> {
             o.top.extend(&s.items);
             first += s.items.len() as u32;
         }
+        if !o.items.windows(2).all(|w| w[0].id < w[1].id) {
+            let mut index = FastMap::default();
+            index.reserve(o.items.len());
+            for (k, item) in o.items.iter().enumerate() {
+                o.unique &= index.insert(item.id, k as u32).is_none();
+            }
+            o.index = Some(index);
+        }
         o
     }
 
+    fn position(&self, id: ItemId) -> Option<u32> {
+        match &self.index {
+            Some(index) => index.get(&id).copied(),
+            None => self.items.binary_search_by_key(&id, |i| i.id).ok().map(|k| k as u32),
+        }
+    }
+
     fn item(&self, id: ItemId) -> Option<&'a Item> {
-        self.index.get(&id).map(|k| self.items[*k as usize])
+        self.position(id).map(|k| self.items[k as usize])
     }
 
     fn write_number_at(&self, k: u32, out: &mut String) {
@@ -346,14 +359,14 @@ impl<'a> Outline<'a> {
 
     /// Writes an item's number, "?" for an item not in the agenda.
     fn write_number(&self, id: ItemId, out: &mut String) {
-        match self.index.get(&id) {
-            Some(k) => self.write_number_at(*k, out),
+        match self.position(id) {
+            Some(k) => self.write_number_at(k, out),
             None => out.push('?'),
         }
     }
 
     fn number(&self, id: ItemId) -> Option<String> {
-        let k = *self.index.get(&id)?;
+        let k = self.position(id)?;
         let mut out = String::new();
         self.write_number_at(k, &mut out);
         Some(out)
@@ -386,7 +399,7 @@ struct Ctx<'a> {
     agenda: &'a Agenda,
     outline: Outline<'a>,
     /// Register positions by id, for a register whose ids do not rise from entry to entry;
-    /// where they rise (as in every register this editor builds) a binary search finds them.
+    /// where they rise (entries added at the end get ever larger ids) a binary search finds them.
     entry_position: Option<FastMap<EntryId, usize>>,
     /// The id a register entry added by a fix gets.
     next_entry: EntryId,
@@ -402,14 +415,8 @@ impl Ctx<'_> {
         }
     }
 
-    fn finding(
-        &self,
-        code: &'static str,
-        severity: Severity,
-        place: Field,
-        message: String,
-        fix: Option<Fix>,
-    ) -> Finding {
+    /// Names a place for a finding.
+    fn describe(&self, place: Field) -> String {
         let mut where_ = String::with_capacity(48);
         describe_into(
             self.agenda,
@@ -418,7 +425,19 @@ impl Ctx<'_> {
             place,
             &mut where_,
         );
-        Finding { code, severity, place, where_, message, fix }
+        where_
+    }
+
+    /// A finding to file later, for a check that finds it before the checks ahead of it are done.
+    fn finding(
+        &self,
+        code: &'static str,
+        severity: Severity,
+        place: Field,
+        message: String,
+        fix: Option<Fix>,
+    ) -> Finding {
+        Finding { code, severity, place, where_: self.describe(place), message, fix }
     }
 
     fn push(
@@ -429,17 +448,21 @@ impl Ctx<'_> {
         message: String,
         fix: Option<Fix>,
     ) {
-        let f = self.finding(code, severity, place, message, fix);
-        self.file(f);
+        let where_ = self.describe(place);
+        self.out[group(severity)].push(Finding { code, severity, place, where_, message, fix });
     }
 
     fn file(&mut self, f: Finding) {
-        let group = match f.severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            Severity::Note => 2,
-        };
-        self.out[group].push(f);
+        self.out[group(f.severity)].push(f);
+    }
+}
+
+/// The place of a severity in [`Ctx::out`].
+fn group(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Note => 2,
     }
 }
 
@@ -459,8 +482,8 @@ pub fn check(agenda: &Agenda) -> Vec<Finding> {
     check_header(&mut cx);
     check_sessions(&mut cx);
     check_future_meetings(&mut cx);
-    check_references(&mut cx);
-    check_vocabulary(&mut cx);
+    let item_words = check_references(&mut cx);
+    check_vocabulary(&mut cx, item_words);
     // Most findings are warnings: without errors, they need not move.
     let [mut errors, mut warnings, mut notes] = cx.out;
     let mut out = if errors.is_empty() {
@@ -808,7 +831,7 @@ fn sorted_subset(small: &[u64], big: &[u64]) -> bool {
 /// "TSB: Schedule of meetings …" and "RG-SOP: Schedule of meetings …" agree.
 pub fn titles_agree(a: &str, b: &str) -> bool {
     // The usual case, an item titled as its register entry, needs no words compared.
-    if a.trim() == b.trim() {
+    if a == b || trimmed(a) == trimmed(b) {
         return true;
     }
     let (x, y) = (title_words(a), title_words(b));
@@ -858,7 +881,7 @@ fn parties(source: &str) -> Vec<u64> {
 /// Sources agree when one names no party the other does not ("ITU/SG/SPM" against
 /// "TSB; ITU/SG/SPM").
 pub fn sources_agree(a: &str, b: &str) -> bool {
-    if a.trim() == b.trim() {
+    if a == b || trimmed(a) == trimmed(b) {
         return true;
     }
     let (x, y) = (parties(a), parties(b));
@@ -868,11 +891,22 @@ pub fn sources_agree(a: &str, b: &str) -> bool {
 /// What identifies a document across its revisions, as [`DocKey`] does, but borrowing the
 /// prefix: a pass looks up every cited and registered number, and cloning each prefix to do so
 /// cost more than the lookup.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Key<'a> {
     prefix: Option<&'a str>,
     series: Series,
     number: u32,
+}
+
+impl Hash for Key<'_> {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        // Series and number as one word: most keys have no prefix, and are hashed in one step.
+        let contribution = u64::from(self.series == Series::Contribution);
+        h.write_u64(u64::from(self.number) << 2 | contribution << 1 | u64::from(self.prefix.is_some()));
+        if let Some(p) = self.prefix {
+            h.write(p.as_bytes());
+        }
+    }
 }
 
 impl<'a> Key<'a> {
@@ -934,14 +968,16 @@ struct Citing<'i, 'a> {
 
 impl Citing<'_, '_> {
     fn text(&mut self, cx: &Ctx, text: &str, place: Field) {
-        if text.is_empty() {
+        if text.is_empty() || !may_mention(text.as_bytes()) {
             return;
         }
         let mut mentions = std::mem::take(&mut self.mentions);
         scan(text, &mut mentions);
         for m in mentions.drain(..) {
             match m {
-                Mention::Document(id) => self.document(cx, &id, Key::of(&id), place, None),
+                Mention::Document(id) => {
+                    self.document(cx, &id, Key::of(&id), place, None);
+                }
                 Mention::Annex(l) => self.annex_refs.push((l, place)),
                 Mention::Item(n) => self.item_refs.push((n, place)),
             }
@@ -950,12 +986,20 @@ impl Citing<'_, '_> {
     }
 
     /// A cited document against the register; `item` is the item whose Docs column cites it.
-    fn document(&mut self, cx: &Ctx, id: &DocId, key: Key, place: Field, item: Option<ItemId>) {
+    /// Gives the first register entry of the document, if it has one.
+    fn document(
+        &mut self,
+        cx: &Ctx,
+        id: &DocId,
+        key: Key,
+        place: Field,
+        item: Option<ItemId>,
+    ) -> Option<u32> {
         let a = cx.agenda;
         let index = self.index;
         let Some(first) = index.first(&key) else {
             if !self.reported_missing.insert((id.key(), id.revision, place)) {
-                return;
+                return None;
             }
             let fix = Fix {
                 label: format!("Add {id} to Annex A"),
@@ -968,7 +1012,7 @@ impl Citing<'_, '_> {
                 format!("{id} is cited but is not in the register (Annex A)."),
                 Some(fix),
             ));
-            return;
+            return None;
         };
         if index.chain(first).any(|i| index.revision[i] == id.revision) {
             // Every entry at this revision is cited, a duplicate too: it is reported as
@@ -978,7 +1022,7 @@ impl Citing<'_, '_> {
                     self.cited[i] = true;
                 }
             }
-            return;
+            return Some(first);
         }
         for i in index.chain(first) {
             self.cited[i] = true;
@@ -1009,6 +1053,7 @@ impl Citing<'_, '_> {
             format!("{id} is cited, but the register lists {registered}."),
             fix,
         ));
+        Some(first)
     }
 }
 
@@ -1018,11 +1063,10 @@ fn check_agreement(
     index: &RegisterIndex,
     item: &Item,
     id: &DocId,
-    key: Key,
+    first: u32,
     out: &mut Vec<Finding>,
 ) {
     let a = cx.agenda;
-    let Some(first) = index.first(&key) else { return };
     let i = index.chain(first).find(|i| index.revision[*i] == id.revision).unwrap_or(first as usize);
     let e = &a.register[i];
     if !titles_agree(&item.title, &e.title) {
@@ -1061,7 +1105,9 @@ fn check_agreement(
     }
 }
 
-fn check_references(cx: &mut Ctx) {
+/// Documents, annexes and items cited against what the agenda has. The same walk over the
+/// items reads their titles and actions against the vocabulary, for [`check_vocabulary`].
+fn check_references(cx: &mut Ctx) -> Vec<Finding> {
     let a = cx.agenda;
     let n = a.register.len();
     let mut index =
@@ -1137,7 +1183,11 @@ fn check_references(cx: &mut Ctx) {
     let mut adopted = false;
     let mut unreadable: Vec<(ItemId, &str)> = Vec::new();
     let mut agreement: Vec<Finding> = Vec::new();
+    let actions = a.action_vocabulary();
+    let mut action_hints = Suggestions::new(&actions);
+    let mut item_words = Vec::new();
     a.for_each_item(|item| {
+        check_item_words(cxr, &mut action_hints, item, &mut item_words);
         let f = |field| item_field(item.id, field);
         let mut documents = 0;
         let mut only = None;
@@ -1145,10 +1195,10 @@ fn check_references(cx: &mut Ctx) {
             match &d.number {
                 DocNumber::Document(id) => {
                     let key = Key::of(id);
-                    cites.document(cxr, id, key, f(ItemField::Docs), Some(item.id));
+                    let registered = cites.document(cxr, id, key, f(ItemField::Docs), Some(item.id));
                     adopted |= own_key == Some(key);
                     documents += 1;
-                    only = Some((id, key));
+                    only = registered.map(|first| (id, first));
                 }
                 DocNumber::Annex(l) => cites.annex_refs.push((l.clone(), f(ItemField::Docs))),
                 DocNumber::Outside(_) => {}
@@ -1159,8 +1209,8 @@ fn check_references(cx: &mut Ctx) {
         cites.text(cxr, &item.title, f(ItemField::Title));
         cites.text(cxr, &item.summary, f(ItemField::Summary));
         cites.text(cxr, &item.notes, f(ItemField::Notes));
-        if let (1, Some((id, key))) = (documents, only) {
-            check_agreement(cxr, &index, item, id, key, &mut agreement);
+        if let (1, Some((id, first))) = (documents, only) {
+            check_agreement(cxr, &index, item, id, first, &mut agreement);
         }
     });
     for an in &a.annexes {
@@ -1310,6 +1360,7 @@ fn check_references(cx: &mut Ctx) {
             }
         }
     }
+    item_words
 }
 
 /// A register entry for a cited document, prefilled from the item that cites it.
@@ -1370,13 +1421,25 @@ impl<'v, 'a> Suggestions<'v, 'a> {
 
     /// None for a word of the vocabulary; for any other, the word it may be a typo of.
     fn unknown(&mut self, word: &'a str) -> Option<Option<&'v str>> {
+        if self.vocabulary.iter().any(|v| v == word) {
+            return None;
+        }
         if let Some(v) = self.verdicts.get(word) {
             return *v;
         }
-        let known = self.vocabulary.iter().any(|v| v == word) || self.lower.contains(&word.to_lowercase());
+        let known = self.lower.contains(&word.to_lowercase());
         let v = (!known).then(|| nearest(word, self.vocabulary));
         self.verdicts.insert(word, v);
         v
+    }
+}
+
+/// `s.trim()`, without reading characters when `s` plainly starts and ends with something other
+/// than a space or a non-ASCII character, as nearly every text does.
+fn trimmed(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&first), Some(&last)) if (b'!'..0x80).contains(&first) && (b'!'..0x80).contains(&last) => s,
+        _ => s.trim(),
     }
 }
 
@@ -1390,12 +1453,14 @@ fn concat(pieces: &[&str]) -> String {
     s
 }
 
-fn check_vocabulary(cx: &mut Ctx) {
+/// Register categories against the vocabulary, then what the walk over the items found about
+/// their titles and actions.
+fn check_vocabulary(cx: &mut Ctx, item_words: Vec<Finding>) {
     let a = cx.agenda;
     let categories = a.category_vocabulary();
     let mut category_hints = Suggestions::new(&categories);
     for e in &a.register {
-        let c = e.category.trim();
+        let c = trimmed(&e.category);
         let place = Field::Entry { entry: e.id, field: EntryField::Category };
         if c.is_empty() {
             if !blank(&e.number) {
@@ -1433,55 +1498,64 @@ fn check_vocabulary(cx: &mut Ctx) {
         };
         cx.push("register.category", Severity::Warning, place, message, Some(fix));
     }
-    let actions = a.action_vocabulary();
-    let mut action_hints = Suggestions::new(&actions);
-    a.for_each_item(|item| {
-        let place = item_field(item.id, ItemField::Actions);
-        if item.title.trim().is_empty() {
-            cx.push(
-                "item.untitled",
-                Severity::Note,
-                item_field(item.id, ItemField::Title),
-                "This item has no title yet.".into(),
-                None,
-            );
+    for f in item_words {
+        cx.file(f);
+    }
+}
+
+/// An item's title and actions against the vocabulary.
+fn check_item_words<'a>(
+    cx: &Ctx<'a>,
+    hints: &mut Suggestions<'_, 'a>,
+    item: &'a Item,
+    out: &mut Vec<Finding>,
+) {
+    let a = cx.agenda;
+    let place = item_field(item.id, ItemField::Actions);
+    if trimmed(&item.title).is_empty() {
+        out.push(cx.finding(
+            "item.untitled",
+            Severity::Note,
+            item_field(item.id, ItemField::Title),
+            "This item has no title yet.".into(),
+            None,
+        ));
+    }
+    for (k, act) in item.actions.iter().enumerate() {
+        let t = trimmed(act).trim_end_matches('.');
+        if t.is_empty() {
+            continue;
         }
-        for (k, act) in item.actions.iter().enumerate() {
-            let t = act.trim().trim_end_matches('.');
-            if t.is_empty() {
-                continue;
+        let Some(suggestion) = hints.unknown(t) else { continue };
+        let fix = match suggestion {
+            Some(n) => {
+                let mut v = item.actions.clone();
+                v[k] = n.to_string();
+                Fix {
+                    label: format!("Change to \"{n}\""),
+                    edit: Edit::Set { field: place, value: Value::List(v) },
+                }
             }
-            let Some(suggestion) = action_hints.unknown(t) else { continue };
-            let fix = match suggestion {
-                Some(n) => {
-                    let mut v = item.actions.clone();
-                    v[k] = n.to_string();
-                    Fix {
-                        label: format!("Change to \"{n}\""),
-                        edit: Edit::Set { field: place, value: Value::List(v) },
-                    }
+            None => {
+                let mut own = a.actions.clone();
+                own.push(t.to_string());
+                Fix {
+                    label: format!("Add \"{t}\" to this agenda's actions"),
+                    edit: Edit::Set {
+                        field: Field::Agenda { field: AgendaField::Actions },
+                        value: Value::List(own),
+                    },
                 }
-                None => {
-                    let mut own = a.actions.clone();
-                    own.push(t.to_string());
-                    Fix {
-                        label: format!("Add \"{t}\" to this agenda's actions"),
-                        edit: Edit::Set {
-                            field: Field::Agenda { field: AgendaField::Actions },
-                            value: Value::List(own),
-                        },
-                    }
-                }
-            };
-            cx.push(
-                "item.action",
-                Severity::Warning,
-                place,
-                format!("\"{t}\" is not a known action."),
-                Some(fix),
-            );
-        }
-    });
+            }
+        };
+        out.push(cx.finding(
+            "item.action",
+            Severity::Warning,
+            place,
+            format!("\"{t}\" is not a known action."),
+            Some(fix),
+        ));
+    }
 }
 
 /// Edits that add every cited document missing from the register, prefilled from what the

@@ -58,9 +58,7 @@ impl DocId {
     pub fn with_revision(&self, revision: Option<u32>) -> DocId {
         DocId { revision, ..self.clone() }
     }
-}
 
-impl DocId {
     /// The canonical form piece by piece, for Display and for [`DocId::write_to`].
     fn pieces(&self, mut put: impl FnMut(&str)) {
         if let Some(p) = &self.prefix {
@@ -160,9 +158,7 @@ impl DocNumber {
             _ => None,
         }
     }
-}
 
-impl DocNumber {
     /// Appends what Display writes, without the formatting machinery.
     pub fn write_to(&self, out: &mut String) {
         match self {
@@ -566,7 +562,7 @@ fn is_word_byte(c: u8) -> bool {
 /// Whether a text can mention anything [`scan`] finds: document and item numbers have digits,
 /// and an annex is named by the word "annex". Most texts (titles, notes) have neither, and a
 /// look at eight bytes at a time spares them the scanner.
-fn may_mention(b: &[u8]) -> bool {
+pub(crate) fn may_mention(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH_BITS != 0;
@@ -578,15 +574,13 @@ fn may_mention(b: &[u8]) -> bool {
     let hit = |i: usize| {
         b[i].is_ascii_digit() || (b[i] | 0x20) == b'x' && i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b"anne")
     };
-    let mut words = b.chunks_exact(8);
-    let mut at = 0;
-    for w in &mut words {
-        if worth_a_look(u64::from_le_bytes(w.try_into().expect("eight bytes"))) && (at..at + 8).any(hit) {
+    let (words, tail) = b.as_chunks::<8>();
+    for (k, w) in words.iter().enumerate() {
+        if worth_a_look(u64::from_le_bytes(*w)) && (8 * k..8 * k + 8).any(hit) {
             return true;
         }
-        at += 8;
     }
-    (at..b.len()).any(hit)
+    (b.len() - tail.len()..b.len()).any(hit)
 }
 
 /// Whether a meeting document can start at `i`: "TD" or "C", at most one space and a digit, or

@@ -67,8 +67,8 @@ fn lay_out<'a>(
         let end = match (start, item.duration) {
             (Some(s), Some(d)) => Some(s.plus(d)),
             (Some(s), None) => {
-                // An untimed item runs to the next fixed start, when that start follows it at
-                // once, or to the end of its parent's interval when it is the last.
+                // An item with no planned duration ends at the start written on the next row,
+                // or, the last of its siblings, at the end of its parent's interval.
                 let bound = match items.get(i + 1) {
                     None => to,
                     Some(n) => n.start,
