@@ -43,7 +43,8 @@ struct Place {
     node: NodeRef<Tr>,
 }
 
-/// The editor's register of rows, and whether a look at their positions is already asked for.
+/// The rows the editor has made, by what they edit, and whether a look at their positions is
+/// already asked for.
 #[derive(Clone, Copy)]
 pub struct LazyRows {
     places: StoredValue<HashMap<Owner, Place>>,
