@@ -81,7 +81,8 @@ const problems = (r, what) => {
       `until its button is in the DOM, median of ${floor.runs} fresh contexts; at ms: ${marks(floor.at)}`);
     const r = app.ms / floor.ms;
     line('load.cold.editor-td514', ms(app.ms), `<= ${GOALS.loadRatio}x floor`, r <= GOALS.loadRatio,
-      `floor ${ms(floor.ms)}, ratio ${ratio(r)}; until "${app.counts}" shows, median of ${app.runs} fresh contexts; at ms: ${marks(app.at)}`);
+      `floor ${ms(floor.ms)}, ratio ${ratio(r)}; until "${app.counts}" shows, median of ${app.runs} fresh contexts; at ms: ${marks(app.at)}`
+      + (app.at.whole == null ? '' : `, every table row built ${Math.round(app.at.whole)}`));
     problems(app, 'cold load');
   } else {
     missing('load.cold.editor-td514', `<= ${GOALS.loadRatio}x floor`, 'see the log above');
