@@ -448,8 +448,8 @@ impl Ctx<'_> {
         message: String,
         fix: Option<Fix>,
     ) {
-        let where_ = self.describe(place);
-        self.out[group(severity)].push(Finding { code, severity, place, where_, message, fix });
+        let f = self.finding(code, severity, place, message, fix);
+        self.file(f);
     }
 
     fn file(&mut self, f: Finding) {
@@ -1480,17 +1480,7 @@ fn check_vocabulary(cx: &mut Ctx, item_words: Vec<Finding>) {
                 label: concat(&["Change to \"", n, "\""]),
                 edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
             },
-            None => {
-                let mut own = a.categories.clone();
-                own.push(c.to_string());
-                Fix {
-                    label: format!("Add \"{c}\" to this agenda's categories"),
-                    edit: Edit::Set {
-                        field: Field::Agenda { field: AgendaField::Categories },
-                        value: Value::List(own),
-                    },
-                }
-            }
+            None => vocabulary_addition(&a.categories, c, AgendaField::Categories, "categories"),
         };
         let message = match suggestion {
             Some(n) => concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
@@ -1500,6 +1490,17 @@ fn check_vocabulary(cx: &mut Ctx, item_words: Vec<Finding>) {
     }
     for f in item_words {
         cx.file(f);
+    }
+}
+
+/// The fix for a word no vocabulary knows and none is near: add it to the agenda's own list
+/// (`field`, named `list` in the label).
+fn vocabulary_addition(own: &[String], word: &str, field: AgendaField, list: &str) -> Fix {
+    let mut own = own.to_vec();
+    own.push(word.to_string());
+    Fix {
+        label: format!("Add \"{word}\" to this agenda's {list}"),
+        edit: Edit::Set { field: Field::Agenda { field }, value: Value::List(own) },
     }
 }
 
@@ -1536,17 +1537,7 @@ fn check_item_words<'a>(
                     edit: Edit::Set { field: place, value: Value::List(v) },
                 }
             }
-            None => {
-                let mut own = a.actions.clone();
-                own.push(t.to_string());
-                Fix {
-                    label: format!("Add \"{t}\" to this agenda's actions"),
-                    edit: Edit::Set {
-                        field: Field::Agenda { field: AgendaField::Actions },
-                        value: Value::List(own),
-                    },
-                }
-            }
+            None => vocabulary_addition(&a.actions, t, AgendaField::Actions, "actions"),
         };
         out.push(cx.finding(
             "item.action",

@@ -82,13 +82,7 @@ impl DocId {
 
 impl fmt::Display for DocId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut result = Ok(());
-        self.pieces(|s| {
-            if result.is_ok() {
-                result = f.write_str(s);
-            }
-        });
-        result
+        write_pieces(f, |put| self.pieces(put))
     }
 }
 
@@ -159,27 +153,39 @@ impl DocNumber {
         }
     }
 
+    /// The canonical form piece by piece, for Display and for [`DocNumber::write_to`].
+    fn pieces(&self, mut put: impl FnMut(&str)) {
+        match self {
+            DocNumber::Document(id) => id.pieces(put),
+            DocNumber::Annex(l) => {
+                put("Annex ");
+                put(l);
+            }
+            DocNumber::Outside(s) | DocNumber::Unparsed(s) => put(s),
+        }
+    }
+
     /// Appends what Display writes, without the formatting machinery.
     pub fn write_to(&self, out: &mut String) {
-        match self {
-            DocNumber::Document(id) => id.write_to(out),
-            DocNumber::Annex(l) => {
-                out.push_str("Annex ");
-                out.push_str(l);
-            }
-            DocNumber::Outside(s) | DocNumber::Unparsed(s) => out.push_str(s),
-        }
+        self.pieces(|s| out.push_str(s));
     }
 }
 
 impl fmt::Display for DocNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DocNumber::Document(id) => id.fmt(f),
-            DocNumber::Annex(l) => write!(f, "Annex {l}"),
-            DocNumber::Outside(s) | DocNumber::Unparsed(s) => f.write_str(s),
-        }
+        write_pieces(f, |put| self.pieces(put))
     }
+}
+
+/// Writes a text given piece by piece to a formatter, stopping at the first error.
+fn write_pieces(f: &mut fmt::Formatter<'_>, pieces: impl FnOnce(&mut dyn FnMut(&str))) -> fmt::Result {
+    let mut result = Ok(());
+    pieces(&mut |s| {
+        if result.is_ok() {
+            result = f.write_str(s);
+        }
+    });
+    result
 }
 
 impl Serialize for DocNumber {
