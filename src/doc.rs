@@ -59,10 +59,6 @@ impl Doc {
             rows.with(|rs| rs.iter().map(|r| (r.id, (r.number.clone(), r.depth))).collect())
         });
         let findings = Memo::new(move |_| agenda.with(check));
-        let entry_positions = Memo::new(move |_| {
-            structure.track();
-            agenda.with_untracked(|a| a.register.iter().enumerate().map(|(i, e)| (e.id, i + 1)).collect())
-        });
         let marks = Memo::new(move |_| {
             let mut m: HashMap<Field, Severity> = HashMap::new();
             findings.with(|fs| {
@@ -81,6 +77,9 @@ impl Doc {
                 annexes: a.annexes.iter().map(|x| x.id).collect(),
                 future_meetings: a.future_meetings.iter().map(|m| m.id).collect(),
             })
+        });
+        let entry_positions = Memo::new(move |_| {
+            shape.with(|s| s.entries.iter().enumerate().map(|(i, e)| (*e, i + 1)).collect())
         });
         let paths = Memo::new(move |_| {
             structure.track();

@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::doc::{Doc, Owner, RowData};
-use crate::editor::LONG;
 use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind, TableHead};
 use crate::lazy::LazyRows;
 
@@ -276,7 +275,7 @@ pub fn ItemsTable() -> impl IntoView {
     let doc = expect_context::<Doc>();
     provide_context(Dragging { dragging: RwSignal::new(None), drop_target: RwSignal::new(None) });
     let sessions = Memo::new(move |_| doc.shape.with(|s| s.sessions.clone()));
-    let long = move || doc.rows.with(|r| r.len() > LONG);
+    let long = expect_context::<LazyRows>().long_items;
     let add_session = move |_| {
         let edit = doc.agenda.with_untracked(|a| {
             let mut s = agendum_core::model::Session::new(a.next_session_id());

@@ -55,8 +55,9 @@ pub struct LazyRows {
     registered: StoredValue<usize>,
     /// Set once the editor's first frame is painted: the rest of a short table is built then.
     painted: RwSignal<bool>,
-    long_items: Memo<bool>,
-    long_register: Memo<bool>,
+    /// Whether the items table, and Annex A, are long (`LONG`): only long tables leave rows out.
+    pub long_items: Memo<bool>,
+    pub long_register: Memo<bool>,
 }
 
 /// One row's part: its element, and whether its cells are built.

@@ -10,7 +10,6 @@ use agendum_core::model::{
 use leptos::prelude::*;
 
 use crate::doc::{Doc, Owner, RowData};
-use crate::editor::LONG;
 use crate::fields::{FieldInput, Kind, TableHead};
 use crate::lazy::LazyRows;
 
@@ -58,6 +57,7 @@ pub fn Register() -> impl IntoView {
     let doc = expect_context::<Doc>();
     // A memo, so a keystroke that leaves the list as it was does not make the list compare it.
     let entries = Memo::new(move |_| doc.shape.with(|s| s.entries.clone()));
+    let long = expect_context::<LazyRows>().long_register;
     let missing =
         Memo::new(move |_| doc.findings.with(|f| f.iter().filter(|f| f.code == "xref.unregistered").count()));
     let add = move |_| {
@@ -117,7 +117,7 @@ pub fn Register() -> impl IntoView {
                     <button type="button" on:click=move |_| sort(SortBy::Source)>"source"</button>
                 </span>
             </div>
-            <table class="register" class:long=move || entries.with(|e| e.len() > LONG)>
+            <table class="register" class:long=long>
                 <TableHead columns=&["#", "Category", "TD/C #", "Source", "Title"] />
                 <tbody>
                     <For each=move || entries.get() key=|id| *id let:id>
