@@ -99,8 +99,13 @@ fn shown(findings: &[Finding]) -> Vec<(Shown, &Finding)> {
 fn ChecksPanel() -> impl IntoView {
     let doc = expect_context::<Doc>();
     let count = move |s: Severity| doc.findings.with(|f| f.iter().filter(|x| x.severity == s).count());
-    let list =
-        Memo::new(move |_| doc.findings.with(|fs| shown(fs).into_iter().map(|(k, _)| k).collect::<Vec<_>>()));
+    let all = RwSignal::new(false);
+    let total = Memo::new(move |_| doc.findings.with(Vec::len));
+    let list = Memo::new(move |_| {
+        let listed = if all.get() { usize::MAX } else { LISTED };
+        doc.findings
+            .with(|fs| shown(&fs[..fs.len().min(listed)]).into_iter().map(|(k, _)| k).collect::<Vec<_>>())
+    });
     // The fix is looked up when clicked: an entry kept from an earlier keystroke would otherwise
     // apply the edit it was made with.
     let apply_fix = move |key: &Shown| {
@@ -150,9 +155,22 @@ fn ChecksPanel() -> impl IntoView {
             <ul class="findings" class:long=move || list.with(|l| l.len() > LONG) aria-label="Findings">
                 <For each=move || list.get() key=|k| k.clone() children=entry />
             </ul>
+            <Show when=move || { total.get() > LISTED }>
+                <button type="button" class="show-all" on:click=move |_| all.update(|a| *a = !*a)>
+                    {move || if all.get() {
+                        format!("List the first {LISTED} only")
+                    } else {
+                        format!("List all {} findings", total.get())
+                    }}
+                </button>
+            </Show>
         </aside>
     }
 }
+
+/// How many findings the panel lists until asked for all. One fixes a long list from its top,
+/// and every listed finding is compared with the new ones, and laid out, on each keystroke.
+const LISTED: usize = 100;
 
 /// Past this many rows, a list lets the browser skip laying out and painting the rows out of
 /// view (`.long` in the style sheet): at 500 items that is most of the cost of a keystroke.

@@ -207,7 +207,7 @@ fn ItemRow(id: ItemId) -> impl IntoView {
     };
     view! {
         <tr class=row_class data-item=id.0.to_string() data-row=lazy.attribute() node_ref=lazy.node
-            style:height=move || lazy.height() on:keydown=move |ev| row_keys(doc, id, &ev)>
+            on:keydown=move |ev| row_keys(doc, id, &ev)>
             // A stand-in is an empty box: with content (even just its number), the 1,500 of a
             // 500-item agenda doubled the browser's paint bookkeeping on every keystroke.
             {move || lazy.built.get().then(cells)}

@@ -1,7 +1,9 @@
 //! Which rows of the long tables (the items and Annex A, past `LONG` rows each) are built: only
-//! those near the viewport. The others stay in the table as empty rows of their last height,
-//! so the scroll bar and dragging see the whole list. Short tables are built whole,
-//! their first rows with the editor's first frame and the rest in the task after it.
+//! those near the viewport. The others stay in the table as empty stand-ins, so `data-item`,
+//! dragging and the keyed lists see the whole list; each run of stand-ins is laid out as one
+//! box, its first, at the run's height, so the scroll bar sees the whole list too. Short tables
+//! are built whole, their first rows with the editor's first frame and the rest in the task
+//! after it.
 //!
 //! Why: every built row holds a few dozen reactive nodes (its fields' values and marks), and
 //! every keystroke sends the reactive graph through all of them to find most unchanged. At 500
@@ -11,6 +13,9 @@
 //! Which rows are near is worked out from the rows' positions when the page scrolls or resizes
 //! (a binary search over the rows in document order), not by an IntersectionObserver: watching
 //! 1,500 rows, Chrome recomputed every intersection in every frame, about 30 ms a keystroke.
+//!
+//! Why runs: 1,500 stand-ins of their own, empty as they were, were most of what the browser
+//! laid out, painted and hit-tested on every keystroke.
 //!
 //! A row is kept while it holds the focus or a field's "cannot read this" message, so scrolling
 //! away never drops what is being typed; a finding's "go to" builds its row first (`reveal`).
@@ -38,16 +43,29 @@ const EARLY: usize = 12;
 #[derive(Clone, Copy)]
 struct Place {
     near: RwSignal<bool>,
-    /// The row's height when it was last built, for its empty stand-in.
-    height: RwSignal<Option<f64>>,
+    /// The row's height when it was last built, for its stand-in; none for a row never built,
+    /// which stands in at the style sheet's `STAND_IN` height.
+    height: StoredValue<Option<f64>>,
     node: NodeRef<Tr>,
 }
+
+/// A run of consecutive stand-ins in one table body: the first is laid out at the height of
+/// all (`--run` in the style sheet), the others are `data-run="in"` and not laid out at all.
+type Run = Vec<(Owner, Option<f64>)>;
 
 /// The rows the editor has made, by what they edit, and whether a look at their positions is
 /// already asked for.
 #[derive(Clone, Copy)]
 pub struct LazyRows {
+    doc: Doc,
     places: StoredValue<HashMap<Owner, Place>>,
+    /// The runs of stand-ins as the page shows them, by their first row.
+    runs: StoredValue<HashMap<Owner, Run>>,
+    /// Each stand-in's part in its run as last written to the page: the run's height for its
+    /// first row, none for the others.
+    marked: StoredValue<HashMap<Owner, Option<String>>>,
+    /// Set when rows came, went or moved: the runs are worked out again at the next look.
+    refold: StoredValue<bool>,
     asked: StoredValue<bool>,
     /// A row built for a "go to" that has not yet scrolled near: kept until it has.
     revealed: StoredValue<Option<Owner>>,
@@ -65,7 +83,6 @@ pub struct LazyRows {
 pub struct LazyRow {
     pub node: NodeRef<Tr>,
     pub built: Memo<bool>,
-    place: Place,
     key: Owner,
 }
 
@@ -76,12 +93,6 @@ impl LazyRow {
             Owner::Item(i) => format!("i{}", i.0),
             Owner::Entry(e) => format!("e{}", e.0),
         }
-    }
-
-    /// The stand-in's height while the row is not built.
-    pub fn height(&self) -> Option<String> {
-        let place = self.place;
-        (!self.built.get()).then(|| place.height.get().map(|h| format!("{h}px"))).flatten()
     }
 }
 
@@ -103,9 +114,11 @@ fn holds_work(row: &Element, active: Option<&Element>) -> bool {
 }
 
 /// The rows (of both tables, in document order, so top to bottom) within `MARGIN` of the
-/// viewport.
-fn rows_near() -> Vec<Owner> {
-    let Ok(rows) = document().query_selector_all("tr[data-row]") else { return Vec::new() };
+/// viewport. A run of stand-ins is one box: its rows are placed within it by their heights.
+fn rows_near(runs: &HashMap<Owner, Run>) -> Vec<Owner> {
+    let Ok(rows) = document().query_selector_all(r#"tr[data-row]:not(.stand-in[data-run="in"])"#) else {
+        return Vec::new();
+    };
     let element = |i: u32| rows.item(i).and_then(|n| n.dyn_into::<Element>().ok());
     let view = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
     let (above, below) = (-MARGIN, view + MARGIN);
@@ -126,8 +139,26 @@ fn rows_near() -> Vec<Owner> {
             break;
         }
         // A row of a hidden table has no box: it is not near anything.
-        if r.height() > 0.0 {
-            near.extend(e.get_attribute("data-row").as_deref().and_then(owner_of));
+        if r.height() <= 0.0 {
+            continue;
+        }
+        let Some(owner) = e.get_attribute("data-row").as_deref().and_then(owner_of) else { continue };
+        match runs.get(&owner).filter(|_| e.class_list().contains("stand-in")) {
+            Some(run) => {
+                // Rows never built share what the measured ones leave of the run's height.
+                let known: f64 = run.iter().filter_map(|(_, h)| *h).sum();
+                let unknown = run.iter().filter(|(_, h)| h.is_none()).count();
+                let each = if unknown > 0 { (r.height() - known).max(0.0) / unknown as f64 } else { 0.0 };
+                let mut top = r.top();
+                for (o, h) in run {
+                    let bottom = top + h.unwrap_or(each);
+                    if bottom >= above && top <= below {
+                        near.push(*o);
+                    }
+                    top = bottom;
+                }
+            }
+            None => near.push(owner),
         }
     }
     near
@@ -136,7 +167,11 @@ fn rows_near() -> Vec<Owner> {
 impl LazyRows {
     pub fn new(doc: Doc) -> LazyRows {
         let lazy = LazyRows {
+            doc,
             places: StoredValue::new(HashMap::new()),
+            runs: StoredValue::new(HashMap::new()),
+            marked: StoredValue::new(HashMap::new()),
+            refold: StoredValue::new(false),
             asked: StoredValue::new(false),
             revealed: StoredValue::new(None),
             registered: StoredValue::new(0),
@@ -153,9 +188,13 @@ impl LazyRows {
                 std::time::Duration::ZERO,
             )
         });
-        // A table that grows long has rows to leave out from then on.
+        // A table that grows long has rows to leave out from then on; rows that come, go or
+        // move change the runs of stand-ins.
         Effect::new(move |_| {
+            doc.rows.track();
+            doc.shape.track();
             if lazy.long_items.get() || lazy.long_register.get() {
+                lazy.refold.set_value(true);
                 lazy.ask();
             }
         });
@@ -188,7 +227,7 @@ impl LazyRows {
     /// Builds the rows near the viewport and lets the others stand in, all reads of the layout
     /// before any change to it.
     fn look(self) {
-        let near = rows_near();
+        let near = self.runs.with_value(rows_near);
         let active = document().active_element();
         let revealed = self.revealed.get_value();
         if revealed.is_some_and(|r| near.contains(&r)) {
@@ -216,12 +255,15 @@ impl LazyRows {
         let changed = !build.is_empty() || !drop.is_empty();
         for (p, h) in drop {
             if h > 0.0 {
-                p.height.set(Some(h));
+                p.height.set_value(Some(h));
             }
             p.near.set(false);
         }
         for p in build {
             p.near.set(true);
+        }
+        if changed || self.refold.get_value() {
+            self.fold();
         }
         // Built rows are taller or shorter than their stand-ins: look again once they are laid
         // out, until nothing changes.
@@ -230,13 +272,97 @@ impl LazyRows {
         }
     }
 
+    /// Works out the runs of stand-ins from the rows' order and which are built, and marks the
+    /// rows whose part in a run changed. The order comes from the agenda, not the page: reading
+    /// 1,500 rows' attributes back would cost as much as the layout this saves.
+    fn fold(self) {
+        self.refold.set_value(false);
+        let doc = self.doc;
+        let mut bodies: Vec<Vec<Owner>> = Vec::new();
+        if self.long_items.get_untracked() {
+            doc.rows.with_untracked(|rows| {
+                for (k, r) in rows.iter().enumerate() {
+                    if k == 0 || rows[k - 1].session != r.session {
+                        bodies.push(Vec::new());
+                    }
+                    bodies.last_mut().expect("pushed above").push(Owner::Item(r.id));
+                }
+            });
+        }
+        if self.long_register.get_untracked() {
+            bodies.push(doc.shape.with_untracked(|s| s.entries.iter().map(|e| Owner::Entry(*e)).collect()));
+        }
+        let mut runs: HashMap<Owner, Run> = HashMap::new();
+        self.places.with_value(|places| {
+            for body in &bodies {
+                let mut head: Option<Owner> = None;
+                for o in body {
+                    match places.get(o).filter(|p| !p.near.get_untracked()) {
+                        Some(p) => {
+                            let h = p.height.get_value();
+                            match head {
+                                Some(first) => runs.get_mut(&first).expect("run begun").push((*o, h)),
+                                None => {
+                                    head = Some(*o);
+                                    runs.insert(*o, vec![(*o, h)]);
+                                }
+                            }
+                        }
+                        None => head = None,
+                    }
+                }
+            }
+        });
+        let mut now: HashMap<Owner, Option<String>> = HashMap::new();
+        for (first, run) in &runs {
+            let known: f64 = run.iter().filter_map(|(_, h)| *h).sum();
+            let unknown = run.iter().filter(|(_, h)| h.is_none()).count();
+            now.insert(*first, Some(format!("calc({known}px + {unknown} * var(--stand-in))")));
+            now.extend(run.iter().skip(1).map(|(o, _)| (*o, None)));
+        }
+        let was = self.marked.try_update_value(std::mem::take).unwrap_or_default();
+        self.places.with_value(|places| {
+            let node = |o: &Owner| places.get(o).and_then(|p| p.node.get_untracked());
+            for o in was.keys().filter(|o| !now.contains_key(o)) {
+                if let Some(row) = node(o) {
+                    let _ = row.remove_attribute("data-run");
+                    let _ = web_sys::HtmlElement::style(&row).remove_property("--run");
+                }
+            }
+            for (o, height) in &now {
+                if was.get(o) == Some(height) {
+                    continue;
+                }
+                let Some(row) = node(o) else { continue };
+                match height {
+                    Some(h) => {
+                        let _ = row.set_attribute("data-run", "first");
+                        let _ = web_sys::HtmlElement::style(&row).set_property("--run", h);
+                    }
+                    None => {
+                        let _ = row.set_attribute("data-run", "in");
+                        let _ = web_sys::HtmlElement::style(&row).remove_property("--run");
+                    }
+                }
+            }
+        });
+        self.runs.set_value(runs);
+        self.marked.set_value(now);
+    }
+
     /// Registers a row as it is created; its cells are built while it is near the viewport, or
     /// always when its table is short (from the first frame on for the first few rows, from
     /// the task after it for the others).
     pub fn row(self, key: Owner) -> LazyRow {
-        let place = Place { near: RwSignal::new(false), height: RwSignal::new(None), node: NodeRef::new() };
+        let place =
+            Place { near: RwSignal::new(false), height: StoredValue::new(None), node: NodeRef::new() };
         self.places.update_value(|p| {
             p.insert(key, place);
+        });
+        // A row made anew (moved to another session) has no part in a run yet, whatever its
+        // owner had.
+        self.marked.update_value(|m| {
+            m.remove(&key);
         });
         let long = match key {
             Owner::Item(_) => self.long_items,
@@ -260,7 +386,7 @@ impl LazyRows {
                 }
             });
         });
-        LazyRow { node: place.node, built, place, key }
+        LazyRow { node: place.node, built, key }
     }
 
     /// Builds a row now, whether or not it is near the viewport: a finding's "go to" is about
@@ -269,6 +395,8 @@ impl LazyRows {
         if let Some(place) = self.places.with_value(|p| p.get(&key).copied()) {
             self.revealed.set_value(Some(key));
             place.near.set(true);
+            // Out of its run at once, so it is laid out where it belongs before it is scrolled to.
+            self.fold();
         }
     }
 }

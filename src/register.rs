@@ -45,8 +45,7 @@ fn EntryRow(entry: EntryId) -> impl IntoView {
         .into_any()
     };
     view! {
-        <tr data-row=lazy.attribute() node_ref=lazy.node class:stand-in=move || !lazy.built.get()
-            style:height=move || lazy.height()>
+        <tr data-row=lazy.attribute() node_ref=lazy.node class:stand-in=move || !lazy.built.get()>
             {move || lazy.built.get().then(cells)}
         </tr>
     }

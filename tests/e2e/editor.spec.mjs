@@ -2,7 +2,7 @@
 // fixes, reordering, undo and redo, and reloading.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openLibrary, openExample, counts, field, saved } from './helpers.mjs';
+import { test, expect, openLibrary, openExample, counts, field, saved, scrollUntilBuilt } from './helpers.mjs';
 
 test('the release build loads the library with no console errors', async ({ page }) => {
   await openLibrary(page);
@@ -176,6 +176,11 @@ test('on a long agenda, rows far down are reached from the checks and by scrolli
   await expect(page.locator('table.items')).toHaveClass(/\blong\b/);
   await expect(page.locator('table.register')).toHaveClass(/\blong\b/);
 
+  // The checks list their first hundred findings until asked for all.
+  await expect(page.locator('.finding')).toHaveCount(100);
+  await page.getByRole('button', { name: 'List all 151 findings' }).click();
+  await expect(page.locator('.finding')).toHaveCount(151);
+
   // The finding takes the user to its field, however far down.
   const category = page.getByLabel(`Annex A entry ${typo + 151} category`, { exact: true });
   const finding = page.locator('.finding').filter({ hasText: 'infomration' });
@@ -198,7 +203,7 @@ test('on a long agenda, rows far down are reached from the checks and by scrolli
   const title = page.getByLabel(`Item ${a.sessions[0].items.length} title`, { exact: true });
   await expect(last).toHaveClass(/\bstand-in\b/);
   await expect(title).toHaveCount(0);
-  await last.scrollIntoViewIfNeeded();
+  await scrollUntilBuilt(page, 'tr[data-item="5119"]');
   await expect(last.locator('.number')).toHaveText(String(a.sessions[0].items.length));
   await expect(last).not.toHaveClass(/\bstand-in\b/);
   await title.click();
@@ -220,6 +225,6 @@ test('on a long agenda, rows far down are reached from the checks and by scrolli
 
   await saved(page);
   await page.reload();
-  await last.scrollIntoViewIfNeeded();
+  await scrollUntilBuilt(page, 'tr[data-item="5119"]');
   await expect(title).toHaveValue('Filler item 120, amended');
 });

@@ -35,3 +35,17 @@ export const field = (page, name) => page.getByRole('textbox', { name, exact: tr
 export async function saved(page) {
   await expect(page.locator('.save-state')).toHaveText('Saved');
 }
+
+/** Scrolls down by half screens, as a user would, until the row is built: a long table builds
+ *  only the rows near the viewport, and a run of far rows has no box to scroll to (src/lazy.rs). */
+export async function scrollUntilBuilt(page, selector) {
+  await page.evaluate(async (selector) => {
+    const row = () => document.querySelector(selector);
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    for (let y = 0; row().classList.contains('stand-in') && y <= document.documentElement.scrollHeight; y += innerHeight / 2) {
+      window.scrollTo(0, y);
+      for (let i = 0; i < 5 && row().classList.contains('stand-in'); i++) await frame();
+    }
+  }, selector);
+  await page.locator(selector).scrollIntoViewIfNeeded();
+}
