@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use agendum_core::checks::{check, Finding, Severity};
-use agendum_core::edit::{get_entry, get_item, Edit, EditError, Field, History, Value};
+use agendum_core::edit::{get, get_entry, get_item, Edit, EditError, Field, History, Value};
 use agendum_core::model::{
     Agenda, AnnexId, EntryId, FutureMeetingId, Item, ItemId, RegisterEntry, Row, SessionId,
 };
@@ -36,6 +36,11 @@ pub struct Doc {
     paths: Memo<HashMap<ItemId, Vec<usize>>>,
     /// The marks of table rows, grouped by row.
     row_marks: Memo<RowMarks>,
+    /// One trigger per part of the agenda whose fields the editor shows (the header, a
+    /// session, an item …). Fields read their part through it, not the whole agenda: typing in
+    /// one field fires its part's trigger alone, so the fields of every other part are left
+    /// alone rather than re-run to find themselves unchanged.
+    parts: StoredValue<HashMap<Part, ArcTrigger>>,
     /// A field the editor should move focus to once it is on screen.
     pub focus: RwSignal<Option<Field>>,
     /// A message about the last command, for the status line ("Nothing to undo").
@@ -115,6 +120,7 @@ impl Doc {
             shape,
             paths,
             row_marks,
+            parts: StoredValue::new(HashMap::new()),
             focus: RwSignal::new(None),
             notice: RwSignal::new(None),
         }
@@ -129,11 +135,15 @@ impl Doc {
     /// Applies an edit and records it for undo. `typing` lets consecutive keystrokes in one
     /// field fold into one undo step.
     pub fn apply(&self, edit: Edit, typing: bool) -> bool {
-        let reshapes = !matches!(edit, Edit::Set { .. });
+        let part = match &edit {
+            Edit::Set { field, .. } => Some(Part::of(field)),
+            _ => None,
+        };
         let mut result = Ok(());
         self.agenda.update(|a| self.history.update_value(|h| result = h.apply(a, edit, typing)));
-        if reshapes {
-            self.structure.notify();
+        match part {
+            Some(p) => self.touched(p),
+            None => self.structure.notify(),
         }
         self.sync_flags();
         match result {
@@ -179,6 +189,29 @@ impl Doc {
         self.history.update_value(History::seal);
     }
 
+    /// Subscribes the running memo to one part of the agenda: to its fields' edits, and to
+    /// every edit that reshapes the agenda, undo, redo and replace (`structure`).
+    fn track_part(&self, part: Part) {
+        self.structure.track();
+        if let Some(t) =
+            self.parts.try_update_value(|p| p.entry(part).or_insert_with(ArcTrigger::new).clone())
+        {
+            t.track();
+        }
+    }
+
+    fn touched(&self, part: Part) {
+        if let Some(Some(t)) = self.parts.try_with_value(|p| p.get(&part).cloned()) {
+            t.notify();
+        }
+    }
+
+    /// The value of a field, re-read when its part of the agenda changes.
+    pub fn field(&self, field: Field) -> Option<Value> {
+        self.track_part(Part::of(&field));
+        self.agenda.with_untracked(|a| get(a, field))
+    }
+
     pub fn number(&self, id: ItemId) -> String {
         self.numbers.with(|n| n.get(&id).map(|(s, _)| s.clone()).unwrap_or_default())
     }
@@ -197,6 +230,31 @@ pub struct Shape {
     pub entries: Vec<EntryId>,
     pub annexes: Vec<AnnexId>,
     pub future_meetings: Vec<FutureMeetingId>,
+}
+
+/// A part of the agenda whose fields change together: the header, or one session, item,
+/// register entry, annex or future meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Part {
+    Header,
+    Session(SessionId),
+    Item(ItemId),
+    Entry(EntryId),
+    Annex(AnnexId),
+    FutureMeeting(FutureMeetingId),
+}
+
+impl Part {
+    fn of(f: &Field) -> Part {
+        match *f {
+            Field::Agenda { .. } => Part::Header,
+            Field::Session { session, .. } => Part::Session(session),
+            Field::Item { item, .. } => Part::Item(item),
+            Field::Entry { entry, .. } => Part::Entry(entry),
+            Field::Annex { annex, .. } => Part::Annex(annex),
+            Field::FutureMeeting { meeting, .. } => Part::FutureMeeting(meeting),
+        }
+    }
 }
 
 /// What a table row edits: an item, or a register entry.
@@ -261,11 +319,11 @@ fn own_fields(i: &Item) -> Item {
 }
 
 /// A table row's data, and the worst severity on each of its fields, as memos. The row's
-/// fields read these instead of the whole agenda, so a keystroke re-runs one memo per built row
-/// rather than one per field; and only the rows near the viewport are built (src/lazy.rs), so
-/// that is a few dozen memos at most, however long the agenda. (With every row of a 500-item
-/// agenda built and reading the agenda, each keystroke re-ran 1,500 memos, and the reactive
-/// graph's bookkeeping grew with the square of the rows: over 60 ms a key.)
+/// fields read these instead of the whole agenda, and the data follows the row's own part of
+/// the agenda (`Doc::track_part`), so a keystroke re-runs the memo of the row typed in and no
+/// other; and only the rows near the viewport are built (src/lazy.rs). (With every row of a
+/// 500-item agenda built and reading the agenda, each keystroke re-ran 1,500 memos, and the
+/// reactive graph's bookkeeping grew with the square of the rows: over 60 ms a key.)
 #[derive(Clone, Copy)]
 pub struct RowData {
     item: Option<Memo<Option<Item>>>,
@@ -279,15 +337,17 @@ impl RowData {
         let (item, entry) = match of {
             Owner::Item(id) => {
                 let item = Memo::new(move |_| {
+                    doc.track_part(Part::Item(id));
                     let path = paths.with(|p| p.get(&id).cloned())?;
-                    agenda.with(|a| item_at(a, &path).filter(|i| i.id == id).map(own_fields))
+                    agenda.with_untracked(|a| item_at(a, &path).filter(|i| i.id == id).map(own_fields))
                 });
                 (Some(item), None)
             }
             Owner::Entry(id) => {
                 let entry = Memo::new(move |_| {
+                    doc.track_part(Part::Entry(id));
                     let at = entry_positions.with(|p| p.get(&id).copied())?;
-                    agenda.with(|a| a.register.get(at - 1).filter(|e| e.id == id).cloned())
+                    agenda.with_untracked(|a| a.register.get(at - 1).filter(|e| e.id == id).cloned())
                 });
                 (None, Some(entry))
             }

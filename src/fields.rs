@@ -28,10 +28,13 @@ pub enum Kind {
 fn read(doc: Doc, row: Option<RowData>, field: Field) -> Option<Value> {
     match row {
         Some(r) => r.value(field),
-        None => doc.agenda.with(|a| get(a, field)),
+        None => doc.field(field),
     }
 }
 
+/// Read straight from the row's marks, not through a memo of the field's own: a memo per field
+/// is one more node for the reactive graph to visit whenever the findings change (every
+/// keystroke, often), hundreds of them on a big agenda, to find the marks unchanged.
 fn mark_of(doc: Doc, row: Option<RowData>, field: Field) -> Option<Severity> {
     match row {
         Some(r) => r.mark(field),
@@ -72,7 +75,7 @@ pub fn FieldInput(
     let problem = RwSignal::new(None::<String>);
     let id = dom_id(field);
     let msg_id = format!("{id}-msg");
-    let mark = Memo::new(move |_| mark_of(doc, row, field));
+    let mark = move || mark_of(doc, row, field);
     let commit = move |typed: String, typing: bool| {
         let Some(current) = doc.agenda.with_untracked(|a| get(a, field)) else { return };
         match current.parse_as(&typed) {
@@ -112,13 +115,13 @@ pub fn FieldInput(
         move || problem.with(|p| p.is_some()).then(|| msg_id.clone())
     };
     let invalid = move || {
-        if problem.with(|p| p.is_some()) || mark.get() == Some(Severity::Error) {
+        if problem.with(|p| p.is_some()) || mark() == Some(Severity::Error) {
             "true"
         } else {
             "false"
         }
     };
-    let cls = move || format!("field {} {}", class, severity_class(mark.get()));
+    let cls = move || format!("field {} {}", class, severity_class(mark()));
     let control = match kind {
         Kind::Lines => view! {
             <textarea id=id.clone() aria-label=move || label.get() aria-invalid=invalid aria-describedby=described
@@ -157,7 +160,7 @@ pub fn DocsInput(
         _ => Vec::new(),
     });
     let id = dom_id(field);
-    let mark = Memo::new(move |_| mark_of(doc, row, field));
+    let mark = move || mark_of(doc, row, field);
     let set = move |d: Vec<DocRef>| {
         doc.apply(Edit::Set { field, value: Value::Docs(d) }, false);
     };
@@ -192,7 +195,7 @@ pub fn DocsInput(
         input.set_value("");
     };
     view! {
-        <div class=move || format!("chips {}", severity_class(mark.get()))>
+        <div class=move || format!("chips {}", severity_class(mark()))>
             <For each=move || docs.get().into_iter().enumerate() key=|(i, d)| (*i, d.printed(), d.note.clone()) let:((i, d))>
                 {
                     let printed = d.printed();
@@ -243,7 +246,7 @@ pub fn ActionsInput(
         _ => Vec::new(),
     });
     let id = dom_id(field);
-    let mark = Memo::new(move |_| mark_of(doc, row, field));
+    let mark = move || mark_of(doc, row, field);
     let set = move |l: Vec<String>| {
         doc.apply(Edit::Set { field, value: Value::List(l) }, false);
     };
@@ -257,7 +260,7 @@ pub fn ActionsInput(
         }
     };
     view! {
-        <div class=move || format!("chips actions {}", severity_class(mark.get()))>
+        <div class=move || format!("chips actions {}", severity_class(mark()))>
             <For each=move || actions.get().into_iter().enumerate() key=|(i, a)| (*i, a.clone()) let:((i, a))>
                 <span class="chip">
                     <span class="chip-main">{format!("{a}.")}</span>

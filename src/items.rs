@@ -140,7 +140,6 @@ fn ItemRow(id: ItemId) -> impl IntoView {
     // The cells hold the row's reactive parts (its data, marks and schedule slot), so they exist
     // only while the row is built.
     let cells = move || {
-        let slot = Memo::new(move |_| doc.schedule.with(|s| s.slots.get(&id).copied()));
         let row = RowData::new(doc, Owner::Item(id));
         let timing_class = move || match row.worst() {
             Some(agendum_core::Severity::Error) => "timing row-error",
@@ -154,7 +153,7 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                 <FieldInput field=item_field(id, ItemField::Duration) row=row label=l("planned minutes") hide_label=true
                     kind=Kind::Parsed placeholder="min" class="minutes" />
                 <span class="slot">
-                    {move || slot.get().as_ref().map(Slot::label).unwrap_or_default()}
+                    {move || doc.schedule.with(|s| s.slots.get(&id).map(Slot::label)).unwrap_or_default()}
                 </span>
             </td>
             <td class="num">
