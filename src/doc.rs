@@ -28,14 +28,17 @@ pub struct Doc {
     pub numbers: Memo<HashMap<ItemId, (String, usize)>>,
     pub schedule: Memo<Schedule>,
     pub findings: Memo<Vec<Finding>>,
-    /// The worst severity of the findings pointing at each field.
-    pub marks: Memo<HashMap<Field, Severity>>,
+    /// The worst severity of the findings pointing at each field, by part of the agenda.
+    marks: Memo<Marks>,
+    /// One trigger per part of the agenda, fired when the marks of that part's fields change.
+    /// Fields read their marks through it: reading `marks` itself, every field of the editor
+    /// (two effects each, a thousand or more on a big agenda) was visited by the reactive graph
+    /// on every keystroke that changed a finding, to find its marks unchanged.
+    mark_triggers: StoredValue<HashMap<Part, ArcTrigger>>,
     /// The order of the sessions, register entries, annexes and future meetings.
     pub shape: Memo<Shape>,
     /// Where each item is (session, then child indices), for a row to find its item at once.
     paths: Memo<HashMap<ItemId, Vec<usize>>>,
-    /// The marks of table rows, grouped by row.
-    row_marks: Memo<RowMarks>,
     /// One trigger per part of the agenda whose fields the editor shows (the header, a
     /// session, an item …). Fields read their part through it, not the whole agenda: typing in
     /// one field fires its part's trigger alone, so the fields of every other part are left
@@ -64,15 +67,22 @@ impl Doc {
             rows.with(|rs| rs.iter().map(|r| (r.id, (r.number.clone(), r.depth))).collect())
         });
         let findings = Memo::new(move |_| agenda.with(check));
-        let marks = Memo::new(move |_| {
-            let mut m: HashMap<Field, Severity> = HashMap::new();
-            findings.with(|fs| {
-                for f in fs {
-                    let e = m.entry(f.place).or_insert(f.severity);
-                    *e = (*e).min(f.severity);
-                }
-            });
-            m
+        let marks = Memo::new(move |_| findings.with(|fs| marks_of(fs)));
+        let mark_triggers = StoredValue::new(HashMap::<Part, ArcTrigger>::new());
+        // The one place marks pass from the findings to the fields: only the parts whose marks
+        // changed are told.
+        Effect::new(move |before: Option<Marks>| {
+            let now = marks.get();
+            if let Some(before) = before {
+                mark_triggers.with_value(|triggers| {
+                    for (part, t) in triggers {
+                        if before.get(part) != now.get(part) {
+                            t.notify();
+                        }
+                    }
+                });
+            }
+            now
         });
         let shape = Memo::new(move |_| {
             structure.track();
@@ -90,21 +100,6 @@ impl Doc {
             structure.track();
             agenda.with_untracked(item_paths)
         });
-        let row_marks = Memo::new(move |_| {
-            let mut by_row: RowMarks = HashMap::new();
-            marks.with(|m| {
-                for (f, s) in m {
-                    if let Some(o) = owner(f) {
-                        by_row.entry(o).or_default().push((*f, *s));
-                    }
-                }
-            });
-            // Map order is arbitrary; sorted, an unchanged set compares equal and stays quiet.
-            for v in by_row.values_mut() {
-                v.sort_by_key(|(f, _)| format!("{f:?}"));
-            }
-            by_row
-        });
         Doc {
             agenda,
             history: StoredValue::new(History::default()),
@@ -117,9 +112,9 @@ impl Doc {
             schedule: Memo::new(move |_| agenda.with(schedule)),
             findings,
             marks,
+            mark_triggers,
             shape,
             paths,
-            row_marks,
             parts: StoredValue::new(HashMap::new()),
             focus: RwSignal::new(None),
             notice: RwSignal::new(None),
@@ -216,8 +211,27 @@ impl Doc {
         self.numbers.with(|n| n.get(&id).map(|(s, _)| s.clone()).unwrap_or_default())
     }
 
+    /// The worst severity of the findings on a field, re-read when its part's marks change.
     pub fn mark(&self, field: Field) -> Option<Severity> {
-        self.marks.with(|m| m.get(&field).copied())
+        self.part_marks(Part::of(&field), |m| m.iter().find(|(f, _)| *f == field).map(|(_, s)| *s))
+    }
+
+    /// The worst severity on any field of an item or register entry (its row).
+    pub fn worst(&self, of: Owner) -> Option<Severity> {
+        let part = match of {
+            Owner::Item(i) => Part::Item(i),
+            Owner::Entry(e) => Part::Entry(e),
+        };
+        self.part_marks(part, |m| m.iter().map(|(_, s)| *s).min())
+    }
+
+    fn part_marks<T>(&self, part: Part, read: impl Fn(&[(Field, Severity)]) -> Option<T>) -> Option<T> {
+        if let Some(t) =
+            self.mark_triggers.try_update_value(|p| p.entry(part).or_insert_with(ArcTrigger::new).clone())
+        {
+            t.track();
+        }
+        self.marks.with_untracked(|m| m.get(&part).and_then(|v| read(v)))
     }
 }
 
@@ -272,8 +286,20 @@ pub fn owner(f: &Field) -> Option<Owner> {
     }
 }
 
-/// The marks of table rows, grouped by row.
-type RowMarks = HashMap<Owner, Vec<(Field, Severity)>>;
+/// The worst severity on each field that has a finding, grouped by part of the agenda.
+type Marks = HashMap<Part, Vec<(Field, Severity)>>;
+
+fn marks_of(findings: &[Finding]) -> Marks {
+    let mut marks: Marks = HashMap::new();
+    for f in findings {
+        let fields = marks.entry(Part::of(&f.place)).or_default();
+        match fields.iter_mut().find(|(field, _)| *field == f.place) {
+            Some((_, s)) => *s = (*s).min(f.severity),
+            None => fields.push((f.place, f.severity)),
+        }
+    }
+    marks
+}
 
 fn item_paths(a: &Agenda) -> HashMap<ItemId, Vec<usize>> {
     fn walk(items: &[Item], path: &mut Vec<usize>, out: &mut HashMap<ItemId, Vec<usize>>) {
@@ -318,22 +344,20 @@ fn own_fields(i: &Item) -> Item {
     }
 }
 
-/// A table row's data, and the worst severity on each of its fields, as memos. The row's
-/// fields read these instead of the whole agenda, and the data follows the row's own part of
-/// the agenda (`Doc::track_part`), so a keystroke re-runs the memo of the row typed in and no
-/// other; and only the rows near the viewport are built (src/lazy.rs). (With every row of a
+/// A table row's data, as a memo. The row's fields read it instead of the whole agenda, and it
+/// follows the row's own part of the agenda (`Doc::track_part`), so a keystroke re-runs the
+/// memo of the row typed in and no other; and only the rows near the viewport are built (src/lazy.rs). (With every row of a
 /// 500-item agenda built and reading the agenda, each keystroke re-ran 1,500 memos, and the
 /// reactive graph's bookkeeping grew with the square of the rows: over 60 ms a key.)
 #[derive(Clone, Copy)]
 pub struct RowData {
     item: Option<Memo<Option<Item>>>,
     entry: Option<Memo<Option<RegisterEntry>>>,
-    marks: Memo<Vec<(Field, Severity)>>,
 }
 
 impl RowData {
     pub fn new(doc: Doc, of: Owner) -> RowData {
-        let Doc { agenda, paths, entry_positions, row_marks, .. } = doc;
+        let Doc { agenda, paths, entry_positions, .. } = doc;
         let (item, entry) = match of {
             Owner::Item(id) => {
                 let item = Memo::new(move |_| {
@@ -352,8 +376,7 @@ impl RowData {
                 (None, Some(entry))
             }
         };
-        let marks = Memo::new(move |_| row_marks.with(|m| m.get(&of).cloned().unwrap_or_default()));
-        RowData { item, entry, marks }
+        RowData { item, entry }
     }
 
     /// The value of one of the row's fields; None for a field of something else.
@@ -363,15 +386,6 @@ impl RowData {
             Field::Entry { field, .. } => self.entry?.with(|e| e.as_ref().map(|e| get_entry(e, field))),
             _ => None,
         }
-    }
-
-    pub fn mark(&self, field: Field) -> Option<Severity> {
-        self.marks.with(|m| m.iter().find(|(f, _)| *f == field).map(|(_, s)| *s))
-    }
-
-    /// The worst severity on any of the row's fields.
-    pub fn worst(&self) -> Option<Severity> {
-        self.marks.with(|m| m.iter().map(|(_, s)| *s).min())
     }
 }
 

@@ -32,16 +32,6 @@ fn read(doc: Doc, row: Option<RowData>, field: Field) -> Option<Value> {
     }
 }
 
-/// Read straight from the row's marks, not through a memo of the field's own: a memo per field
-/// is one more node for the reactive graph to visit whenever the findings change (every
-/// keystroke, often), hundreds of them on a big agenda, to find the marks unchanged.
-fn mark_of(doc: Doc, row: Option<RowData>, field: Field) -> Option<Severity> {
-    match row {
-        Some(r) => r.mark(field),
-        None => doc.mark(field),
-    }
-}
-
 fn severity_class(s: Option<Severity>) -> &'static str {
     match s {
         Some(Severity::Error) => "mark-error",
@@ -75,7 +65,7 @@ pub fn FieldInput(
     let problem = RwSignal::new(None::<String>);
     let id = dom_id(field);
     let msg_id = format!("{id}-msg");
-    let mark = move || mark_of(doc, row, field);
+    let mark = move || doc.mark(field);
     let commit = move |typed: String, typing: bool| {
         let Some(current) = doc.agenda.with_untracked(|a| get(a, field)) else { return };
         match current.parse_as(&typed) {
@@ -160,7 +150,7 @@ pub fn DocsInput(
         _ => Vec::new(),
     });
     let id = dom_id(field);
-    let mark = move || mark_of(doc, row, field);
+    let mark = move || doc.mark(field);
     let set = move |d: Vec<DocRef>| {
         doc.apply(Edit::Set { field, value: Value::Docs(d) }, false);
     };
@@ -246,7 +236,7 @@ pub fn ActionsInput(
         _ => Vec::new(),
     });
     let id = dom_id(field);
-    let mark = move || mark_of(doc, row, field);
+    let mark = move || doc.mark(field);
     let set = move |l: Vec<String>| {
         doc.apply(Edit::Set { field, value: Value::List(l) }, false);
     };

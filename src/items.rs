@@ -141,7 +141,7 @@ fn ItemRow(id: ItemId) -> impl IntoView {
     // only while the row is built.
     let cells = move || {
         let row = RowData::new(doc, Owner::Item(id));
-        let timing_class = move || match row.worst() {
+        let timing_class = move || match doc.worst(Owner::Item(id)) {
             Some(agendum_core::Severity::Error) => "timing row-error",
             Some(agendum_core::Severity::Warning) => "timing row-warning",
             _ => "timing",

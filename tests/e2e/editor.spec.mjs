@@ -52,6 +52,8 @@ test('a mistake appears in the checks panel as it is typed and vanishes when fix
   const finding = page.getByRole('listitem').filter({ hasText: 'Item 3, Start' });
   await expect(finding).toContainText('Starts at 14:32, before item 2 above it (14:35).');
   await expect(start).toHaveAttribute('aria-invalid', 'true');
+  const timing = page.locator('td.timing').filter({ has: start });
+  await expect(timing).toHaveClass(/\brow-error\b/);
   // Clicking the finding takes the user to the field.
   await field(page, 'Item 1 title').focus();
   await finding.getByRole('button', { name: /Item 3, Start/ }).click();
@@ -60,6 +62,19 @@ test('a mistake appears in the checks panel as it is typed and vanishes when fix
   await start.press('Enter');
   await expect(counts(page)).toHaveText('0 errors · 1 warnings · 0 notes');
   await expect(finding).toHaveCount(0);
+  await expect(start).toHaveAttribute('aria-invalid', 'false');
+  await expect(timing).not.toHaveClass(/\brow-error\b/);
+
+  // The header's fields are marked the same way (a missing agenda number is a warning).
+  const number = field(page, 'Document number');
+  const numberField = page.locator('label.field').filter({ has: number });
+  await number.fill('');
+  await number.press('Enter');
+  await expect(numberField).toHaveClass(/\bmark-warning\b/);
+  await number.fill('TD514');
+  await number.press('Enter');
+  await expect(numberField).not.toHaveClass(/\bmark-warning\b/);
+  await expect(counts(page)).toHaveText('0 errors · 1 warnings · 0 notes');
 });
 
 test('a time that cannot be read is kept with a message, and nothing else changes', async ({ page }) => {
