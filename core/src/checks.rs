@@ -126,18 +126,7 @@ fn describe_into(
             out.push_str(", ");
             out.push_str(item_field_label(field));
         }
-        Field::Entry { entry, field } => {
-            let at = entry_position(entry);
-            out.push_str("Annex A, entry ");
-            push_decimal(out, at.map_or(0, |i| i + 1));
-            out.push_str(" (");
-            match at {
-                Some(i) => agenda.register[i].number.write_to(out),
-                None => out.push('?'),
-            }
-            out.push_str("), ");
-            out.push_str(entry_field_label(field));
-        }
+        Field::Entry { entry, field } => describe_entry(agenda, entry_position(entry), field, out),
         Field::Annex { annex, field } => {
             out.push_str("Annex ");
             match agenda.annex_index(annex) {
@@ -162,6 +151,19 @@ fn describe_into(
             });
         }
     }
+}
+
+/// Names a field of the register entry at `at` (None for an entry not in the register).
+fn describe_entry(agenda: &Agenda, at: Option<usize>, field: EntryField, out: &mut String) {
+    out.push_str("Annex A, entry ");
+    push_decimal(out, at.map_or(0, |i| i + 1));
+    out.push_str(" (");
+    match at {
+        Some(i) => agenda.register[i].number.write_to(out),
+        None => out.push('?'),
+    }
+    out.push_str("), ");
+    out.push_str(entry_field_label(field));
 }
 
 /// Appends `n` in decimal without the formatting machinery, which costs more than the rest of
@@ -242,11 +244,10 @@ impl Hasher for FxHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            self.add(u64::from_le_bytes(w.try_into().expect("eight bytes")));
+        let (words, rest) = bytes.as_chunks::<8>();
+        for w in words {
+            self.add(u64::from_le_bytes(*w));
         }
-        let rest = words.remainder();
         if !rest.is_empty() {
             let mut last = [0; 8];
             last[..rest.len()].copy_from_slice(rest);
@@ -450,6 +451,26 @@ impl Ctx<'_> {
     ) {
         let f = self.finding(code, severity, place, message, fix);
         self.file(f);
+    }
+
+    /// [`Ctx::push`] for a field of the register entry at `at`, as the checks that walk the
+    /// register know it: naming it needs no search of the register by id.
+    fn push_entry(
+        &mut self,
+        at: usize,
+        field: EntryField,
+        code: &'static str,
+        severity: Severity,
+        message: String,
+        fix: Option<Fix>,
+    ) {
+        let entry = self.agenda.register[at].id;
+        // Of two entries sharing an id (no file loads with one), a lookup by id names the last.
+        let at = if self.entry_position.is_some() { self.entry_at(entry) } else { Some(at) };
+        let mut where_ = String::with_capacity(48);
+        describe_entry(self.agenda, at, field, &mut where_);
+        let place = Field::Entry { entry, field };
+        self.file(Finding { code, severity, place, where_, message, fix });
     }
 
     fn file(&mut self, f: Finding) {
@@ -917,11 +938,18 @@ impl<'a> Key<'a> {
 
 /// The number of a key, as [`DocId::key`] reads it, without `str::parse` for the usual digits.
 fn key_number(digits: &str) -> u32 {
-    if !digits.is_empty() && digits.len() <= 9 && digits.bytes().all(|c| c.is_ascii_digit()) {
-        digits.bytes().fold(0, |n, c| n * 10 + u32::from(c - b'0'))
-    } else {
-        digits.parse().unwrap_or(u32::MAX)
+    if digits.is_empty() || digits.len() > 9 {
+        return digits.parse().unwrap_or(u32::MAX);
     }
+    let mut n = 0;
+    for c in digits.bytes() {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            return digits.parse().unwrap_or(u32::MAX);
+        }
+        n = n * 10 + u32::from(d);
+    }
+    n
 }
 
 const NO_ENTRY: u32 = u32::MAX;
@@ -929,12 +957,39 @@ const NO_ENTRY: u32 = u32::MAX;
 /// The register by document: for each key its first and last entry, and from each entry the
 /// next one with the same key, in register order (a document's revisions, and duplicates).
 struct RegisterIndex<'a> {
-    ends: FastMap<Key<'a>, (u32, u32)>,
+    /// The first entry of each document with no group prefix, at `2 * number + series`.
+    /// Meetings number their documents from one upwards, so a table a few times the size of
+    /// the register holds nearly all of them, and finds each faster than a hash map would.
+    plain: Vec<u32>,
+    /// Numbers below this are in `plain` (or nowhere), never in `ends`.
+    plain_bound: u32,
+    /// The first entry of every other document.
+    ends: FastMap<Key<'a>, u32>,
+    /// The last entry of each document so far, at the place of its first.
+    last: Vec<u32>,
     next: Vec<u32>,
     revision: Vec<Option<u32>>,
 }
 
-impl RegisterIndex<'_> {
+impl<'a> RegisterIndex<'a> {
+    fn new(n: usize) -> Self {
+        RegisterIndex {
+            plain: Vec::new(),
+            plain_bound: u32::try_from(4 * n + 1024).unwrap_or(u32::MAX),
+            ends: FastMap::default(),
+            last: vec![NO_ENTRY; n],
+            next: vec![NO_ENTRY; n],
+            revision: vec![None; n],
+        }
+    }
+
+    /// Where `plain` keeps a key, if there.
+    fn slot(&self, key: &Key) -> Option<usize> {
+        let contribution = usize::from(key.series == Series::Contribution);
+        (key.prefix.is_none() && key.number < self.plain_bound)
+            .then(|| 2 * key.number as usize + contribution)
+    }
+
     /// Positions of the entries sharing a key, from the first.
     fn chain(&self, first: u32) -> impl Iterator<Item = usize> + '_ {
         std::iter::successors(Some(first), |i| Some(self.next[*i as usize]).filter(|n| *n != NO_ENTRY))
@@ -942,7 +997,33 @@ impl RegisterIndex<'_> {
     }
 
     fn first(&self, key: &Key) -> Option<u32> {
-        self.ends.get(key).map(|e| e.0)
+        match self.slot(key) {
+            Some(k) => self.plain.get(k).copied().filter(|i| *i != NO_ENTRY),
+            None => self.ends.get(key).copied(),
+        }
+    }
+
+    /// Adds the entry at `i` under `key`; gives the first and last entries the key had before.
+    fn add(&mut self, key: Key<'a>, i: u32) -> Option<(u32, u32)> {
+        let first = match self.slot(&key) {
+            Some(k) => {
+                if k >= self.plain.len() {
+                    self.plain.resize(k + 1, NO_ENTRY);
+                }
+                if self.plain[k] == NO_ENTRY {
+                    self.plain[k] = i;
+                }
+                self.plain[k]
+            }
+            None => *self.ends.entry(key).or_insert(i),
+        };
+        if first == i {
+            self.last[i as usize] = i;
+            return None;
+        }
+        let last = std::mem::replace(&mut self.last[first as usize], i);
+        self.next[last as usize] = i;
+        Some((first, last))
     }
 }
 
@@ -1110,26 +1191,17 @@ fn check_agreement(
 fn check_references(cx: &mut Ctx) -> Vec<Finding> {
     let a = cx.agenda;
     let n = a.register.len();
-    let mut index =
-        RegisterIndex { ends: FastMap::default(), next: vec![NO_ENTRY; n], revision: vec![None; n] };
-    index.ends.reserve(n);
+    let mut index = RegisterIndex::new(n);
     // The revisions seen of documents registered more than once: the rest cannot be duplicates.
     let mut seen: FastSet<(Key, Option<u32>)> = FastSet::default();
     for (i, e) in a.register.iter().enumerate() {
-        let ef = |field| Field::Entry { entry: e.id, field };
         match &e.number {
             DocNumber::Document(id) => {
                 let key = Key::of(id);
                 index.revision[i] = id.revision;
-                let duplicate = match index.ends.entry(key) {
-                    std::collections::hash_map::Entry::Vacant(v) => {
-                        v.insert((i as u32, i as u32));
-                        false
-                    }
-                    std::collections::hash_map::Entry::Occupied(mut o) => {
-                        let (first, last) = *o.get();
-                        index.next[last as usize] = i as u32;
-                        o.get_mut().1 = i as u32;
+                let duplicate = match index.add(key, i as u32) {
+                    None => false,
+                    Some((first, last)) => {
                         if first == last {
                             seen.insert((key, index.revision[first as usize]));
                         }
@@ -1137,10 +1209,11 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
                     }
                 };
                 if duplicate {
-                    cx.push(
+                    cx.push_entry(
+                        i,
+                        EntryField::Number,
                         "register.duplicate",
                         Severity::Error,
-                        ef(EntryField::Number),
                         format!("{id} is already in the register."),
                         Some(Fix { label: "Remove this entry".into(), edit: Edit::RemoveEntry { id: e.id } }),
                     );
@@ -1152,7 +1225,7 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
                 } else {
                     format!("\"{other}\" is not a TD or contribution number (such as TD514, TD667R1, C103).")
                 };
-                cx.push("register.unreadable", Severity::Warning, ef(EntryField::Number), msg, None);
+                cx.push_entry(i, EntryField::Number, "register.unreadable", Severity::Warning, msg, None);
             }
         }
     }
@@ -1240,10 +1313,11 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
             message.push_str("Nothing in the agenda cites ");
             e.number.write_to(&mut message);
             message.push('.');
-            cx.push(
+            cx.push_entry(
+                i,
+                EntryField::Number,
                 "register.uncited",
                 Severity::Warning,
-                Field::Entry { entry: e.id, field: EntryField::Number },
                 message,
                 Some(Fix { label: "Remove from Annex A".into(), edit: Edit::RemoveEntry { id: e.id } }),
             );
@@ -1443,6 +1517,16 @@ fn trimmed(s: &str) -> &str {
     }
 }
 
+/// `s.trim_end_matches('.')`, a byte at a time: the pattern machinery cost more than the rest
+/// of reading an action.
+fn without_final_dots(s: &str) -> &str {
+    let mut end = s.len();
+    while end > 0 && s.as_bytes()[end - 1] == b'.' {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Joins pieces into one string of the right size: a pass writes the texts of thousands of
 /// findings, and `format!` costs several times this.
 fn concat(pieces: &[&str]) -> String {
@@ -1459,15 +1543,16 @@ fn check_vocabulary(cx: &mut Ctx, item_words: Vec<Finding>) {
     let a = cx.agenda;
     let categories = a.category_vocabulary();
     let mut category_hints = Suggestions::new(&categories);
-    for e in &a.register {
+    for (i, e) in a.register.iter().enumerate() {
         let c = trimmed(&e.category);
         let place = Field::Entry { entry: e.id, field: EntryField::Category };
         if c.is_empty() {
             if !blank(&e.number) {
-                cx.push(
+                cx.push_entry(
+                    i,
+                    EntryField::Category,
                     "register.category",
                     Severity::Warning,
-                    place,
                     format!("{} has no category.", e.number),
                     None,
                 );
@@ -1486,7 +1571,7 @@ fn check_vocabulary(cx: &mut Ctx, item_words: Vec<Finding>) {
             Some(n) => concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
             None => concat(&["\"", c, "\" is not a known category."]),
         };
-        cx.push("register.category", Severity::Warning, place, message, Some(fix));
+        cx.push_entry(i, EntryField::Category, "register.category", Severity::Warning, message, Some(fix));
     }
     for f in item_words {
         cx.file(f);
@@ -1523,7 +1608,7 @@ fn check_item_words<'a>(
         ));
     }
     for (k, act) in item.actions.iter().enumerate() {
-        let t = trimmed(act).trim_end_matches('.');
+        let t = without_final_dots(trimmed(act));
         if t.is_empty() {
             continue;
         }
