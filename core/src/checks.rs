@@ -9,7 +9,7 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use serde::Serialize;
 
-use crate::docref::{may_mention, scan, Decimal, DocId, DocKey, DocNumber, DocRef, Mention, Series};
+use crate::docref::{scan_as_written, Decimal, DocId, DocKey, DocNumber, DocRef, Mentioned, Series};
 use crate::edit::*;
 use crate::model::*;
 use crate::schedule::window_minutes;
@@ -498,13 +498,18 @@ pub fn check(agenda: &Agenda) -> Vec<Finding> {
     let rising = agenda.register.windows(2).all(|w| w[0].id < w[1].id);
     let entry_position =
         (!rising).then(|| agenda.register.iter().enumerate().map(|(i, e)| (e.id, i)).collect());
-    let next_entry = agenda.next_entry_id();
+    let next_entry = match (rising, agenda.register.last()) {
+        // Where ids rise, the last is the largest: no second walk of the register finds it.
+        (true, Some(last)) => EntryId(last.id.0 + 1),
+        _ => agenda.next_entry_id(),
+    };
     let mut cx = Ctx { agenda, outline, entry_position, next_entry, out: Default::default() };
     check_header(&mut cx);
     check_sessions(&mut cx);
     check_future_meetings(&mut cx);
-    let item_words = check_references(&mut cx);
-    check_vocabulary(&mut cx, item_words);
+    let categories = agenda.category_vocabulary();
+    let words = check_references(&mut cx, &categories);
+    check_vocabulary(&mut cx, words);
     // Most findings are warnings: without errors, they need not move.
     let [mut errors, mut warnings, mut notes] = cx.out;
     let mut out = if errors.is_empty() {
@@ -1042,28 +1047,48 @@ struct Citing<'i, 'a> {
     cited: Vec<bool>,
     reported_missing: FastSet<(DocKey, Option<u32>, Field)>,
     found: Vec<Finding>,
-    annex_refs: Vec<(String, Field)>,
-    item_refs: Vec<(String, Field)>,
-    mentions: Vec<Mention>,
+    annex_refs: Vec<(&'a str, Field)>,
+    item_refs: Vec<(&'a str, Field)>,
 }
 
-impl Citing<'_, '_> {
-    fn text(&mut self, cx: &Ctx, text: &str, place: Field) {
-        if text.is_empty() || !may_mention(text.as_bytes()) {
+impl<'a> Citing<'_, 'a> {
+    fn text(&mut self, cx: &Ctx, text: &'a str, place: Field) {
+        if text.is_empty() {
             return;
         }
-        let mut mentions = std::mem::take(&mut self.mentions);
-        scan(text, &mut mentions);
-        for m in mentions.drain(..) {
-            match m {
-                Mention::Document(id) => {
+        scan_as_written(text, |m| match m {
+            Mentioned::Document(d) => {
+                // A document registered at the revision cited, as nearly every one is, is
+                // marked cited without a copy of its number.
+                let registered = d.prefix.is_none() && {
+                    let key = Key { prefix: None, series: d.series, number: key_number(d.digits) };
+                    self.index.first(&key).is_some_and(|first| self.cite(first, d.revision))
+                };
+                if !registered {
+                    let id = d.to_id();
                     self.document(cx, &id, Key::of(&id), place, None);
                 }
-                Mention::Annex(l) => self.annex_refs.push((l, place)),
-                Mention::Item(n) => self.item_refs.push((n, place)),
             }
+            Mentioned::Annex(l) => self.annex_refs.push((l, place)),
+            Mentioned::Item(n) => self.item_refs.push((n, place)),
+        });
+    }
+
+    /// Marks cited every entry of the document listed first at `first` that is at `revision`;
+    /// false if none is.
+    fn cite(&mut self, first: u32, revision: Option<u32>) -> bool {
+        // Every entry at this revision is cited, a duplicate too: it is reported as
+        // register.duplicate, not also as "nothing cites it".
+        let mut any = false;
+        let mut i = first;
+        while i != NO_ENTRY {
+            if self.index.revision[i as usize] == revision {
+                self.cited[i as usize] = true;
+                any = true;
+            }
+            i = self.index.next[i as usize];
         }
-        self.mentions = mentions;
+        any
     }
 
     /// A cited document against the register; `item` is the item whose Docs column cites it.
@@ -1095,14 +1120,7 @@ impl Citing<'_, '_> {
             ));
             return None;
         };
-        if index.chain(first).any(|i| index.revision[i] == id.revision) {
-            // Every entry at this revision is cited, a duplicate too: it is reported as
-            // register.duplicate, not also as "nothing cites it".
-            for i in index.chain(first) {
-                if index.revision[i] == id.revision {
-                    self.cited[i] = true;
-                }
-            }
+        if self.cite(first, id.revision) {
             return Some(first);
         }
         for i in index.chain(first) {
@@ -1186,11 +1204,23 @@ fn check_agreement(
     }
 }
 
-/// Documents, annexes and items cited against what the agenda has. The same walk over the
-/// items reads their titles and actions against the vocabulary, for [`check_vocabulary`].
-fn check_references(cx: &mut Ctx) -> Vec<Finding> {
+/// What the walks over the register and the items found about words, for [`check_vocabulary`].
+struct Words<'v> {
+    /// The register entries with no category (None), or one not in the vocabulary (with the
+    /// word it may be a typo of), in register order.
+    categories: Vec<(usize, Option<Option<&'v str>>)>,
+    /// What was found about the items' titles and actions.
+    items: Vec<Finding>,
+}
+
+/// Documents, annexes and items cited against what the agenda has. The same walks over the
+/// register and the items read categories, titles and actions against the vocabulary, for
+/// [`check_vocabulary`]: the register is walked once, not once for each check.
+fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
     let a = cx.agenda;
     let n = a.register.len();
+    let mut category_hints = Suggestions::new(categories);
+    let mut category_words = Vec::new();
     let mut index = RegisterIndex::new(n);
     // The revisions seen of documents registered more than once: the rest cannot be duplicates.
     let mut seen: FastSet<(Key, Option<u32>)> = FastSet::default();
@@ -1228,6 +1258,14 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
                 cx.push_entry(i, EntryField::Number, "register.unreadable", Severity::Warning, msg, None);
             }
         }
+        let c = trimmed(&e.category);
+        if c.is_empty() {
+            if !blank(&e.number) {
+                category_words.push((i, None));
+            }
+        } else if let Some(suggestion) = category_hints.unknown(c) {
+            category_words.push((i, Some(suggestion)));
+        }
     }
 
     // Citations from Docs columns and from every text against the register, and mentions of
@@ -1242,7 +1280,6 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
         found: Vec::new(),
         annex_refs: Vec::new(),
         item_refs: Vec::new(),
-        mentions: Vec::new(),
     };
     let af = |field| Field::Agenda { field };
     cites.text(cxr, &a.abstract_text, af(AgendaField::Abstract));
@@ -1273,7 +1310,7 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
                     documents += 1;
                     only = registered.map(|first| (id, first));
                 }
-                DocNumber::Annex(l) => cites.annex_refs.push((l.clone(), f(ItemField::Docs))),
+                DocNumber::Annex(l) => cites.annex_refs.push((l, f(ItemField::Docs))),
                 DocNumber::Outside(_) => {}
                 DocNumber::Unparsed(t) => unreadable.push((item.id, t)),
             }
@@ -1333,7 +1370,7 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
         let exists = letter.starts_with(REGISTER_LETTER) && letter.len() == 1
             || (0..a.annexes.len()).any(|i| annex_letter(i) == *letter);
         if exists {
-            referenced.insert(letter);
+            referenced.insert(*letter);
         } else {
             let last = if a.annexes.is_empty() {
                 "only Annex A, the register".to_string()
@@ -1434,7 +1471,7 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
             }
         }
     }
-    item_words
+    Words { categories: category_words, items: item_words }
 }
 
 /// A register entry for a cited document, prefilled from the item that cites it.
@@ -1537,29 +1574,24 @@ fn concat(pieces: &[&str]) -> String {
     s
 }
 
-/// Register categories against the vocabulary, then what the walk over the items found about
-/// their titles and actions.
-fn check_vocabulary(cx: &mut Ctx, item_words: Vec<Finding>) {
+/// What the walks found about register categories, then about the items' titles and actions.
+fn check_vocabulary(cx: &mut Ctx, words: Words) {
     let a = cx.agenda;
-    let categories = a.category_vocabulary();
-    let mut category_hints = Suggestions::new(&categories);
-    for (i, e) in a.register.iter().enumerate() {
+    for (i, verdict) in words.categories {
+        let e = &a.register[i];
+        let Some(suggestion) = verdict else {
+            cx.push_entry(
+                i,
+                EntryField::Category,
+                "register.category",
+                Severity::Warning,
+                format!("{} has no category.", e.number),
+                None,
+            );
+            continue;
+        };
         let c = trimmed(&e.category);
         let place = Field::Entry { entry: e.id, field: EntryField::Category };
-        if c.is_empty() {
-            if !blank(&e.number) {
-                cx.push_entry(
-                    i,
-                    EntryField::Category,
-                    "register.category",
-                    Severity::Warning,
-                    format!("{} has no category.", e.number),
-                    None,
-                );
-            }
-            continue;
-        }
-        let Some(suggestion) = category_hints.unknown(c) else { continue };
         let fix = match suggestion {
             Some(n) => Fix {
                 label: concat(&["Change to \"", n, "\""]),
@@ -1573,7 +1605,7 @@ fn check_vocabulary(cx: &mut Ctx, item_words: Vec<Finding>) {
         };
         cx.push_entry(i, EntryField::Category, "register.category", Severity::Warning, message, Some(fix));
     }
-    for f in item_words {
+    for f in words.items {
         cx.file(f);
     }
 }

@@ -382,6 +382,11 @@ impl<'a> Cursor<'a> {
     /// A meeting document at the cursor. `whole` allows a space between letters and digits for
     /// contributions ("C 005"), which free text only allows with 3+ digits (see [`scan`]).
     fn document(&mut self, whole: bool) -> Option<DocId> {
+        self.document_as_written(whole).map(|d| d.to_id())
+    }
+
+    /// [`Cursor::document`], borrowing the text instead of copying it.
+    fn document_as_written(&mut self, whole: bool) -> Option<Written<'a>> {
         let start = self.pos;
         let fail = |c: &mut Self| {
             c.pos = start;
@@ -398,7 +403,7 @@ impl<'a> Cursor<'a> {
             let after_dash = self.pos + 1;
             let mut probe = Cursor::new(self.b, after_dash);
             if probe.eat_ci("TD") || probe.eat_ci("C") {
-                prefix = Some(w.to_ascii_uppercase());
+                prefix = Some(w);
                 self.pos = after_dash;
             } else {
                 self.pos = save;
@@ -429,7 +434,28 @@ impl<'a> Cursor<'a> {
         if self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'/') {
             return fail(self);
         }
-        Some(DocId { prefix, series, digits: digits.to_string(), revision })
+        Some(Written { prefix, series, digits, revision })
+    }
+}
+
+/// A meeting document as a text writes it, borrowed from the text.
+#[derive(Clone, Copy)]
+pub(crate) struct Written<'t> {
+    /// The group prefix as written, in any case.
+    pub(crate) prefix: Option<&'t str>,
+    pub(crate) series: Series,
+    pub(crate) digits: &'t str,
+    pub(crate) revision: Option<u32>,
+}
+
+impl Written<'_> {
+    pub(crate) fn to_id(self) -> DocId {
+        DocId {
+            prefix: self.prefix.map(str::to_ascii_uppercase),
+            series: self.series,
+            digits: self.digits.to_string(),
+            revision: self.revision,
+        }
     }
 }
 
@@ -619,6 +645,26 @@ fn may_start_document(b: &[u8], i: usize) -> bool {
 /// ("Meeting report to be found in TD515", "see Annex B", "as agreed under item 2.2").
 /// Outside references (C24/59, TSAG-R4(2024-01)) are not documents of the meeting and are skipped.
 pub fn scan(text: &str, out: &mut Vec<Mention>) {
+    scan_as_written(text, |m| {
+        out.push(match m {
+            Mentioned::Document(d) => Mention::Document(d.to_id()),
+            Mentioned::Annex(l) => Mention::Annex(l.to_string()),
+            Mentioned::Item(n) => Mention::Item(n.to_string()),
+        })
+    });
+}
+
+/// A [`Mention`] borrowed from the text that makes it: the checks scan every text on every
+/// keystroke, and most mentions need no copy.
+pub(crate) enum Mentioned<'t> {
+    Document(Written<'t>),
+    /// The letter, upper case.
+    Annex(&'t str),
+    Item(&'t str),
+}
+
+/// [`scan`], handing each mention to `found` as the text writes it.
+pub(crate) fn scan_as_written<'t>(text: &'t str, mut found: impl FnMut(Mentioned<'t>)) {
     let b = text.as_bytes();
     if !may_mention(b) {
         return;
@@ -639,27 +685,24 @@ pub fn scan(text: &str, out: &mut Vec<Mention>) {
             && may_start_document(b, i)
         {
             let mut cur = Cursor::new(b, i);
-            if let Some(id) = cur.document(false) {
-                out.push(Mention::Document(id));
+            if let Some(d) = cur.document_as_written(false) {
+                found(Mentioned::Document(d));
                 i = cur.pos;
                 continue;
             }
         }
         if upper == b'A' {
             let mut cur = Cursor::new(b, i);
-            if cur.eat_ci("annex ") {
-                if let Some(l) = cur.peek().filter(|l| l.is_ascii_uppercase()) {
-                    let next = b.get(cur.pos + 1).copied();
-                    // "Annex E of (TSAG-R4(2024-01))" is an annex of another text, not ours.
-                    let tail = &b[(cur.pos + 1).min(b.len())..];
-                    let of_another = tail.len() >= 4
-                        && (tail[..4].eq_ignore_ascii_case(b" of ")
-                            || tail[..4].eq_ignore_ascii_case(b" to "));
-                    if !next.is_some_and(is_word_byte) && !of_another {
-                        out.push(Mention::Annex((l as char).to_string()));
-                        i = cur.pos + 1;
-                        continue;
-                    }
+            if cur.eat_ci("annex ") && cur.peek().is_some_and(|l| l.is_ascii_uppercase()) {
+                let next = b.get(cur.pos + 1).copied();
+                // "Annex E of (TSAG-R4(2024-01))" is an annex of another text, not ours.
+                let tail = &b[(cur.pos + 1).min(b.len())..];
+                let of_another = tail.len() >= 4
+                    && (tail[..4].eq_ignore_ascii_case(b" of ") || tail[..4].eq_ignore_ascii_case(b" to "));
+                if !next.is_some_and(is_word_byte) && !of_another {
+                    found(Mentioned::Annex(&text[cur.pos..cur.pos + 1]));
+                    i = cur.pos + 1;
+                    continue;
                 }
             }
         }
@@ -685,7 +728,7 @@ pub fn scan(text: &str, out: &mut Vec<Mention>) {
                 }
                 let next = b.get(end).copied();
                 if end > start && !next.is_some_and(|c| is_word_byte(c) || c == b'-' || c == b'/') {
-                    out.push(Mention::Item(text[start..end].to_string()));
+                    found(Mentioned::Item(&text[start..end]));
                     i = end;
                     continue;
                 }
