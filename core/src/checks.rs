@@ -470,7 +470,7 @@ impl Ctx<'_> {
         let mut where_ = String::with_capacity(48);
         describe_entry(self.agenda, at, field, &mut where_);
         let place = Field::Entry { entry, field };
-        self.file(Finding { code, severity, place, where_, message, fix });
+        self.out[group(severity)].push(Finding { code, severity, place, where_, message, fix });
     }
 
     fn file(&mut self, f: Finding) {
@@ -1296,8 +1296,14 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
     let actions = a.action_vocabulary();
     let mut action_hints = Suggestions::new(&actions);
     let mut item_words = Vec::new();
+    // The first item to adopt something, where the agenda's own number belongs if no item cites
+    // it: found in this walk, while its actions are at hand, not in another.
+    let mut adoption: Option<&Item> = None;
     a.for_each_item(|item| {
         check_item_words(cxr, &mut action_hints, item, &mut item_words);
+        if adoption.is_none() && item.actions.iter().any(|x| x.eq_ignore_ascii_case("To adopt")) {
+            adoption = Some(item);
+        }
         let f = |field| item_field(item.id, field);
         let mut documents = 0;
         let mut only = None;
@@ -1344,6 +1350,8 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
     for f in found {
         cx.file(f);
     }
+    // A large register is mostly uncited in a draft: room for them all at once, not by doubling.
+    cx.out[group(Severity::Warning)].reserve(cited.iter().filter(|c| !**c).count());
     for (i, e) in a.register.iter().enumerate() {
         if !cited[i] && matches!(e.number, DocNumber::Document(_)) {
             let mut message = String::with_capacity(40);
@@ -1441,12 +1449,6 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
                 );
             }
             if !adopted {
-                let mut adoption = None;
-                a.for_each_item(|i| {
-                    if adoption.is_none() && i.actions.iter().any(|x| x.eq_ignore_ascii_case("To adopt")) {
-                        adoption = Some(i);
-                    }
-                });
                 let fix = adoption.map(|i| {
                     let mut docs = i.docs.clone();
                     docs.push(DocRef::new(&own.to_string()));
@@ -1577,6 +1579,7 @@ fn concat(pieces: &[&str]) -> String {
 /// What the walks found about register categories, then about the items' titles and actions.
 fn check_vocabulary(cx: &mut Ctx, words: Words) {
     let a = cx.agenda;
+    cx.out[group(Severity::Warning)].reserve(words.categories.len() + words.items.len());
     for (i, verdict) in words.categories {
         let e = &a.register[i];
         let Some(suggestion) = verdict else {

@@ -134,7 +134,7 @@ impl DocNumber {
         if let Some(letter) = parse_annex(&t) {
             return DocNumber::Annex(letter);
         }
-        let mut cur = Cursor::new(t.as_bytes(), 0);
+        let mut cur = Cursor::new(&t, 0);
         if let Some(id) = cur.document(true) {
             if cur.at_end() {
                 return DocNumber::Document(id);
@@ -226,7 +226,7 @@ fn parse_annex(t: &str) -> Option<String> {
 /// Recognised outside references, in canonical spacing.
 fn parse_outside(t: &str) -> Option<String> {
     let b = t.as_bytes();
-    let mut c = Cursor::new(b, 0);
+    let mut c = Cursor::new(t, 0);
     // Council documents: C24/59, C24/59 Rev.1
     if c.eat_ci("C") {
         let year = c.digits();
@@ -245,7 +245,7 @@ fn parse_outside(t: &str) -> Option<String> {
         }
     }
     // Reports of a group: TSAG-R4, TSAG-R4(2024-01), SG17-R12
-    let mut c = Cursor::new(b, 0);
+    let mut c = Cursor::new(t, 0);
     let group = c.word();
     if !group.is_empty() && c.eat("-") && c.eat_ci("R") {
         let n = c.digits();
@@ -305,13 +305,15 @@ fn parse_outside(t: &str) -> Option<String> {
 /// A small byte cursor for the hand-written parsers: the scanner runs on every keystroke over
 /// every text of the agenda, so it avoids regexes and allocations on the common path.
 struct Cursor<'a> {
+    /// The text, to slice what is read from it without checking it again as UTF-8.
+    s: &'a str,
     b: &'a [u8],
     pos: usize,
 }
 
 impl<'a> Cursor<'a> {
-    fn new(b: &'a [u8], pos: usize) -> Self {
-        Cursor { b, pos }
+    fn new(s: &'a str, pos: usize) -> Self {
+        Cursor { s, b: s.as_bytes(), pos }
     }
     fn at_end(&self) -> bool {
         self.pos >= self.b.len()
@@ -348,14 +350,14 @@ impl<'a> Cursor<'a> {
         while self.peek().is_some_and(|c| c.is_ascii_digit()) {
             self.pos += 1;
         }
-        std::str::from_utf8(&self.b[start..self.pos]).unwrap_or("")
+        &self.s[start..self.pos]
     }
     fn word(&mut self) -> &'a str {
         let start = self.pos;
         while self.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
             self.pos += 1;
         }
-        std::str::from_utf8(&self.b[start..self.pos]).unwrap_or("")
+        &self.s[start..self.pos]
     }
 
     /// A revision suffix: R1, -R1, r1, " R1", Rev.1, Rev. 1, Rev 1, "-Rev.1".
@@ -401,7 +403,7 @@ impl<'a> Cursor<'a> {
             && w.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
         {
             let after_dash = self.pos + 1;
-            let mut probe = Cursor::new(self.b, after_dash);
+            let mut probe = Cursor::new(self.s, after_dash);
             if probe.eat_ci("TD") || probe.eat_ci("C") {
                 prefix = Some(w);
                 self.pos = after_dash;
@@ -597,22 +599,25 @@ fn is_word_byte(c: u8) -> bool {
 pub(crate) fn may_mention(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH_BITS != 0;
-    // Bytes 0x30–0x3F (the digits, and a few signs), and x or X (of "annex"), are worth a look.
-    let worth_a_look = |w: u64| {
-        has_zero_byte((w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030)
-            || has_zero_byte((w | 0x2020_2020_2020_2020) ^ 0x7878_7878_7878_7878)
-    };
     let hit = |i: usize| {
         b[i].is_ascii_digit() || (b[i] | 0x20) == b'x' && i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b"anne")
     };
     let (words, tail) = b.as_chunks::<8>();
-    for (k, w) in words.iter().enumerate() {
-        if worth_a_look(u64::from_le_bytes(*w)) && (8 * k..8 * k + 8).any(hit) {
+    // The last bytes as one more word, padded with zeros, which are never worth a look.
+    let mut last = [0; 8];
+    last[..tail.len()].copy_from_slice(tail);
+    for (k, w) in words.iter().chain([&last]).enumerate() {
+        let w = u64::from_le_bytes(*w);
+        // Bytes 0x30–0x3F (the digits, and a few signs), and x or X (of "annex"), are worth a
+        // look: each becomes a zero byte in one of these two words.
+        let digits = (w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030;
+        let x = (w | 0x2020_2020_2020_2020) ^ 0x7878_7878_7878_7878;
+        let zero_byte = (digits.wrapping_sub(ONES) & !digits | x.wrapping_sub(ONES) & !x) & HIGH_BITS;
+        if zero_byte != 0 && (8 * k..(8 * k + 8).min(b.len())).any(hit) {
             return true;
         }
     }
-    (b.len() - tail.len()..b.len()).any(hit)
+    false
 }
 
 /// Whether a meeting document can start at `i`: "TD" or "C", at most one space and a digit, or
@@ -684,7 +689,7 @@ pub(crate) fn scan_as_written<'t>(text: &'t str, mut found: impl FnMut(Mentioned
             && (upper == b'T' || upper == b'C' || upper == b'S')
             && may_start_document(b, i)
         {
-            let mut cur = Cursor::new(b, i);
+            let mut cur = Cursor::new(text, i);
             if let Some(d) = cur.document_as_written(false) {
                 found(Mentioned::Document(d));
                 i = cur.pos;
@@ -692,7 +697,7 @@ pub(crate) fn scan_as_written<'t>(text: &'t str, mut found: impl FnMut(Mentioned
             }
         }
         if upper == b'A' {
-            let mut cur = Cursor::new(b, i);
+            let mut cur = Cursor::new(text, i);
             if cur.eat_ci("annex ") && cur.peek().is_some_and(|l| l.is_ascii_uppercase()) {
                 let next = b.get(cur.pos + 1).copied();
                 // "Annex E of (TSAG-R4(2024-01))" is an annex of another text, not ours.
@@ -709,7 +714,7 @@ pub(crate) fn scan_as_written<'t>(text: &'t str, mut found: impl FnMut(Mentioned
         // "see …" and "item …" only: most words starting with S or I are neither.
         let second = b.get(i + 1).map(|c| c | 0x20);
         if upper == b'S' && second == Some(b'e') || upper == b'I' && second == Some(b't') {
-            let mut cur = Cursor::new(b, i);
+            let mut cur = Cursor::new(text, i);
             let keyword =
                 cur.eat_ci("see item ") || cur.eat_ci("see ") || cur.eat_ci("items ") || cur.eat_ci("item ");
             if keyword {
