@@ -1208,7 +1208,7 @@ fn check_agreement(
 struct Words<'v> {
     /// The register entries with no category (None), or one not in the vocabulary (with the
     /// word it may be a typo of), in register order.
-    categories: Vec<(usize, Option<Option<&'v str>>)>,
+    categories: Vec<(usize, Option<Unknown<'v>>)>,
     /// What was found about the items' titles and actions.
     items: Vec<Finding>,
 }
@@ -1263,8 +1263,8 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
             if !blank(&e.number) {
                 category_words.push((i, None));
             }
-        } else if let Some(suggestion) = category_hints.unknown(c) {
-            category_words.push((i, Some(suggestion)));
+        } else if let Some(word) = category_hints.unknown(c) {
+            category_words.push((i, Some(word)));
         }
     }
 
@@ -1520,7 +1520,19 @@ pub fn nearest<'v>(word: &str, vocabulary: &'v [String]) -> Option<&'v str> {
 struct Suggestions<'v, 'a> {
     vocabulary: &'v [String],
     lower: HashSet<String>,
-    verdicts: FastMap<&'a str, Option<Option<&'v str>>>,
+    verdicts: FastMap<&'a str, Option<Unknown<'v>>>,
+    /// How many distinct unknown words there are so far.
+    unknowns: usize,
+}
+
+/// A word a vocabulary does not know.
+#[derive(Clone, Copy)]
+struct Unknown<'v> {
+    /// Distinct unknown words are numbered from 0 in the order met, for texts about each word
+    /// to be written once.
+    number: usize,
+    /// The word of the vocabulary it may be a typo of.
+    near: Option<&'v str>,
 }
 
 impl<'v, 'a> Suggestions<'v, 'a> {
@@ -1529,11 +1541,12 @@ impl<'v, 'a> Suggestions<'v, 'a> {
             vocabulary,
             lower: vocabulary.iter().map(|v| v.to_lowercase()).collect(),
             verdicts: FastMap::default(),
+            unknowns: 0,
         }
     }
 
-    /// None for a word of the vocabulary; for any other, the word it may be a typo of.
-    fn unknown(&mut self, word: &'a str) -> Option<Option<&'v str>> {
+    /// None for a word of the vocabulary; for any other, what is known about it.
+    fn unknown(&mut self, word: &'a str) -> Option<Unknown<'v>> {
         if self.vocabulary.iter().any(|v| v == word) {
             return None;
         }
@@ -1541,7 +1554,8 @@ impl<'v, 'a> Suggestions<'v, 'a> {
             return *v;
         }
         let known = self.lower.contains(&word.to_lowercase());
-        let v = (!known).then(|| nearest(word, self.vocabulary));
+        let v = (!known).then(|| Unknown { number: self.unknowns, near: nearest(word, self.vocabulary) });
+        self.unknowns += usize::from(v.is_some());
         self.verdicts.insert(word, v);
         v
     }
@@ -1580,9 +1594,12 @@ fn concat(pieces: &[&str]) -> String {
 fn check_vocabulary(cx: &mut Ctx, words: Words) {
     let a = cx.agenda;
     cx.out[group(Severity::Warning)].reserve(words.categories.len() + words.items.len());
+    // The message and the fix about each distinct unknown category, written when first needed:
+    // a register repeats a typo hundreds of times.
+    let mut texts: Vec<Option<(String, Fix)>> = Vec::new();
     for (i, verdict) in words.categories {
         let e = &a.register[i];
-        let Some(suggestion) = verdict else {
+        let Some(word) = verdict else {
             cx.push_entry(
                 i,
                 EntryField::Category,
@@ -1593,19 +1610,35 @@ fn check_vocabulary(cx: &mut Ctx, words: Words) {
             );
             continue;
         };
-        let c = trimmed(&e.category);
         let place = Field::Entry { entry: e.id, field: EntryField::Category };
-        let fix = match suggestion {
+        if texts.len() <= word.number {
+            texts.resize(word.number + 1, None);
+        }
+        let (message, fix) = texts[word.number].get_or_insert_with(|| {
+            let c = trimmed(&e.category);
+            match word.near {
+                Some(n) => (
+                    concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
+                    Fix {
+                        label: concat(&["Change to \"", n, "\""]),
+                        edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
+                    },
+                ),
+                None => (
+                    concat(&["\"", c, "\" is not a known category."]),
+                    vocabulary_addition(&a.categories, c, AgendaField::Categories, "categories"),
+                ),
+            }
+        });
+        let fix = match word.near {
+            // A change of category is an edit of this entry; an addition, of the agenda.
             Some(n) => Fix {
-                label: concat(&["Change to \"", n, "\""]),
+                label: fix.label.clone(),
                 edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
             },
-            None => vocabulary_addition(&a.categories, c, AgendaField::Categories, "categories"),
+            None => fix.clone(),
         };
-        let message = match suggestion {
-            Some(n) => concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
-            None => concat(&["\"", c, "\" is not a known category."]),
-        };
+        let message = message.clone();
         cx.push_entry(i, EntryField::Category, "register.category", Severity::Warning, message, Some(fix));
     }
     for f in words.items {
@@ -1647,7 +1680,7 @@ fn check_item_words<'a>(
         if t.is_empty() {
             continue;
         }
-        let Some(suggestion) = hints.unknown(t) else { continue };
+        let Some(Unknown { near: suggestion, .. }) = hints.unknown(t) else { continue };
         let fix = match suggestion {
             Some(n) => {
                 let mut v = item.actions.clone();
