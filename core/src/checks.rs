@@ -495,15 +495,9 @@ fn item_field(item: ItemId, field: ItemField) -> Field {
 /// order of the document.
 pub fn check(agenda: &Agenda) -> Vec<Finding> {
     let outline = Outline::new(agenda);
-    let rising = agenda.register.windows(2).all(|w| w[0].id < w[1].id);
-    let entry_position =
-        (!rising).then(|| agenda.register.iter().enumerate().map(|(i, e)| (e.id, i)).collect());
-    let next_entry = match (rising, agenda.register.last()) {
-        // Where ids rise, the last is the largest: no second walk of the register finds it.
-        (true, Some(last)) => EntryId(last.id.0 + 1),
-        _ => agenda.next_entry_id(),
-    };
-    let mut cx = Ctx { agenda, outline, entry_position, next_entry, out: Default::default() };
+    // Until check_references has walked the register, nothing names an entry or adds one.
+    let mut cx =
+        Ctx { agenda, outline, entry_position: None, next_entry: EntryId(0), out: Default::default() };
     check_header(&mut cx);
     check_sessions(&mut cx);
     check_future_meetings(&mut cx);
@@ -1224,7 +1218,14 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
     let mut index = RegisterIndex::new(n);
     // The revisions seen of documents registered more than once: the rest cannot be duplicates.
     let mut seen: FastSet<(Key, Option<u32>)> = FastSet::default();
+    // Whether entry ids rise is seen in this walk, and decides how findings name entries: the
+    // findings about numbers wait for the end of it.
+    let mut rising = true;
+    let mut previous = None;
+    let mut numbers = Vec::new();
     for (i, e) in a.register.iter().enumerate() {
+        rising &= previous < Some(e.id);
+        previous = Some(e.id);
         match &e.number {
             DocNumber::Document(id) => {
                 let key = Key::of(id);
@@ -1239,14 +1240,13 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
                     }
                 };
                 if duplicate {
-                    cx.push_entry(
+                    numbers.push((
                         i,
-                        EntryField::Number,
                         "register.duplicate",
                         Severity::Error,
                         format!("{id} is already in the register."),
                         Some(Fix { label: "Remove this entry".into(), edit: Edit::RemoveEntry { id: e.id } }),
-                    );
+                    ));
                 }
             }
             other => {
@@ -1255,7 +1255,7 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
                 } else {
                     format!("\"{other}\" is not a TD or contribution number (such as TD514, TD667R1, C103).")
                 };
-                cx.push_entry(i, EntryField::Number, "register.unreadable", Severity::Warning, msg, None);
+                numbers.push((i, "register.unreadable", Severity::Warning, msg, None));
             }
         }
         let c = trimmed(&e.category);
@@ -1266,6 +1266,15 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
         } else if let Some(word) = category_hints.unknown(c) {
             category_words.push((i, Some(word)));
         }
+    }
+    cx.entry_position = (!rising).then(|| a.register.iter().enumerate().map(|(i, e)| (e.id, i)).collect());
+    cx.next_entry = match (rising, a.register.last()) {
+        // Where ids rise, the last is the largest: no second walk of the register finds it.
+        (true, Some(last)) => EntryId(last.id.0 + 1),
+        _ => a.next_entry_id(),
+    };
+    for (i, code, severity, message, fix) in numbers {
+        cx.push_entry(i, EntryField::Number, code, severity, message, fix);
     }
 
     // Citations from Docs columns and from every text against the register, and mentions of
