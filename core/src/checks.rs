@@ -9,7 +9,7 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use serde::Serialize;
 
-use crate::docref::{may_mention, scan, Decimal, DocId, DocKey, DocNumber, DocRef, Mention, Series};
+use crate::docref::{scan_as_written, Decimal, DocId, DocKey, DocNumber, DocRef, Mentioned, Series};
 use crate::edit::*;
 use crate::model::*;
 use crate::schedule::window_minutes;
@@ -126,18 +126,7 @@ fn describe_into(
             out.push_str(", ");
             out.push_str(item_field_label(field));
         }
-        Field::Entry { entry, field } => {
-            let at = entry_position(entry);
-            out.push_str("Annex A, entry ");
-            push_decimal(out, at.map_or(0, |i| i + 1));
-            out.push_str(" (");
-            match at {
-                Some(i) => agenda.register[i].number.write_to(out),
-                None => out.push('?'),
-            }
-            out.push_str("), ");
-            out.push_str(entry_field_label(field));
-        }
+        Field::Entry { entry, field } => describe_entry(agenda, entry_position(entry), field, out),
         Field::Annex { annex, field } => {
             out.push_str("Annex ");
             match agenda.annex_index(annex) {
@@ -162,6 +151,19 @@ fn describe_into(
             });
         }
     }
+}
+
+/// Names a field of the register entry at `at` (None for an entry not in the register).
+fn describe_entry(agenda: &Agenda, at: Option<usize>, field: EntryField, out: &mut String) {
+    out.push_str("Annex A, entry ");
+    push_decimal(out, at.map_or(0, |i| i + 1));
+    out.push_str(" (");
+    match at {
+        Some(i) => agenda.register[i].number.write_to(out),
+        None => out.push('?'),
+    }
+    out.push_str("), ");
+    out.push_str(entry_field_label(field));
 }
 
 /// Appends `n` in decimal without the formatting machinery, which costs more than the rest of
@@ -242,11 +244,10 @@ impl Hasher for FxHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            self.add(u64::from_le_bytes(w.try_into().expect("eight bytes")));
+        let (words, rest) = bytes.as_chunks::<8>();
+        for w in words {
+            self.add(u64::from_le_bytes(*w));
         }
-        let rest = words.remainder();
         if !rest.is_empty() {
             let mut last = [0; 8];
             last[..rest.len()].copy_from_slice(rest);
@@ -452,6 +453,26 @@ impl Ctx<'_> {
         self.file(f);
     }
 
+    /// [`Ctx::push`] for a field of the register entry at `at`, as the checks that walk the
+    /// register know it: naming it needs no search of the register by id.
+    fn push_entry(
+        &mut self,
+        at: usize,
+        field: EntryField,
+        code: &'static str,
+        severity: Severity,
+        message: String,
+        fix: Option<Fix>,
+    ) {
+        let entry = self.agenda.register[at].id;
+        // Of two entries sharing an id (no file loads with one), a lookup by id names the last.
+        let at = if self.entry_position.is_some() { self.entry_at(entry) } else { Some(at) };
+        let mut where_ = String::with_capacity(48);
+        describe_entry(self.agenda, at, field, &mut where_);
+        let place = Field::Entry { entry, field };
+        self.out[group(severity)].push(Finding { code, severity, place, where_, message, fix });
+    }
+
     fn file(&mut self, f: Finding) {
         self.out[group(f.severity)].push(f);
     }
@@ -474,16 +495,15 @@ fn item_field(item: ItemId, field: ItemField) -> Field {
 /// order of the document.
 pub fn check(agenda: &Agenda) -> Vec<Finding> {
     let outline = Outline::new(agenda);
-    let rising = agenda.register.windows(2).all(|w| w[0].id < w[1].id);
-    let entry_position =
-        (!rising).then(|| agenda.register.iter().enumerate().map(|(i, e)| (e.id, i)).collect());
-    let next_entry = agenda.next_entry_id();
-    let mut cx = Ctx { agenda, outline, entry_position, next_entry, out: Default::default() };
+    // Until check_references has walked the register, nothing names an entry or adds one.
+    let mut cx =
+        Ctx { agenda, outline, entry_position: None, next_entry: EntryId(0), out: Default::default() };
     check_header(&mut cx);
     check_sessions(&mut cx);
     check_future_meetings(&mut cx);
-    let item_words = check_references(&mut cx);
-    check_vocabulary(&mut cx, item_words);
+    let categories = agenda.category_vocabulary();
+    let words = check_references(&mut cx, &categories);
+    check_vocabulary(&mut cx, words);
     // Most findings are warnings: without errors, they need not move.
     let [mut errors, mut warnings, mut notes] = cx.out;
     let mut out = if errors.is_empty() {
@@ -917,11 +937,18 @@ impl<'a> Key<'a> {
 
 /// The number of a key, as [`DocId::key`] reads it, without `str::parse` for the usual digits.
 fn key_number(digits: &str) -> u32 {
-    if !digits.is_empty() && digits.len() <= 9 && digits.bytes().all(|c| c.is_ascii_digit()) {
-        digits.bytes().fold(0, |n, c| n * 10 + u32::from(c - b'0'))
-    } else {
-        digits.parse().unwrap_or(u32::MAX)
+    if digits.is_empty() || digits.len() > 9 {
+        return digits.parse().unwrap_or(u32::MAX);
     }
+    let mut n = 0;
+    for c in digits.bytes() {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            return digits.parse().unwrap_or(u32::MAX);
+        }
+        n = n * 10 + u32::from(d);
+    }
+    n
 }
 
 const NO_ENTRY: u32 = u32::MAX;
@@ -929,12 +956,39 @@ const NO_ENTRY: u32 = u32::MAX;
 /// The register by document: for each key its first and last entry, and from each entry the
 /// next one with the same key, in register order (a document's revisions, and duplicates).
 struct RegisterIndex<'a> {
-    ends: FastMap<Key<'a>, (u32, u32)>,
+    /// The first entry of each document with no group prefix, at `2 * number + series`.
+    /// Meetings number their documents from one upwards, so a table a few times the size of
+    /// the register holds nearly all of them, and finds each faster than a hash map would.
+    plain: Vec<u32>,
+    /// Numbers below this are in `plain` (or nowhere), never in `ends`.
+    plain_bound: u32,
+    /// The first entry of every other document.
+    ends: FastMap<Key<'a>, u32>,
+    /// The last entry of each document so far, at the place of its first.
+    last: Vec<u32>,
     next: Vec<u32>,
     revision: Vec<Option<u32>>,
 }
 
-impl RegisterIndex<'_> {
+impl<'a> RegisterIndex<'a> {
+    fn new(n: usize) -> Self {
+        RegisterIndex {
+            plain: Vec::new(),
+            plain_bound: u32::try_from(4 * n + 1024).unwrap_or(u32::MAX),
+            ends: FastMap::default(),
+            last: vec![NO_ENTRY; n],
+            next: vec![NO_ENTRY; n],
+            revision: vec![None; n],
+        }
+    }
+
+    /// Where `plain` keeps a key, if there.
+    fn slot(&self, key: &Key) -> Option<usize> {
+        let contribution = usize::from(key.series == Series::Contribution);
+        (key.prefix.is_none() && key.number < self.plain_bound)
+            .then(|| 2 * key.number as usize + contribution)
+    }
+
     /// Positions of the entries sharing a key, from the first.
     fn chain(&self, first: u32) -> impl Iterator<Item = usize> + '_ {
         std::iter::successors(Some(first), |i| Some(self.next[*i as usize]).filter(|n| *n != NO_ENTRY))
@@ -942,7 +996,33 @@ impl RegisterIndex<'_> {
     }
 
     fn first(&self, key: &Key) -> Option<u32> {
-        self.ends.get(key).map(|e| e.0)
+        match self.slot(key) {
+            Some(k) => self.plain.get(k).copied().filter(|i| *i != NO_ENTRY),
+            None => self.ends.get(key).copied(),
+        }
+    }
+
+    /// Adds the entry at `i` under `key`; gives the first and last entries the key had before.
+    fn add(&mut self, key: Key<'a>, i: u32) -> Option<(u32, u32)> {
+        let first = match self.slot(&key) {
+            Some(k) => {
+                if k >= self.plain.len() {
+                    self.plain.resize(k + 1, NO_ENTRY);
+                }
+                if self.plain[k] == NO_ENTRY {
+                    self.plain[k] = i;
+                }
+                self.plain[k]
+            }
+            None => *self.ends.entry(key).or_insert(i),
+        };
+        if first == i {
+            self.last[i as usize] = i;
+            return None;
+        }
+        let last = std::mem::replace(&mut self.last[first as usize], i);
+        self.next[last as usize] = i;
+        Some((first, last))
     }
 }
 
@@ -961,28 +1041,48 @@ struct Citing<'i, 'a> {
     cited: Vec<bool>,
     reported_missing: FastSet<(DocKey, Option<u32>, Field)>,
     found: Vec<Finding>,
-    annex_refs: Vec<(String, Field)>,
-    item_refs: Vec<(String, Field)>,
-    mentions: Vec<Mention>,
+    annex_refs: Vec<(&'a str, Field)>,
+    item_refs: Vec<(&'a str, Field)>,
 }
 
-impl Citing<'_, '_> {
-    fn text(&mut self, cx: &Ctx, text: &str, place: Field) {
-        if text.is_empty() || !may_mention(text.as_bytes()) {
+impl<'a> Citing<'_, 'a> {
+    fn text(&mut self, cx: &Ctx, text: &'a str, place: Field) {
+        if text.is_empty() {
             return;
         }
-        let mut mentions = std::mem::take(&mut self.mentions);
-        scan(text, &mut mentions);
-        for m in mentions.drain(..) {
-            match m {
-                Mention::Document(id) => {
+        scan_as_written(text, |m| match m {
+            Mentioned::Document(d) => {
+                // A document registered at the revision cited, as nearly every one is, is
+                // marked cited without a copy of its number.
+                let registered = d.prefix.is_none() && {
+                    let key = Key { prefix: None, series: d.series, number: key_number(d.digits) };
+                    self.index.first(&key).is_some_and(|first| self.cite(first, d.revision))
+                };
+                if !registered {
+                    let id = d.to_id();
                     self.document(cx, &id, Key::of(&id), place, None);
                 }
-                Mention::Annex(l) => self.annex_refs.push((l, place)),
-                Mention::Item(n) => self.item_refs.push((n, place)),
             }
+            Mentioned::Annex(l) => self.annex_refs.push((l, place)),
+            Mentioned::Item(n) => self.item_refs.push((n, place)),
+        });
+    }
+
+    /// Marks cited every entry of the document listed first at `first` that is at `revision`;
+    /// false if none is.
+    fn cite(&mut self, first: u32, revision: Option<u32>) -> bool {
+        // Every entry at this revision is cited, a duplicate too: it is reported as
+        // register.duplicate, not also as "nothing cites it".
+        let mut any = false;
+        let mut i = first;
+        while i != NO_ENTRY {
+            if self.index.revision[i as usize] == revision {
+                self.cited[i as usize] = true;
+                any = true;
+            }
+            i = self.index.next[i as usize];
         }
-        self.mentions = mentions;
+        any
     }
 
     /// A cited document against the register; `item` is the item whose Docs column cites it.
@@ -1014,14 +1114,7 @@ impl Citing<'_, '_> {
             ));
             return None;
         };
-        if index.chain(first).any(|i| index.revision[i] == id.revision) {
-            // Every entry at this revision is cited, a duplicate too: it is reported as
-            // register.duplicate, not also as "nothing cites it".
-            for i in index.chain(first) {
-                if index.revision[i] == id.revision {
-                    self.cited[i] = true;
-                }
-            }
+        if self.cite(first, id.revision) {
             return Some(first);
         }
         for i in index.chain(first) {
@@ -1105,31 +1198,41 @@ fn check_agreement(
     }
 }
 
-/// Documents, annexes and items cited against what the agenda has. The same walk over the
-/// items reads their titles and actions against the vocabulary, for [`check_vocabulary`].
-fn check_references(cx: &mut Ctx) -> Vec<Finding> {
+/// What the walks over the register and the items found about words, for [`check_vocabulary`].
+struct Words<'v> {
+    /// The register entries with no category (None), or one not in the vocabulary (with the
+    /// word it may be a typo of), in register order.
+    categories: Vec<(usize, Option<Unknown<'v>>)>,
+    /// What was found about the items' titles and actions.
+    items: Vec<Finding>,
+}
+
+/// Documents, annexes and items cited against what the agenda has. The same walks over the
+/// register and the items read categories, titles and actions against the vocabulary, for
+/// [`check_vocabulary`]: the register is walked once, not once for each check.
+fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
     let a = cx.agenda;
     let n = a.register.len();
-    let mut index =
-        RegisterIndex { ends: FastMap::default(), next: vec![NO_ENTRY; n], revision: vec![None; n] };
-    index.ends.reserve(n);
+    let mut category_hints = Suggestions::new(categories);
+    let mut category_words = Vec::new();
+    let mut index = RegisterIndex::new(n);
     // The revisions seen of documents registered more than once: the rest cannot be duplicates.
     let mut seen: FastSet<(Key, Option<u32>)> = FastSet::default();
+    // Whether entry ids rise is seen in this walk, and decides how findings name entries: the
+    // findings about numbers wait for the end of it.
+    let mut rising = true;
+    let mut previous = None;
+    let mut numbers = Vec::new();
     for (i, e) in a.register.iter().enumerate() {
-        let ef = |field| Field::Entry { entry: e.id, field };
+        rising &= previous < Some(e.id);
+        previous = Some(e.id);
         match &e.number {
             DocNumber::Document(id) => {
                 let key = Key::of(id);
                 index.revision[i] = id.revision;
-                let duplicate = match index.ends.entry(key) {
-                    std::collections::hash_map::Entry::Vacant(v) => {
-                        v.insert((i as u32, i as u32));
-                        false
-                    }
-                    std::collections::hash_map::Entry::Occupied(mut o) => {
-                        let (first, last) = *o.get();
-                        index.next[last as usize] = i as u32;
-                        o.get_mut().1 = i as u32;
+                let duplicate = match index.add(key, i as u32) {
+                    None => false,
+                    Some((first, last)) => {
                         if first == last {
                             seen.insert((key, index.revision[first as usize]));
                         }
@@ -1137,13 +1240,13 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
                     }
                 };
                 if duplicate {
-                    cx.push(
+                    numbers.push((
+                        i,
                         "register.duplicate",
                         Severity::Error,
-                        ef(EntryField::Number),
                         format!("{id} is already in the register."),
                         Some(Fix { label: "Remove this entry".into(), edit: Edit::RemoveEntry { id: e.id } }),
-                    );
+                    ));
                 }
             }
             other => {
@@ -1152,9 +1255,26 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
                 } else {
                     format!("\"{other}\" is not a TD or contribution number (such as TD514, TD667R1, C103).")
                 };
-                cx.push("register.unreadable", Severity::Warning, ef(EntryField::Number), msg, None);
+                numbers.push((i, "register.unreadable", Severity::Warning, msg, None));
             }
         }
+        let c = trimmed(&e.category);
+        if c.is_empty() {
+            if !blank(&e.number) {
+                category_words.push((i, None));
+            }
+        } else if let Some(word) = category_hints.unknown(c) {
+            category_words.push((i, Some(word)));
+        }
+    }
+    cx.entry_position = (!rising).then(|| a.register.iter().enumerate().map(|(i, e)| (e.id, i)).collect());
+    cx.next_entry = match (rising, a.register.last()) {
+        // Where ids rise, the last is the largest: no second walk of the register finds it.
+        (true, Some(last)) => EntryId(last.id.0 + 1),
+        _ => a.next_entry_id(),
+    };
+    for (i, code, severity, message, fix) in numbers {
+        cx.push_entry(i, EntryField::Number, code, severity, message, fix);
     }
 
     // Citations from Docs columns and from every text against the register, and mentions of
@@ -1169,7 +1289,6 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
         found: Vec::new(),
         annex_refs: Vec::new(),
         item_refs: Vec::new(),
-        mentions: Vec::new(),
     };
     let af = |field| Field::Agenda { field };
     cites.text(cxr, &a.abstract_text, af(AgendaField::Abstract));
@@ -1186,8 +1305,14 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
     let actions = a.action_vocabulary();
     let mut action_hints = Suggestions::new(&actions);
     let mut item_words = Vec::new();
+    // The first item to adopt something, where the agenda's own number belongs if no item cites
+    // it: found in this walk, while its actions are at hand, not in another.
+    let mut adoption: Option<&Item> = None;
     a.for_each_item(|item| {
         check_item_words(cxr, &mut action_hints, item, &mut item_words);
+        if adoption.is_none() && item.actions.iter().any(|x| x.eq_ignore_ascii_case("To adopt")) {
+            adoption = Some(item);
+        }
         let f = |field| item_field(item.id, field);
         let mut documents = 0;
         let mut only = None;
@@ -1200,7 +1325,7 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
                     documents += 1;
                     only = registered.map(|first| (id, first));
                 }
-                DocNumber::Annex(l) => cites.annex_refs.push((l.clone(), f(ItemField::Docs))),
+                DocNumber::Annex(l) => cites.annex_refs.push((l, f(ItemField::Docs))),
                 DocNumber::Outside(_) => {}
                 DocNumber::Unparsed(t) => unreadable.push((item.id, t)),
             }
@@ -1234,16 +1359,19 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
     for f in found {
         cx.file(f);
     }
+    // A large register is mostly uncited in a draft: room for them all at once, not by doubling.
+    cx.out[group(Severity::Warning)].reserve(cited.iter().filter(|c| !**c).count());
     for (i, e) in a.register.iter().enumerate() {
         if !cited[i] && matches!(e.number, DocNumber::Document(_)) {
             let mut message = String::with_capacity(40);
             message.push_str("Nothing in the agenda cites ");
             e.number.write_to(&mut message);
             message.push('.');
-            cx.push(
+            cx.push_entry(
+                i,
+                EntryField::Number,
                 "register.uncited",
                 Severity::Warning,
-                Field::Entry { entry: e.id, field: EntryField::Number },
                 message,
                 Some(Fix { label: "Remove from Annex A".into(), edit: Edit::RemoveEntry { id: e.id } }),
             );
@@ -1259,7 +1387,7 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
         let exists = letter.starts_with(REGISTER_LETTER) && letter.len() == 1
             || (0..a.annexes.len()).any(|i| annex_letter(i) == *letter);
         if exists {
-            referenced.insert(letter);
+            referenced.insert(*letter);
         } else {
             let last = if a.annexes.is_empty() {
                 "only Annex A, the register".to_string()
@@ -1330,12 +1458,6 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
                 );
             }
             if !adopted {
-                let mut adoption = None;
-                a.for_each_item(|i| {
-                    if adoption.is_none() && i.actions.iter().any(|x| x.eq_ignore_ascii_case("To adopt")) {
-                        adoption = Some(i);
-                    }
-                });
                 let fix = adoption.map(|i| {
                     let mut docs = i.docs.clone();
                     docs.push(DocRef::new(&own.to_string()));
@@ -1360,7 +1482,7 @@ fn check_references(cx: &mut Ctx) -> Vec<Finding> {
             }
         }
     }
-    item_words
+    Words { categories: category_words, items: item_words }
 }
 
 /// A register entry for a cited document, prefilled from the item that cites it.
@@ -1407,7 +1529,19 @@ pub fn nearest<'v>(word: &str, vocabulary: &'v [String]) -> Option<&'v str> {
 struct Suggestions<'v, 'a> {
     vocabulary: &'v [String],
     lower: HashSet<String>,
-    verdicts: FastMap<&'a str, Option<Option<&'v str>>>,
+    verdicts: FastMap<&'a str, Option<Unknown<'v>>>,
+    /// How many distinct unknown words there are so far.
+    unknowns: usize,
+}
+
+/// A word a vocabulary does not know.
+#[derive(Clone, Copy)]
+struct Unknown<'v> {
+    /// Distinct unknown words are numbered from 0 in the order met, for texts about each word
+    /// to be written once.
+    number: usize,
+    /// The word of the vocabulary it may be a typo of.
+    near: Option<&'v str>,
 }
 
 impl<'v, 'a> Suggestions<'v, 'a> {
@@ -1416,11 +1550,12 @@ impl<'v, 'a> Suggestions<'v, 'a> {
             vocabulary,
             lower: vocabulary.iter().map(|v| v.to_lowercase()).collect(),
             verdicts: FastMap::default(),
+            unknowns: 0,
         }
     }
 
-    /// None for a word of the vocabulary; for any other, the word it may be a typo of.
-    fn unknown(&mut self, word: &'a str) -> Option<Option<&'v str>> {
+    /// None for a word of the vocabulary; for any other, what is known about it.
+    fn unknown(&mut self, word: &'a str) -> Option<Unknown<'v>> {
         if self.vocabulary.iter().any(|v| v == word) {
             return None;
         }
@@ -1428,7 +1563,8 @@ impl<'v, 'a> Suggestions<'v, 'a> {
             return *v;
         }
         let known = self.lower.contains(&word.to_lowercase());
-        let v = (!known).then(|| nearest(word, self.vocabulary));
+        let v = (!known).then(|| Unknown { number: self.unknowns, near: nearest(word, self.vocabulary) });
+        self.unknowns += usize::from(v.is_some());
         self.verdicts.insert(word, v);
         v
     }
@@ -1443,6 +1579,16 @@ fn trimmed(s: &str) -> &str {
     }
 }
 
+/// `s.trim_end_matches('.')`, a byte at a time: the pattern machinery cost more than the rest
+/// of reading an action.
+fn without_final_dots(s: &str) -> &str {
+    let mut end = s.len();
+    while end > 0 && s.as_bytes()[end - 1] == b'.' {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Joins pieces into one string of the right size: a pass writes the texts of thousands of
 /// findings, and `format!` costs several times this.
 fn concat(pieces: &[&str]) -> String {
@@ -1453,42 +1599,58 @@ fn concat(pieces: &[&str]) -> String {
     s
 }
 
-/// Register categories against the vocabulary, then what the walk over the items found about
-/// their titles and actions.
-fn check_vocabulary(cx: &mut Ctx, item_words: Vec<Finding>) {
+/// What the walks found about register categories, then about the items' titles and actions.
+fn check_vocabulary(cx: &mut Ctx, words: Words) {
     let a = cx.agenda;
-    let categories = a.category_vocabulary();
-    let mut category_hints = Suggestions::new(&categories);
-    for e in &a.register {
-        let c = trimmed(&e.category);
-        let place = Field::Entry { entry: e.id, field: EntryField::Category };
-        if c.is_empty() {
-            if !blank(&e.number) {
-                cx.push(
-                    "register.category",
-                    Severity::Warning,
-                    place,
-                    format!("{} has no category.", e.number),
-                    None,
-                );
-            }
+    cx.out[group(Severity::Warning)].reserve(words.categories.len() + words.items.len());
+    // The message and the fix about each distinct unknown category, written when first needed:
+    // a register repeats a typo hundreds of times.
+    let mut texts: Vec<Option<(String, Fix)>> = Vec::new();
+    for (i, verdict) in words.categories {
+        let e = &a.register[i];
+        let Some(word) = verdict else {
+            cx.push_entry(
+                i,
+                EntryField::Category,
+                "register.category",
+                Severity::Warning,
+                format!("{} has no category.", e.number),
+                None,
+            );
             continue;
+        };
+        let place = Field::Entry { entry: e.id, field: EntryField::Category };
+        if texts.len() <= word.number {
+            texts.resize(word.number + 1, None);
         }
-        let Some(suggestion) = category_hints.unknown(c) else { continue };
-        let fix = match suggestion {
+        let (message, fix) = texts[word.number].get_or_insert_with(|| {
+            let c = trimmed(&e.category);
+            match word.near {
+                Some(n) => (
+                    concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
+                    Fix {
+                        label: concat(&["Change to \"", n, "\""]),
+                        edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
+                    },
+                ),
+                None => (
+                    concat(&["\"", c, "\" is not a known category."]),
+                    vocabulary_addition(&a.categories, c, AgendaField::Categories, "categories"),
+                ),
+            }
+        });
+        let fix = match word.near {
+            // A change of category is an edit of this entry; an addition, of the agenda.
             Some(n) => Fix {
-                label: concat(&["Change to \"", n, "\""]),
+                label: fix.label.clone(),
                 edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
             },
-            None => vocabulary_addition(&a.categories, c, AgendaField::Categories, "categories"),
+            None => fix.clone(),
         };
-        let message = match suggestion {
-            Some(n) => concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
-            None => concat(&["\"", c, "\" is not a known category."]),
-        };
-        cx.push("register.category", Severity::Warning, place, message, Some(fix));
+        let message = message.clone();
+        cx.push_entry(i, EntryField::Category, "register.category", Severity::Warning, message, Some(fix));
     }
-    for f in item_words {
+    for f in words.items {
         cx.file(f);
     }
 }
@@ -1523,11 +1685,11 @@ fn check_item_words<'a>(
         ));
     }
     for (k, act) in item.actions.iter().enumerate() {
-        let t = trimmed(act).trim_end_matches('.');
+        let t = without_final_dots(trimmed(act));
         if t.is_empty() {
             continue;
         }
-        let Some(suggestion) = hints.unknown(t) else { continue };
+        let Some(Unknown { near: suggestion, .. }) = hints.unknown(t) else { continue };
         let fix = match suggestion {
             Some(n) => {
                 let mut v = item.actions.clone();

@@ -134,7 +134,7 @@ impl DocNumber {
         if let Some(letter) = parse_annex(&t) {
             return DocNumber::Annex(letter);
         }
-        let mut cur = Cursor::new(t.as_bytes(), 0);
+        let mut cur = Cursor::new(&t, 0);
         if let Some(id) = cur.document(true) {
             if cur.at_end() {
                 return DocNumber::Document(id);
@@ -226,7 +226,7 @@ fn parse_annex(t: &str) -> Option<String> {
 /// Recognised outside references, in canonical spacing.
 fn parse_outside(t: &str) -> Option<String> {
     let b = t.as_bytes();
-    let mut c = Cursor::new(b, 0);
+    let mut c = Cursor::new(t, 0);
     // Council documents: C24/59, C24/59 Rev.1
     if c.eat_ci("C") {
         let year = c.digits();
@@ -245,7 +245,7 @@ fn parse_outside(t: &str) -> Option<String> {
         }
     }
     // Reports of a group: TSAG-R4, TSAG-R4(2024-01), SG17-R12
-    let mut c = Cursor::new(b, 0);
+    let mut c = Cursor::new(t, 0);
     let group = c.word();
     if !group.is_empty() && c.eat("-") && c.eat_ci("R") {
         let n = c.digits();
@@ -305,13 +305,15 @@ fn parse_outside(t: &str) -> Option<String> {
 /// A small byte cursor for the hand-written parsers: the scanner runs on every keystroke over
 /// every text of the agenda, so it avoids regexes and allocations on the common path.
 struct Cursor<'a> {
+    /// The text, to slice what is read from it without checking it again as UTF-8.
+    s: &'a str,
     b: &'a [u8],
     pos: usize,
 }
 
 impl<'a> Cursor<'a> {
-    fn new(b: &'a [u8], pos: usize) -> Self {
-        Cursor { b, pos }
+    fn new(s: &'a str, pos: usize) -> Self {
+        Cursor { s, b: s.as_bytes(), pos }
     }
     fn at_end(&self) -> bool {
         self.pos >= self.b.len()
@@ -348,14 +350,14 @@ impl<'a> Cursor<'a> {
         while self.peek().is_some_and(|c| c.is_ascii_digit()) {
             self.pos += 1;
         }
-        std::str::from_utf8(&self.b[start..self.pos]).unwrap_or("")
+        &self.s[start..self.pos]
     }
     fn word(&mut self) -> &'a str {
         let start = self.pos;
         while self.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
             self.pos += 1;
         }
-        std::str::from_utf8(&self.b[start..self.pos]).unwrap_or("")
+        &self.s[start..self.pos]
     }
 
     /// A revision suffix: R1, -R1, r1, " R1", Rev.1, Rev. 1, Rev 1, "-Rev.1".
@@ -382,6 +384,11 @@ impl<'a> Cursor<'a> {
     /// A meeting document at the cursor. `whole` allows a space between letters and digits for
     /// contributions ("C 005"), which free text only allows with 3+ digits (see [`scan`]).
     fn document(&mut self, whole: bool) -> Option<DocId> {
+        self.document_as_written(whole).map(|d| d.to_id())
+    }
+
+    /// [`Cursor::document`], borrowing the text instead of copying it.
+    fn document_as_written(&mut self, whole: bool) -> Option<Written<'a>> {
         let start = self.pos;
         let fail = |c: &mut Self| {
             c.pos = start;
@@ -396,9 +403,9 @@ impl<'a> Cursor<'a> {
             && w.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
         {
             let after_dash = self.pos + 1;
-            let mut probe = Cursor::new(self.b, after_dash);
+            let mut probe = Cursor::new(self.s, after_dash);
             if probe.eat_ci("TD") || probe.eat_ci("C") {
-                prefix = Some(w.to_ascii_uppercase());
+                prefix = Some(w);
                 self.pos = after_dash;
             } else {
                 self.pos = save;
@@ -429,7 +436,28 @@ impl<'a> Cursor<'a> {
         if self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'/') {
             return fail(self);
         }
-        Some(DocId { prefix, series, digits: digits.to_string(), revision })
+        Some(Written { prefix, series, digits, revision })
+    }
+}
+
+/// A meeting document as a text writes it, borrowed from the text.
+#[derive(Clone, Copy)]
+pub(crate) struct Written<'t> {
+    /// The group prefix as written, in any case.
+    pub(crate) prefix: Option<&'t str>,
+    pub(crate) series: Series,
+    pub(crate) digits: &'t str,
+    pub(crate) revision: Option<u32>,
+}
+
+impl Written<'_> {
+    pub(crate) fn to_id(self) -> DocId {
+        DocId {
+            prefix: self.prefix.map(str::to_ascii_uppercase),
+            series: self.series,
+            digits: self.digits.to_string(),
+            revision: self.revision,
+        }
     }
 }
 
@@ -571,22 +599,25 @@ fn is_word_byte(c: u8) -> bool {
 pub(crate) fn may_mention(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH_BITS != 0;
-    // Bytes 0x30–0x3F (the digits, and a few signs), and x or X (of "annex"), are worth a look.
-    let worth_a_look = |w: u64| {
-        has_zero_byte((w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030)
-            || has_zero_byte((w | 0x2020_2020_2020_2020) ^ 0x7878_7878_7878_7878)
-    };
     let hit = |i: usize| {
         b[i].is_ascii_digit() || (b[i] | 0x20) == b'x' && i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b"anne")
     };
     let (words, tail) = b.as_chunks::<8>();
-    for (k, w) in words.iter().enumerate() {
-        if worth_a_look(u64::from_le_bytes(*w)) && (8 * k..8 * k + 8).any(hit) {
+    // The last bytes as one more word, padded with zeros, which are never worth a look.
+    let mut last = [0; 8];
+    last[..tail.len()].copy_from_slice(tail);
+    for (k, w) in words.iter().chain([&last]).enumerate() {
+        let w = u64::from_le_bytes(*w);
+        // Bytes 0x30–0x3F (the digits, and a few signs), and x or X (of "annex"), are worth a
+        // look: each becomes a zero byte in one of these two words.
+        let digits = (w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030;
+        let x = (w | 0x2020_2020_2020_2020) ^ 0x7878_7878_7878_7878;
+        let zero_byte = (digits.wrapping_sub(ONES) & !digits | x.wrapping_sub(ONES) & !x) & HIGH_BITS;
+        if zero_byte != 0 && (8 * k..(8 * k + 8).min(b.len())).any(hit) {
             return true;
         }
     }
-    (b.len() - tail.len()..b.len()).any(hit)
+    false
 }
 
 /// Whether a meeting document can start at `i`: "TD" or "C", at most one space and a digit, or
@@ -619,6 +650,26 @@ fn may_start_document(b: &[u8], i: usize) -> bool {
 /// ("Meeting report to be found in TD515", "see Annex B", "as agreed under item 2.2").
 /// Outside references (C24/59, TSAG-R4(2024-01)) are not documents of the meeting and are skipped.
 pub fn scan(text: &str, out: &mut Vec<Mention>) {
+    scan_as_written(text, |m| {
+        out.push(match m {
+            Mentioned::Document(d) => Mention::Document(d.to_id()),
+            Mentioned::Annex(l) => Mention::Annex(l.to_string()),
+            Mentioned::Item(n) => Mention::Item(n.to_string()),
+        })
+    });
+}
+
+/// A [`Mention`] borrowed from the text that makes it: the checks scan every text on every
+/// keystroke, and most mentions need no copy.
+pub(crate) enum Mentioned<'t> {
+    Document(Written<'t>),
+    /// The letter, upper case.
+    Annex(&'t str),
+    Item(&'t str),
+}
+
+/// [`scan`], handing each mention to `found` as the text writes it.
+pub(crate) fn scan_as_written<'t>(text: &'t str, mut found: impl FnMut(Mentioned<'t>)) {
     let b = text.as_bytes();
     if !may_mention(b) {
         return;
@@ -638,35 +689,32 @@ pub fn scan(text: &str, out: &mut Vec<Mention>) {
             && (upper == b'T' || upper == b'C' || upper == b'S')
             && may_start_document(b, i)
         {
-            let mut cur = Cursor::new(b, i);
-            if let Some(id) = cur.document(false) {
-                out.push(Mention::Document(id));
+            let mut cur = Cursor::new(text, i);
+            if let Some(d) = cur.document_as_written(false) {
+                found(Mentioned::Document(d));
                 i = cur.pos;
                 continue;
             }
         }
         if upper == b'A' {
-            let mut cur = Cursor::new(b, i);
-            if cur.eat_ci("annex ") {
-                if let Some(l) = cur.peek().filter(|l| l.is_ascii_uppercase()) {
-                    let next = b.get(cur.pos + 1).copied();
-                    // "Annex E of (TSAG-R4(2024-01))" is an annex of another text, not ours.
-                    let tail = &b[(cur.pos + 1).min(b.len())..];
-                    let of_another = tail.len() >= 4
-                        && (tail[..4].eq_ignore_ascii_case(b" of ")
-                            || tail[..4].eq_ignore_ascii_case(b" to "));
-                    if !next.is_some_and(is_word_byte) && !of_another {
-                        out.push(Mention::Annex((l as char).to_string()));
-                        i = cur.pos + 1;
-                        continue;
-                    }
+            let mut cur = Cursor::new(text, i);
+            if cur.eat_ci("annex ") && cur.peek().is_some_and(|l| l.is_ascii_uppercase()) {
+                let next = b.get(cur.pos + 1).copied();
+                // "Annex E of (TSAG-R4(2024-01))" is an annex of another text, not ours.
+                let tail = &b[(cur.pos + 1).min(b.len())..];
+                let of_another = tail.len() >= 4
+                    && (tail[..4].eq_ignore_ascii_case(b" of ") || tail[..4].eq_ignore_ascii_case(b" to "));
+                if !next.is_some_and(is_word_byte) && !of_another {
+                    found(Mentioned::Annex(&text[cur.pos..cur.pos + 1]));
+                    i = cur.pos + 1;
+                    continue;
                 }
             }
         }
         // "see …" and "item …" only: most words starting with S or I are neither.
         let second = b.get(i + 1).map(|c| c | 0x20);
         if upper == b'S' && second == Some(b'e') || upper == b'I' && second == Some(b't') {
-            let mut cur = Cursor::new(b, i);
+            let mut cur = Cursor::new(text, i);
             let keyword =
                 cur.eat_ci("see item ") || cur.eat_ci("see ") || cur.eat_ci("items ") || cur.eat_ci("item ");
             if keyword {
@@ -685,7 +733,7 @@ pub fn scan(text: &str, out: &mut Vec<Mention>) {
                 }
                 let next = b.get(end).copied();
                 if end > start && !next.is_some_and(|c| is_word_byte(c) || c == b'-' || c == b'/') {
-                    out.push(Mention::Item(text[start..end].to_string()));
+                    found(Mentioned::Item(&text[start..end]));
                     i = end;
                     continue;
                 }
