@@ -164,44 +164,110 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     if version == 0 {
         return Err(LoadError::BadVersion);
     }
-    let (file, migrated_from) =
-        if version == u64::from(FORMAT_VERSION) {
-            let de = &mut serde_json::Deserializer::from_str(text);
-            let file: AgendaFile = serde_path_to_error::deserialize(de).map_err(|e| LoadError::Invalid {
-                path: json_path(e.path()),
-                line: Some(e.inner().line()),
-                reason: json_reason(e.inner()),
-            })?;
-            (file, None)
-        } else {
-            // Not "parsed above": the envelope skips the rest unread, so a version 1 file nested
-            // deeper than serde_json's limit of 128, or with a number out of range (1e999), fails
-            // only here. It panicked; it is refused with its path, as version 2 files are.
-            let de = &mut serde_json::Deserializer::from_str(text);
-            let mut value: Json = serde_path_to_error::deserialize(de).map_err(|e| LoadError::Invalid {
-                path: json_path(e.path()),
-                line: Some(e.inner().line()),
-                reason: json_reason(e.inner()),
-            })?;
-            migrate(&mut value, version as u32)?;
-            let file: AgendaFile = serde_path_to_error::deserialize(value).map_err(|e| {
-                LoadError::Invalid { path: json_path(e.path()), line: None, reason: json_reason(e.inner()) }
-            })?;
-            (file, Some(version as u32))
-        };
+    let (file, migrated_from) = if version == u64::from(FORMAT_VERSION) {
+        (serde_json::from_str(text).map_err(|e| invalid(text, &e, Some(e.line())))?, None)
+    } else {
+        // Not "parsed above": the envelope skips the rest unread, so a version 1 file nested
+        // deeper than serde_json's limit of 128, or with a number out of range (1e999), fails
+        // only here. It panicked; it is refused with its path, as version 2 files are.
+        let mut value: Json = serde_json::from_str(text).map_err(|e| invalid(text, &e, Some(e.line())))?;
+        migrate(&mut value, version as u32)?;
+        // Read back from text, not from the Value, so that the bundle holds one reader of
+        // agendas, and the path of a problem is found as for a version 2 file. The line would be
+        // one of the migrated text, which the user has never seen.
+        let migrated = value.to_string();
+        let file: AgendaFile = serde_json::from_str(&migrated).map_err(|e| invalid(&migrated, &e, None))?;
+        (file, Some(version as u32))
+    };
     check_ids(&file.agenda)?;
     Ok(Loaded { agenda: file.agenda, migrated_from })
 }
 
-fn json_path(p: &serde_path_to_error::Path) -> String {
-    let s = p.to_string();
-    // A key that cannot be read ("\ud800x": a broken escape) is the segment "?", which named
-    // nothing ("agenda.?"): the place is the object that holds it.
-    let s = if s == "?" { "" } else { s.strip_suffix(".?").unwrap_or(&s) };
-    if s == "." || s.is_empty() {
+fn invalid(text: &str, e: &serde_json::Error, line: Option<usize>) -> LoadError {
+    let reason = json_reason(e);
+    LoadError::Invalid { path: path_at(text, e, &reason), line, reason }
+}
+
+/// The path of the value serde_json refused (`agenda.sessions[0].items[1].start`, or "the top"),
+/// found from where in the text it stopped: serde_json says where, not what. Tracking the path
+/// while reading instead (serde_path_to_error) made the optimised WebAssembly 60 KB larger.
+fn path_at(text: &str, e: &serde_json::Error, reason: &str) -> String {
+    enum Open {
+        /// The key being read (where its quoted text is, once it is whole), and whether the
+        /// reader is past its colon.
+        Object { key: Option<(usize, usize)>, value: bool },
+        /// The index of the element being read, and whether it has begun.
+        Array { index: usize, begun: bool },
+    }
+    let b = text.as_bytes();
+    let line_start: usize = text.split_inclusive('\n').take(e.line().saturating_sub(1)).map(str::len).sum();
+    let mut end = (line_start + e.column()).min(b.len());
+    // An object or array of the wrong type is refused at its first byte, unread; an element too
+    // many for a struct written as an array, one byte into it.
+    if e.is_data() && matches!(b.get(end), Some(b'{' | b'[')) {
+        end += 1;
+    } else if reason == "trailing characters" {
+        end = end.saturating_sub(1);
+    }
+    let mut open = Vec::new();
+    let mut i = 0;
+    while i < end {
+        let c = b[i];
+        if let Some(Open::Array { begun, .. }) = open.last_mut() {
+            *begun |= !c.is_ascii_whitespace();
+        }
+        match c {
+            b'"' => {
+                let from = i;
+                i += 1;
+                while i < end && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Open::Object { key, value: false }) = open.last_mut() {
+                    *key = (i < end).then_some((from, i + 1));
+                }
+            }
+            b'{' => open.push(Open::Object { key: None, value: false }),
+            b'[' => open.push(Open::Array { index: 0, begun: false }),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b':' => {
+                if let Some(Open::Object { value, .. }) = open.last_mut() {
+                    *value = true;
+                }
+            }
+            b',' => match open.last_mut() {
+                Some(Open::Object { key, value }) => (*key, *value) = (None, false),
+                Some(Open::Array { index, begun }) => (*index, *begun) = (*index + 1, false),
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    // serde_json stops after the key of a repeated field, but it is the object that is wrong.
+    if reason.starts_with("duplicate field") {
+        open.pop();
+    }
+    let mut path = String::new();
+    for o in open {
+        match o {
+            Open::Object { key: Some((from, to)), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                // serde_json read every key on the path whole, so each decodes, escapes and all.
+                path += &serde_json::from_str::<String>(&text[from..to]).unwrap_or_default();
+            }
+            Open::Array { index, begun: true } => path += &format!("[{index}]"),
+            _ => {}
+        }
+    }
+    if path.is_empty() {
         "the top".into()
     } else {
-        s.to_string()
+        path
     }
 }
 

@@ -268,10 +268,22 @@ macro_rules! string_serde {
                 s.collect_str(self)
             }
         }
+        // Refused while the reader is at the text, not after: the loader finds the path of a
+        // problem from where serde_json stopped, which would be past the end of the object for
+        // its last field.
         impl<'de> Deserialize<'de> for $t {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                s.parse().map_err(serde::de::Error::custom)
+                struct Text;
+                impl serde::de::Visitor<'_> for Text {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("a string")
+                    }
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$t, E> {
+                        s.parse().map_err(E::custom)
+                    }
+                }
+                d.deserialize_str(Text)
             }
         }
         impl JsonSchema for $t {

@@ -212,6 +212,106 @@ fn a_wrong_type_is_refused_with_the_path_of_that_field() {
 }
 
 #[test]
+fn a_missing_or_repeated_field_is_refused_at_its_object() {
+    let text = fixture_with(
+        "\"id\": 3,\n                \"title\": \"Documentation\",",
+        "\"title\": \"Documentation\",",
+    );
+    let (e, msg) = refusal(&text);
+    let LoadError::Invalid { path, line: Some(_), reason } = &e else { panic!("{e:?}") };
+    assert_eq!(path, "agenda.sessions[0].items[0].children[1]");
+    assert!(reason.contains("missing field `id`"), "{reason}");
+    assert!(msg.contains("at agenda.sessions[0].items[0].children[1] (line"), "{msg}");
+
+    let text = fixture_with(
+        "\"title\": \"Documentation\",",
+        "\"title\": \"Documentation\",\n                \"title\": \"Docs\",",
+    );
+    let (e, _) = refusal(&text);
+    let LoadError::Invalid { path, line, reason } = &e else { panic!("{e:?}") };
+    assert_eq!(path, "agenda.sessions[0].items[0].children[1]");
+    assert_eq!(*line, Some(line_of(&text, "\"Docs\"")));
+    assert!(reason.contains("duplicate field `title`"), "{reason}");
+}
+
+#[test]
+fn a_wrong_value_in_a_list_is_refused_at_its_place_in_the_list() {
+    let text = fixture_with("\"To adopt\"", "\"To adopt\", {\"action\": \"To note\"}");
+    let (e, _) = refusal(&text);
+    let LoadError::Invalid { path, line, reason } = &e else { panic!("{e:?}") };
+    assert_eq!(path, "agenda.sessions[0].items[0].children[0].actions[1]");
+    assert_eq!(*line, Some(line_of(&text, "\"action\"")));
+    assert!(reason.contains("invalid type: map, expected a string"), "{reason}");
+
+    let text = fixture_with("\"categories\": []", "\"categories\": [\"Report\", [\"Admin\"]]");
+    let (_, msg) = refusal(&text);
+    assert!(msg.contains("at agenda.categories[1] (line 23): invalid type: sequence"), "{msg}");
+}
+
+#[test]
+fn a_time_or_date_is_refused_at_its_field_and_line_wherever_it_is_in_its_object() {
+    // The last field of its object, with the closing brace on the next line.
+    let text = "{\n  \"format\": \"agendum\",\n  \"version\": 2,\n  \"agenda\": {\n    \"id\": \"x\",\n    \"sessions\": [\n      {\n        \"id\": 1,\n        \"start\": \"noon\"\n      }\n    ],\n    \"end_date\": \"2024-02-30\"\n  }\n}\n";
+    let (e, msg) = refusal(text);
+    let LoadError::Invalid { path, line, .. } = &e else { panic!("{e:?}") };
+    assert_eq!((path.as_str(), *line), ("agenda.sessions[0].start", Some(9)));
+    assert!(msg.contains("\"noon\" is not a time"), "{msg}");
+
+    let text = text.replace("\"noon\"", "\"12:00\"");
+    let (e, msg) = refusal(&text);
+    let LoadError::Invalid { path, line, .. } = &e else { panic!("{e:?}") };
+    assert_eq!((path.as_str(), *line), ("agenda.end_date", Some(12)));
+    assert!(msg.contains("not a day of the calendar"), "{msg}");
+}
+
+#[test]
+fn a_problem_has_the_same_path_whatever_the_layout_of_the_file() {
+    // As local storage keeps it: on one line.
+    let record = format::record(&td514());
+    let item = "{\"id\":2,\"title\":\"Draft agenda\",";
+    assert_eq!(record.matches(item).count(), 1);
+    let (_, msg) =
+        refusal(&record.replacen(item, "{\"id\":2,\"colour\":\"red\",\"title\":\"Draft agenda\",", 1));
+    assert!(msg.contains("at agenda.sessions[0].items[0].children[0].colour (line 1)"), "{msg}");
+
+    // With Windows line ends, and with the key written with an escape.
+    let text = fixture_with(
+        "\"id\": 2,\n                \"title\": \"Draft agenda\",",
+        "\"id\": 2,\n                \"co\\u006cour\": \"red\",\n                \"title\": \"Draft agenda\",",
+    );
+    let line = line_of(&text, "\"co\\u006cour\"");
+    let (_, msg) = refusal(&text.replace('\n', "\r\n"));
+    assert!(
+        msg.contains(&format!("at agenda.sessions[0].items[0].children[0].colour (line {line})")),
+        "{msg}"
+    );
+    assert!(msg.contains("unknown field `colour`"), "{msg}");
+}
+
+#[test]
+fn a_number_out_of_range_is_refused_at_its_field() {
+    let text = fixture_with("\"revision\": null", "\"revision\": 1e999");
+    let (_, msg) = refusal(&text);
+    assert!(msg.contains("at agenda.revision (line 7): number out of range"), "{msg}");
+}
+
+#[test]
+fn items_nested_too_deep_are_refused_at_the_first_item_too_deep() {
+    let mut items = String::from("[]");
+    for id in (1..=70).rev() {
+        items = format!("[{{\"id\": {id}, \"children\": {items}}}]");
+    }
+    let text = format!(
+        "{{\"format\": \"agendum\", \"version\": 2, \"agenda\": {{\"id\": \"x\", \"sessions\": [{{\"id\": 1, \"items\": {items}}}]}}}}"
+    );
+    let (e, _) = refusal(&text);
+    let LoadError::Invalid { path, reason, .. } = &e else { panic!("{e:?}") };
+    // serde_json reads 127 objects and arrays deep; the 128th is item 62.
+    assert_eq!(*path, format!("agenda.sessions[0].items[0]{}", ".children[0]".repeat(61)));
+    assert_eq!(reason, "recursion limit exceeded");
+}
+
+#[test]
 fn a_repeated_id_is_refused() {
     let text = fixture_with("\"id\": 7,\n                \"title\"", "\"id\": 3,\n                \"title\"");
     let (e, msg) = refusal(&text);
@@ -323,6 +423,13 @@ fn version_1_problems_are_refused_with_their_path() {
     let (_, msg) = refusal(&text);
     assert!(msg.contains("agenda.sessions[0].items[1].start"), "{msg}");
     assert!(msg.contains("\"noon\" is not a time"), "{msg}");
+
+    // Found after migration: no line, as the migrated text is not the file.
+    let text = TD514_V1.replacen("\"id\": 3,\n", "", 1);
+    let (e, msg) = refusal(&text);
+    let LoadError::Invalid { path, line: None, .. } = &e else { panic!("{e:?}") };
+    assert_eq!(path, "agenda.sessions[0].items[0].children[1]");
+    assert!(msg.contains("missing field `id`"), "{msg}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1499,6 +1499,13 @@ fn a_struct_written_as_an_array() {
     regression(&text);
     let e = format::load(&text).unwrap_err();
     assert!(matches!(&e, LoadError::Invalid { path, .. } if path == "agenda.register[3].id"), "{e:?}");
+    // One element more than it has fields is refused at the entry.
+    for extra in ["0", "{}", "[]"] {
+        let text = TD514.replacen(entry, &format!("[4, \"TD497\", \"\", \"\", \"\", {extra}]"), 1);
+        regression(&text);
+        let e = format::load(&text).unwrap_err();
+        assert!(matches!(&e, LoadError::Invalid { path, .. } if path == "agenda.register[3]"), "{e:?}");
+    }
 }
 
 /// Found by the fuzzer: an unknown key at the top of a file that starts with a bracket is
