@@ -44,7 +44,7 @@ const EARLY: usize = 12;
 struct Place {
     near: RwSignal<bool>,
     /// The row's height when it was last built, for its stand-in; none for a row never built,
-    /// which stands in at the style sheet's `STAND_IN` height.
+    /// which stands in at the style sheet's `--stand-in` height.
     height: StoredValue<Option<f64>>,
     node: NodeRef<Tr>,
 }
@@ -273,8 +273,8 @@ impl LazyRows {
     }
 
     /// Works out the runs of stand-ins from the rows' order and which are built, and marks the
-    /// rows whose part in a run changed. The order comes from the agenda, not the page: reading
-    /// 1,500 rows' attributes back would cost as much as the layout this saves.
+    /// rows whose part in a run changed. The order comes from the agenda, not the page, so no
+    /// row's attributes are read back (in a run, most rows have no box to read).
     fn fold(self) {
         self.refold.set_value(false);
         let doc = self.doc;
