@@ -196,9 +196,29 @@ impl Doc {
     }
 
     fn touched(&self, part: Part) {
-        if let Some(Some(t)) = self.parts.try_with_value(|p| p.get(&part).cloned()) {
-            t.notify();
+        let fire = |part: Part| {
+            if let Some(Some(t)) = self.parts.try_with_value(|p| p.get(&part).cloned()) {
+                t.notify();
+            }
+        };
+        fire(part);
+        if let Part::Entry(_) = part {
+            fire(Part::Register);
         }
+    }
+
+    /// Reads the agenda's header fields (title, number, vocabularies …), re-read only when the
+    /// header changes or the agenda is reshaped.
+    pub fn with_header<T>(&self, read: impl FnOnce(&Agenda) -> T) -> T {
+        self.track_part(Part::Header);
+        self.agenda.with_untracked(read)
+    }
+
+    /// Reads the register (Annex A), re-read only when one of its entries changes or the
+    /// agenda is reshaped: not on every keystroke in an item.
+    pub fn with_register<T>(&self, read: impl FnOnce(&Agenda) -> T) -> T {
+        self.track_part(Part::Register);
+        self.agenda.with_untracked(read)
     }
 
     /// The value of a field, re-read when its part of the agenda changes.
@@ -251,6 +271,8 @@ pub struct Shape {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Part {
     Header,
+    /// Any register entry: for what lists the whole register.
+    Register,
     Session(SessionId),
     Item(ItemId),
     Entry(EntryId),

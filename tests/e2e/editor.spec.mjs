@@ -77,6 +77,21 @@ test('a mistake appears in the checks panel as it is typed and vanishes when fix
   await expect(counts(page)).toHaveText('0 errors · 1 warnings · 0 notes');
 });
 
+test('the Docs column suggests the numbers in Annex A, kept up to date as Annex A is edited', async ({ page }) => {
+  await openExample(page);
+  const suggested = (n) => page.locator(`#register-numbers option[value="${n}"]`);
+  await expect(suggested('TD514')).toHaveCount(1);
+  const number = page.getByLabel('Annex A entry 1 number', { exact: true });
+  const before = await number.inputValue();
+  await number.fill('TD999');
+  await number.press('Enter');
+  await expect(suggested('TD999')).toHaveCount(1);
+  await expect(suggested(before)).toHaveCount(0);
+  // Typing in an item leaves the suggestions as they are.
+  await field(page, 'Item 1 title').fill('Opening');
+  await expect(suggested('TD999')).toHaveCount(1);
+});
+
 test('a time that cannot be read is kept with a message, and nothing else changes', async ({ page }) => {
   await openExample(page);
   const start = field(page, 'Item 2 start time');
