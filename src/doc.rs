@@ -34,7 +34,7 @@ pub struct Doc {
     /// Fields read their marks through it: reading `marks` itself, every field of the editor
     /// (two effects each, a thousand or more on a big agenda) was visited by the reactive graph
     /// on every keystroke that changed a finding, to find its marks unchanged.
-    mark_triggers: StoredValue<HashMap<Part, ArcTrigger>>,
+    mark_triggers: Triggers,
     /// The order of the sessions, register entries, annexes and future meetings.
     pub shape: Memo<Shape>,
     /// Where each item is (session, then child indices), for a row to find its item at once.
@@ -43,7 +43,7 @@ pub struct Doc {
     /// session, an item …). Fields read their part through it, not the whole agenda: typing in
     /// one field fires its part's trigger alone, so the fields of every other part are left
     /// alone rather than re-run to find themselves unchanged.
-    parts: StoredValue<HashMap<Part, ArcTrigger>>,
+    parts: Triggers,
     /// A field the editor should move focus to once it is on screen.
     pub focus: RwSignal<Option<Field>>,
     /// A message about the last command, for the status line ("Nothing to undo").
@@ -68,19 +68,13 @@ impl Doc {
         });
         let findings = Memo::new(move |_| agenda.with(check));
         let marks = Memo::new(move |_| findings.with(|fs| marks_of(fs)));
-        let mark_triggers = StoredValue::new(HashMap::<Part, ArcTrigger>::new());
+        let mark_triggers = Triggers::default();
         // The one place marks pass from the findings to the fields: only the parts whose marks
         // changed are told.
         Effect::new(move |before: Option<Marks>| {
             let now = marks.get();
             if let Some(before) = before {
-                mark_triggers.with_value(|triggers| {
-                    for (part, t) in triggers {
-                        if before.get(part) != now.get(part) {
-                            t.notify();
-                        }
-                    }
-                });
+                mark_triggers.notify_where(|part| before.get(part) != now.get(part));
             }
             now
         });
@@ -115,7 +109,7 @@ impl Doc {
             mark_triggers,
             shape,
             paths,
-            parts: StoredValue::new(HashMap::new()),
+            parts: Triggers::default(),
             focus: RwSignal::new(None),
             notice: RwSignal::new(None),
         }
@@ -188,22 +182,13 @@ impl Doc {
     /// every edit that reshapes the agenda, undo, redo and replace (`structure`).
     fn track_part(&self, part: Part) {
         self.structure.track();
-        if let Some(t) =
-            self.parts.try_update_value(|p| p.entry(part).or_insert_with(ArcTrigger::new).clone())
-        {
-            t.track();
-        }
+        self.parts.track(part);
     }
 
     fn touched(&self, part: Part) {
-        let fire = |part: Part| {
-            if let Some(Some(t)) = self.parts.try_with_value(|p| p.get(&part).cloned()) {
-                t.notify();
-            }
-        };
-        fire(part);
+        self.parts.notify(part);
         if let Part::Entry(_) = part {
-            fire(Part::Register);
+            self.parts.notify(Part::Register);
         }
     }
 
@@ -246,12 +231,39 @@ impl Doc {
     }
 
     fn part_marks<T>(&self, part: Part, read: impl Fn(&[(Field, Severity)]) -> Option<T>) -> Option<T> {
-        if let Some(t) =
-            self.mark_triggers.try_update_value(|p| p.entry(part).or_insert_with(ArcTrigger::new).clone())
-        {
+        self.mark_triggers.track(part);
+        self.marks.with_untracked(|m| m.get(&part).and_then(|v| read(v)))
+    }
+}
+
+/// One trigger per part of the agenda, made when something first reads that part.
+#[derive(Clone, Copy, Default)]
+struct Triggers(StoredValue<HashMap<Part, ArcTrigger>>);
+
+impl Triggers {
+    /// Subscribes the running memo or effect to the part's trigger.
+    fn track(self, part: Part) {
+        if let Some(t) = self.0.try_update_value(|p| p.entry(part).or_insert_with(ArcTrigger::new).clone()) {
             t.track();
         }
-        self.marks.with_untracked(|m| m.get(&part).and_then(|v| read(v)))
+    }
+
+    /// Fires the part's trigger; a part nothing has read has none to fire.
+    fn notify(self, part: Part) {
+        if let Some(Some(t)) = self.0.try_with_value(|p| p.get(&part).cloned()) {
+            t.notify();
+        }
+    }
+
+    /// Fires the triggers of the parts that match.
+    fn notify_where(self, matches: impl Fn(&Part) -> bool) {
+        self.0.with_value(|triggers| {
+            for (part, t) in triggers {
+                if matches(part) {
+                    t.notify();
+                }
+            }
+        });
     }
 }
 
@@ -368,9 +380,10 @@ fn own_fields(i: &Item) -> Item {
 
 /// A table row's data, as a memo. The row's fields read it instead of the whole agenda, and it
 /// follows the row's own part of the agenda (`Doc::track_part`), so a keystroke re-runs the
-/// memo of the row typed in and no other; and only the rows near the viewport are built (src/lazy.rs). (With every row of a
-/// 500-item agenda built and reading the agenda, each keystroke re-ran 1,500 memos, and the
-/// reactive graph's bookkeeping grew with the square of the rows: over 60 ms a key.)
+/// memo of the row typed in and no other; and only the rows near the viewport are built
+/// (src/lazy.rs). (With every row of a 500-item agenda built and reading the agenda, each
+/// keystroke re-ran 1,500 memos, and the reactive graph's bookkeeping grew with the square of
+/// the rows: over 60 ms a key.)
 #[derive(Clone, Copy)]
 pub struct RowData {
     item: Option<Memo<Option<Item>>>,

@@ -53,6 +53,14 @@ struct Place {
 /// all (`--run` in the style sheet), the others are `data-run="in"` and not laid out at all.
 type Run = Vec<(Owner, Option<f64>)>;
 
+/// The summed height of a run's rows measured before, and how many were never built.
+fn measured(run: &Run) -> (f64, usize) {
+    run.iter().fold((0.0, 0), |(known, unknown), (_, h)| match h {
+        Some(h) => (known + h, unknown),
+        None => (known, unknown + 1),
+    })
+}
+
 /// The rows the editor has made, by what they edit, and whether a look at their positions is
 /// already asked for.
 #[derive(Clone, Copy)]
@@ -146,8 +154,7 @@ fn rows_near(runs: &HashMap<Owner, Run>) -> Vec<Owner> {
         match runs.get(&owner).filter(|_| e.class_list().contains("stand-in")) {
             Some(run) => {
                 // Rows never built share what the measured ones leave of the run's height.
-                let known: f64 = run.iter().filter_map(|(_, h)| *h).sum();
-                let unknown = run.iter().filter(|(_, h)| h.is_none()).count();
+                let (known, unknown) = measured(run);
                 let each = if unknown > 0 { (r.height() - known).max(0.0) / unknown as f64 } else { 0.0 };
                 let mut top = r.top();
                 for (o, h) in run {
@@ -315,8 +322,7 @@ impl LazyRows {
         });
         let mut now: HashMap<Owner, Option<String>> = HashMap::new();
         for (first, run) in &runs {
-            let known: f64 = run.iter().filter_map(|(_, h)| *h).sum();
-            let unknown = run.iter().filter(|(_, h)| h.is_none()).count();
+            let (known, unknown) = measured(run);
             now.insert(*first, Some(format!("calc({known}px + {unknown} * var(--stand-in))")));
             now.extend(run.iter().skip(1).map(|(o, _)| (*o, None)));
         }
