@@ -84,7 +84,7 @@ fn shown(findings: &[Finding]) -> Vec<(Shown, &Finding)> {
                 place: f.place,
                 where_: f.where_.clone(),
                 message: f.message.clone(),
-                fix: f.fix.as_ref().map(|x| x.label.clone()),
+                fix: f.fix.as_ref().map(|x| x.label.to_string()),
                 nth: 0,
             };
             let n = seen.entry(key.clone()).or_default();

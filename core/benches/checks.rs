@@ -247,12 +247,29 @@ fn plain_figures() {
     println!("scaling 5000 vs 500 items: {ratio:.1}x (10x is linear)");
 }
 
+/// One check pass, its findings dropped as the editor drops the last keystroke's: a function of
+/// its own, for `valgrind --toggle-collect=checks::pass`.
+#[inline(never)]
+fn pass(a: &Agenda) {
+    black_box(check(black_box(a)));
+}
+
 fn main() {
     // AGENDUM_PROFILE=500 runs one check pass of a 500-item agenda and nothing else, for
-    // `valgrind --tool=callgrind` to count where the time goes.
+    // `valgrind --tool=callgrind` to count where the time goes; AGENDUM_PASSES=1000 runs that
+    // many, for a sampling profiler (perf); AGENDUM_DUMP=1 then prints the findings, to show that
+    // a change made for speed left them as they were.
     if let Some(n) = std::env::var("AGENDUM_PROFILE").ok().and_then(|v| v.parse().ok()) {
         let a = generated(n);
-        std::hint::black_box(check(std::hint::black_box(&a)));
+        let passes = std::env::var("AGENDUM_PASSES").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
+        for _ in 0..passes {
+            pass(&a);
+        }
+        if std::env::var_os("AGENDUM_DUMP").is_some() {
+            for f in check(&a) {
+                println!("{f:?}");
+            }
+        }
         return;
     }
     let mut c = Criterion::default().configure_from_args();

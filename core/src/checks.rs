@@ -4,6 +4,7 @@
 //! place they point to, a plain message and, where one exists, a fix that is itself an edit.
 //! One pass, linear in the size of the agenda, so the editor can run it on every keystroke.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
@@ -36,7 +37,9 @@ impl Severity {
 /// A suggested fix: applying `edit` resolves the finding.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fix {
-    pub label: String,
+    /// Borrowed where it never changes ("Remove from Annex A"): a register of thousands of
+    /// uncited entries would otherwise copy it thousands of times on each keystroke.
+    pub label: Cow<'static, str>,
     #[serde(skip)]
     pub edit: Edit,
 }
@@ -574,7 +577,7 @@ fn check_sessions(cx: &mut Ctx) {
         if let Some(d) = date {
             if let Some(w) = label.weekday.filter(|w| *w != d.weekday()) {
                 let fix = Fix {
-                    label: format!("Write \"{}\"", d.day_label()),
+                    label: format!("Write \"{}\"", d.day_label()).into(),
                     edit: Edit::Set { field: sf(SessionField::DayLabel), value: Value::Text(d.day_label()) },
                 };
                 cx.push(
@@ -600,7 +603,7 @@ fn check_sessions(cx: &mut Ctx) {
                     sf(SessionField::DayLabel),
                     format!("\"{}\" does not match the session date, {}.", s.day_label.trim(), d.long()),
                     Some(Fix {
-                        label: format!("Write \"{}\"", d.day_label()),
+                        label: format!("Write \"{}\"", d.day_label()).into(),
                         edit: Edit::Set {
                             field: sf(SessionField::DayLabel),
                             value: Value::Text(d.day_label()),
@@ -723,7 +726,7 @@ fn check_session_times(cx: &mut Ctx, s: &crate::model::Session, rows: std::ops::
         if end > bound {
             let room = bound.minutes_since_midnight().saturating_sub(start.minutes_since_midnight());
             let fix = (room > 0).then(|| Fix {
-                label: format!("Plan {room} min"),
+                label: format!("Plan {room} min").into(),
                 edit: Edit::Set {
                     field: item_field(item.id, ItemField::Duration),
                     value: Value::Count(Some(room)),
@@ -931,24 +934,8 @@ impl Hash for Key<'_> {
 
 impl<'a> Key<'a> {
     fn of(id: &'a DocId) -> Self {
-        Key { prefix: id.prefix.as_deref(), series: id.series, number: key_number(&id.digits) }
+        Key { prefix: id.prefix.as_deref(), series: id.series, number: id.digits.value() }
     }
-}
-
-/// The number of a key, as [`DocId::key`] reads it, without `str::parse` for the usual digits.
-fn key_number(digits: &str) -> u32 {
-    if digits.is_empty() || digits.len() > 9 {
-        return digits.parse().unwrap_or(u32::MAX);
-    }
-    let mut n = 0;
-    for c in digits.bytes() {
-        let d = c.wrapping_sub(b'0');
-        if d > 9 {
-            return digits.parse().unwrap_or(u32::MAX);
-        }
-        n = n * 10 + u32::from(d);
-    }
-    n
 }
 
 const NO_ENTRY: u32 = u32::MAX;
@@ -1055,7 +1042,7 @@ impl<'a> Citing<'_, 'a> {
                 // A document registered at the revision cited, as nearly every one is, is
                 // marked cited without a copy of its number.
                 let registered = d.prefix.is_none() && {
-                    let key = Key { prefix: None, series: d.series, number: key_number(d.digits) };
+                    let key = Key { prefix: None, series: d.series, number: d.digits.value() };
                     self.index.first(&key).is_some_and(|first| self.cite(first, d.revision))
                 };
                 if !registered {
@@ -1102,7 +1089,7 @@ impl<'a> Citing<'_, 'a> {
                 return None;
             }
             let fix = Fix {
-                label: format!("Add {id} to Annex A"),
+                label: format!("Add {id} to Annex A").into(),
                 edit: Edit::InsertEntry { index: a.register.len(), entry: prefilled_entry(cx, id, item) },
             };
             self.found.push(cx.finding(
@@ -1135,7 +1122,7 @@ impl<'a> Citing<'_, 'a> {
                 })
                 .collect();
             Some(Fix {
-                label: format!("Cite {registered}"),
+                label: format!("Cite {registered}").into(),
                 edit: Edit::Set { field: item_field(item, ItemField::Docs), value: Value::Docs(docs) },
             })
         });
@@ -1443,7 +1430,7 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
                     af(AgendaField::Document),
                     format!("The agenda's own number, {own}, is not in its register (Annex A)."),
                     Some(Fix {
-                        label: format!("Add {own} to Annex A"),
+                        label: format!("Add {own} to Annex A").into(),
                         edit: Edit::InsertEntry {
                             index: a.register.len(),
                             entry: RegisterEntry {
@@ -1465,7 +1452,8 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
                         label: format!(
                             "Cite {own} in item {}",
                             cx.outline.number(i.id).as_deref().unwrap_or("?")
-                        ),
+                        )
+                        .into(),
                         edit: Edit::Set {
                             field: item_field(i.id, ItemField::Docs),
                             value: Value::Docs(docs),
@@ -1629,7 +1617,7 @@ fn check_vocabulary(cx: &mut Ctx, words: Words) {
                 Some(n) => (
                     concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
                     Fix {
-                        label: concat(&["Change to \"", n, "\""]),
+                        label: concat(&["Change to \"", n, "\""]).into(),
                         edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
                     },
                 ),
@@ -1661,7 +1649,7 @@ fn vocabulary_addition(own: &[String], word: &str, field: AgendaField, list: &st
     let mut own = own.to_vec();
     own.push(word.to_string());
     Fix {
-        label: format!("Add \"{word}\" to this agenda's {list}"),
+        label: format!("Add \"{word}\" to this agenda's {list}").into(),
         edit: Edit::Set { field: Field::Agenda { field }, value: Value::List(own) },
     }
 }
@@ -1695,7 +1683,7 @@ fn check_item_words<'a>(
                 let mut v = item.actions.clone();
                 v[k] = n.to_string();
                 Fix {
-                    label: format!("Change to \"{n}\""),
+                    label: format!("Change to \"{n}\"").into(),
                     edit: Edit::Set { field: place, value: Value::List(v) },
                 }
             }

@@ -26,6 +26,45 @@ impl Series {
     }
 }
 
+/// The digits of a document number as written, at most six (more is not read as a document
+/// number), kept in place: a register of thousands of entries would otherwise hold a heap string
+/// for each, and the checks, which read every one on each keystroke, would wait on each.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Digits {
+    bytes: [u8; Digits::MAX],
+    len: u8,
+}
+
+impl Digits {
+    pub const MAX: usize = 6;
+
+    /// None unless `text` is one to six ASCII digits.
+    pub fn new(text: &str) -> Option<Digits> {
+        let b = text.as_bytes();
+        if b.is_empty() || b.len() > Digits::MAX || !b.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let mut bytes = [0; Digits::MAX];
+        bytes[..b.len()].copy_from_slice(b);
+        Some(Digits { bytes, len: b.len() as u8 })
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).expect("ASCII digits")
+    }
+
+    /// The number they write: "025" is 25.
+    pub fn value(&self) -> u32 {
+        self.bytes[..usize::from(self.len)].iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'))
+    }
+}
+
+impl fmt::Debug for Digits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
 /// A meeting document: series, number, optional group prefix and revision.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DocId {
@@ -33,7 +72,7 @@ pub struct DocId {
     pub prefix: Option<String>,
     pub series: Series,
     /// The digits as written: "025" stays "025" on display, but matches "25".
-    pub digits: String,
+    pub digits: Digits,
     pub revision: Option<u32>,
 }
 
@@ -47,11 +86,7 @@ pub struct DocKey {
 
 impl DocId {
     pub fn key(&self) -> DocKey {
-        DocKey {
-            prefix: self.prefix.clone(),
-            series: self.series,
-            number: self.digits.parse().unwrap_or(u32::MAX),
-        }
+        DocKey { prefix: self.prefix.clone(), series: self.series, number: self.digits.value() }
     }
 
     /// The same document at another revision (None = the original).
@@ -66,7 +101,7 @@ impl DocId {
             put("-");
         }
         put(self.series.letters());
-        put(&self.digits);
+        put(self.digits.as_str());
         if let Some(r) = self.revision {
             put("R");
             put(Decimal::new(u64::from(r)).as_str());
@@ -421,11 +456,11 @@ impl<'a> Cursor<'a> {
             return fail(self);
         };
         let spaces = self.skip_spaces();
-        let digits = self.digits();
-        if digits.is_empty() || digits.len() > 6 || spaces > 1 {
+        let written = self.digits();
+        let Some(digits) = Digits::new(written).filter(|_| spaces <= 1) else {
             return fail(self);
-        }
-        if series == Series::Contribution && spaces == 1 && !whole && digits.len() < 3 {
+        };
+        if series == Series::Contribution && spaces == 1 && !whole && written.len() < 3 {
             return fail(self);
         }
         // C24/59 is a Council document, not contribution 24.
@@ -446,7 +481,7 @@ pub(crate) struct Written<'t> {
     /// The group prefix as written, in any case.
     pub(crate) prefix: Option<&'t str>,
     pub(crate) series: Series,
-    pub(crate) digits: &'t str,
+    pub(crate) digits: Digits,
     pub(crate) revision: Option<u32>,
 }
 
@@ -455,7 +490,7 @@ impl Written<'_> {
         DocId {
             prefix: self.prefix.map(str::to_ascii_uppercase),
             series: self.series,
-            digits: self.digits.to_string(),
+            digits: self.digits,
             revision: self.revision,
         }
     }

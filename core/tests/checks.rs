@@ -403,7 +403,7 @@ fn planted(code: &str) -> (Agenda, Finding) {
 }
 
 fn fix_label(f: &Finding) -> &str {
-    f.fix.as_ref().map_or("", |x| x.label.as_str())
+    f.fix.as_ref().map_or("", |x| &x.label)
 }
 
 // ---------------------------------------------------------------------------------------------
