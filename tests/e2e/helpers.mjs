@@ -39,6 +39,8 @@ export async function saved(page) {
 /** Scrolls down by half screens, as a user would, until the row is built: a long table builds
  *  only the rows near the viewport, and a run of far rows has no box to scroll to (src/lazy.rs). */
 export async function scrollUntilBuilt(page, selector) {
+  // Right after a load, the editor may not be on the page yet.
+  await page.locator(selector).waitFor({ state: 'attached' });
   await page.evaluate(async (selector) => {
     const row = () => document.querySelector(selector);
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
