@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use agendum_core::checks::{Finding, Severity};
+use agendum_core::checks::{Finding, Places, Severity};
 use agendum_core::edit::{AgendaField, Field};
 use agendum_core::{export, format, Agenda};
 use leptos::ev;
@@ -73,7 +73,10 @@ struct Shown {
     nth: usize,
 }
 
-fn shown(findings: &[Finding]) -> Vec<(Shown, &Finding)> {
+/// The findings as listed, their places named (only those listed: naming thousands would cost
+/// more than the check pass that found them).
+fn shown<'f>(findings: &'f [Finding], agenda: &Agenda) -> Vec<(Shown, &'f Finding)> {
+    let places = Places::new(agenda);
     let mut seen: HashMap<Shown, usize> = HashMap::new();
     findings
         .iter()
@@ -82,7 +85,7 @@ fn shown(findings: &[Finding]) -> Vec<(Shown, &Finding)> {
                 severity: f.severity,
                 code: f.code,
                 place: f.place,
-                where_: f.where_.clone(),
+                where_: places.name(f.place),
                 message: f.message.clone(),
                 fix: f.fix.as_ref().map(|x| x.label.to_string()),
                 nth: 0,
@@ -103,14 +106,21 @@ fn ChecksPanel() -> impl IntoView {
     let total = Memo::new(move |_| doc.findings.with(Vec::len));
     let list = Memo::new(move |_| {
         let listed = if all.get() { usize::MAX } else { LISTED };
-        doc.findings
-            .with(|fs| shown(&fs[..fs.len().min(listed)]).into_iter().map(|(k, _)| k).collect::<Vec<_>>())
+        // The agenda is read for the names of places, which change with it ("Annex A, entry 5
+        // (TD123)") even where the findings stay as they were.
+        doc.agenda.with(|a| {
+            doc.findings.with(|fs| {
+                shown(&fs[..fs.len().min(listed)], a).into_iter().map(|(k, _)| k).collect::<Vec<_>>()
+            })
+        })
     });
     // The fix is looked up when clicked: an entry kept from an earlier keystroke would otherwise
     // apply the edit it was made with.
     let apply_fix = move |key: &Shown| {
-        let fix = doc.findings.with_untracked(|fs| {
-            shown(fs).into_iter().find(|(k, _)| k == key).and_then(|(_, f)| f.fix.clone())
+        let fix = doc.agenda.with_untracked(|a| {
+            doc.findings.with_untracked(|fs| {
+                shown(fs, a).into_iter().find(|(k, _)| k == key).and_then(|(_, f)| f.fix.clone())
+            })
         });
         if let Some(fx) = fix {
             if doc.apply(fx.edit, false) {

@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use agendum_core::checks::Places;
 use agendum_core::{check, export, format, Severity};
 
 const USAGE: &str = "\
@@ -45,20 +46,21 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             let agenda = read(path)?;
             let findings = check(&agenda);
+            let places = Places::new(&agenda);
             for f in &findings {
+                let where_ = places.name(f.place);
                 if json {
                     let line = serde_json::json!({
                         "code": f.code,
                         "severity": f.severity,
-                        "where": f.where_,
+                        "where": where_,
                         "place": f.place,
                         "message": f.message,
                         "fix": f.fix.as_ref().map(|x| x.label.clone()),
                     });
                     writeln!(out, "{line}").map_err(io)?;
                 } else {
-                    write!(out, "{}: {} [{}] {}", f.where_, f.severity.name(), f.code, f.message)
-                        .map_err(io)?;
+                    write!(out, "{where_}: {} [{}] {}", f.severity.name(), f.code, f.message).map_err(io)?;
                     if let Some(fix) = &f.fix {
                         write!(out, " (fix: {})", fix.label).map_err(io)?;
                     }

@@ -48,9 +48,8 @@ pub struct Fix {
 pub struct Finding {
     pub code: &'static str,
     pub severity: Severity,
+    /// Where it points; [`Places::name`] puts it in the user's words ("Item 2.2, Docs").
     pub place: Field,
-    /// The place in the user's words: "Item 2.2, Docs".
-    pub where_: String,
     pub message: String,
     pub fix: Option<Fix>,
 }
@@ -88,22 +87,45 @@ pub const CODES: &[(&str, &str)] = &[
     ("agenda.link-template", "The document link template is not an http(s) link with {number}"),
 ];
 
-/// Names a place the way a user would: "Item 2.2, Docs", "Annex A, TD667R1, Category".
-pub fn describe(agenda: &Agenda, numbers: &HashMap<ItemId, String>, place: Field) -> String {
-    let mut out = String::new();
-    describe_into(
-        agenda,
-        |id, out| out.push_str(numbers.get(&id).map_or("?", |s| s.as_str())),
-        |id| agenda.register.iter().position(|e| e.id == id),
-        place,
-        &mut out,
-    );
-    out
+/// Names the places findings point to, the way a user would: "Item 2.2, Docs", "Annex A,
+/// entry 10 (TD667R1), Category". Made for the findings shown, not by the check pass: a big
+/// agenda in the making has thousands of findings, a panel shows a hundred, and naming each
+/// place took a sixth of a pass.
+pub struct Places<'a> {
+    agenda: &'a Agenda,
+    outline: Outline<'a>,
+    /// Register positions by id, where ids do not rise from entry to entry (where they rise, as
+    /// entries added at the end get ever larger ids, a binary search finds them). Of two entries
+    /// sharing an id (no file loads with one), the later.
+    entry_position: Option<FastMap<EntryId, usize>>,
 }
 
-/// [`describe`] with lookups of item numbers and register positions, so that a pass naming
-/// thousands of findings neither writes out every item's number nor scans the register for
-/// each one.
+impl<'a> Places<'a> {
+    pub fn new(agenda: &'a Agenda) -> Self {
+        let rising = agenda.register.windows(2).all(|w| w[0].id < w[1].id);
+        let entry_position =
+            (!rising).then(|| agenda.register.iter().enumerate().map(|(i, e)| (e.id, i)).collect());
+        Places { agenda, outline: Outline::new(agenda), entry_position }
+    }
+
+    pub fn name(&self, place: Field) -> String {
+        let mut out = String::with_capacity(48);
+        describe_into(
+            self.agenda,
+            |id, out| self.outline.write_number(id, out),
+            |id| match &self.entry_position {
+                Some(map) => map.get(&id).copied(),
+                None => self.agenda.register.binary_search_by_key(&id, |e| e.id).ok(),
+            },
+            place,
+            &mut out,
+        );
+        out
+    }
+}
+
+/// Names `place` with lookups of item numbers and register positions, so that naming many
+/// places neither writes out every item's number nor scans the register for each one.
 fn describe_into(
     agenda: &Agenda,
     item_number: impl Fn(ItemId, &mut String),
@@ -402,9 +424,6 @@ impl<'a> Outline<'a> {
 struct Ctx<'a> {
     agenda: &'a Agenda,
     outline: Outline<'a>,
-    /// Register positions by id, for a register whose ids do not rise from entry to entry;
-    /// where they rise (entries added at the end get ever larger ids) a binary search finds them.
-    entry_position: Option<FastMap<EntryId, usize>>,
     /// The id a register entry added by a fix gets.
     next_entry: EntryId,
     /// Errors, warnings and notes, each in the order found: sorted by severity as they come.
@@ -412,26 +431,6 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn entry_at(&self, id: EntryId) -> Option<usize> {
-        match &self.entry_position {
-            Some(map) => map.get(&id).copied(),
-            None => self.agenda.register.binary_search_by_key(&id, |e| e.id).ok(),
-        }
-    }
-
-    /// Names a place for a finding.
-    fn describe(&self, place: Field) -> String {
-        let mut where_ = String::with_capacity(48);
-        describe_into(
-            self.agenda,
-            |id, out| self.outline.write_number(id, out),
-            |id| self.entry_at(id),
-            place,
-            &mut where_,
-        );
-        where_
-    }
-
     /// A finding to file later, for a check that finds it before the checks ahead of it are done.
     fn finding(
         &self,
@@ -441,7 +440,7 @@ impl Ctx<'_> {
         message: String,
         fix: Option<Fix>,
     ) -> Finding {
-        Finding { code, severity, place, where_: self.describe(place), message, fix }
+        Finding { code, severity, place, message, fix }
     }
 
     fn push(
@@ -457,7 +456,7 @@ impl Ctx<'_> {
     }
 
     /// [`Ctx::push`] for a field of the register entry at `at`, as the checks that walk the
-    /// register know it: naming it needs no search of the register by id.
+    /// register know it.
     fn push_entry(
         &mut self,
         at: usize,
@@ -467,13 +466,8 @@ impl Ctx<'_> {
         message: String,
         fix: Option<Fix>,
     ) {
-        let entry = self.agenda.register[at].id;
-        // Of two entries sharing an id (no file loads with one), a lookup by id names the last.
-        let at = if self.entry_position.is_some() { self.entry_at(entry) } else { Some(at) };
-        let mut where_ = String::with_capacity(48);
-        describe_entry(self.agenda, at, field, &mut where_);
-        let place = Field::Entry { entry, field };
-        self.out[group(severity)].push(Finding { code, severity, place, where_, message, fix });
+        let place = Field::Entry { entry: self.agenda.register[at].id, field };
+        self.out[group(severity)].push(Finding { code, severity, place, message, fix });
     }
 
     fn file(&mut self, f: Finding) {
@@ -498,9 +492,8 @@ fn item_field(item: ItemId, field: ItemField) -> Field {
 /// order of the document.
 pub fn check(agenda: &Agenda) -> Vec<Finding> {
     let outline = Outline::new(agenda);
-    // Until check_references has walked the register, nothing names an entry or adds one.
-    let mut cx =
-        Ctx { agenda, outline, entry_position: None, next_entry: EntryId(0), out: Default::default() };
+    // Until check_references has walked the register, no fix adds an entry.
+    let mut cx = Ctx { agenda, outline, next_entry: EntryId(0), out: Default::default() };
     check_header(&mut cx);
     check_sessions(&mut cx);
     check_future_meetings(&mut cx);
@@ -1205,11 +1198,9 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
     let mut index = RegisterIndex::new(n);
     // The revisions seen of documents registered more than once: the rest cannot be duplicates.
     let mut seen: FastSet<(Key, Option<u32>)> = FastSet::default();
-    // Whether entry ids rise is seen in this walk, and decides how findings name entries: the
-    // findings about numbers wait for the end of it.
+    // Whether entry ids rise is seen in this walk: where they do, the last is the largest.
     let mut rising = true;
     let mut previous = None;
-    let mut numbers = Vec::new();
     for (i, e) in a.register.iter().enumerate() {
         rising &= previous < Some(e.id);
         previous = Some(e.id);
@@ -1227,13 +1218,14 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
                     }
                 };
                 if duplicate {
-                    numbers.push((
+                    cx.push_entry(
                         i,
+                        EntryField::Number,
                         "register.duplicate",
                         Severity::Error,
                         format!("{id} is already in the register."),
                         Some(Fix { label: "Remove this entry".into(), edit: Edit::RemoveEntry { id: e.id } }),
-                    ));
+                    );
                 }
             }
             other => {
@@ -1242,7 +1234,7 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
                 } else {
                     format!("\"{other}\" is not a TD or contribution number (such as TD514, TD667R1, C103).")
                 };
-                numbers.push((i, "register.unreadable", Severity::Warning, msg, None));
+                cx.push_entry(i, EntryField::Number, "register.unreadable", Severity::Warning, msg, None);
             }
         }
         let c = trimmed(&e.category);
@@ -1254,15 +1246,10 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
             category_words.push((i, Some(word)));
         }
     }
-    cx.entry_position = (!rising).then(|| a.register.iter().enumerate().map(|(i, e)| (e.id, i)).collect());
     cx.next_entry = match (rising, a.register.last()) {
-        // Where ids rise, the last is the largest: no second walk of the register finds it.
         (true, Some(last)) => EntryId(last.id.0 + 1),
         _ => a.next_entry_id(),
     };
-    for (i, code, severity, message, fix) in numbers {
-        cx.push_entry(i, EntryField::Number, code, severity, message, fix);
-    }
 
     // Citations from Docs columns and from every text against the register, and mentions of
     // annexes and items, in one walk over the items. What it finds about citations waits for

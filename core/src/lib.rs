@@ -12,7 +12,7 @@ pub mod schedule;
 pub mod templates;
 pub mod time;
 
-pub use checks::{check, Finding, Fix, Severity};
+pub use checks::{check, Finding, Fix, Places, Severity};
 pub use docref::{DocId, DocNumber, DocRef};
 pub use edit::{Edit, Field, History, Value};
 pub use model::{Agenda, Item, ItemId, RegisterEntry, Session};

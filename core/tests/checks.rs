@@ -3,13 +3,15 @@
 //! its severity, and nothing unrelated besides. Where a finding offers a fix, applying the fix
 //! must make it go away and leave TD514 as clean as it was.
 
-use agendum_core::checks::{self, add_missing_documents, sources_agree, titles_agree, CODES};
+use agendum_core::checks::{add_missing_documents, sources_agree, titles_agree, CODES};
 use agendum_core::docref::{DocNumber, DocRef};
 use agendum_core::edit::{AgendaField, AnnexField, EntryField, FutureMeetingField, ItemField, SessionField};
 use agendum_core::model::{Annex, EntryId, Location};
 use agendum_core::schedule::{schedule, Slot};
 use agendum_core::time::{Date, Time};
-use agendum_core::{check, Agenda, Edit, Field, Finding, Item, ItemId, RegisterEntry, Severity, Value};
+use agendum_core::{
+    check, Agenda, Edit, Field, Finding, Item, ItemId, Places, RegisterEntry, Severity, Value,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Finding your way around TD514, the way a user names things.
@@ -330,7 +332,7 @@ fn keys(findings: &[Finding]) -> Vec<Key> {
 }
 
 fn show(findings: &[&Finding]) -> String {
-    findings.iter().map(|f| format!("\n  {} at {}: {}", f.code, f.where_, f.message)).collect()
+    findings.iter().map(|f| format!("\n  {} at {:?}: {}", f.code, f.place, f.message)).collect()
 }
 
 /// The findings of `a` that TD514 as published does not have (compared by code and place).
@@ -383,11 +385,7 @@ fn planted(code: &str) -> (Agenda, Finding) {
     assert!(!hits.is_empty(), "{code} is not reported; new findings:{}", show(&all));
     assert_eq!(hits.len(), 1, "one mistake, one {code} finding:{}", show(&hits));
     let f = hits[0].clone();
-    assert_eq!(
-        f.place, place,
-        "{code} points at {} ({:?}), not at the mistake ({place:?})",
-        f.where_, f.place
-    );
+    assert_eq!(f.place, place, "{code} points at {:?}, not at the mistake ({place:?})", f.place);
     assert_eq!(f.severity, m.severity, "{code} has the wrong severity");
     let unrelated: Vec<&Finding> =
         new.iter().filter(|f| f.code != code && !m.consequences.contains(&f.code)).collect();
@@ -400,6 +398,11 @@ fn planted(code: &str) -> (Agenda, Finding) {
         assert_as_clean_as_td514(&fixed, &format!("the {code} fix"));
     }
     (a, f)
+}
+
+/// Where a finding points, in the user's words.
+fn named(a: &Agenda, f: &Finding) -> String {
+    Places::new(a).name(f.place)
 }
 
 fn fix_label(f: &Finding) -> &str {
@@ -418,7 +421,7 @@ fn td514_has_exactly_one_finding_the_infomration_typo() {
     assert_eq!(f.code, "register.category");
     assert_eq!(f.severity, Warning);
     assert_eq!(f.place, entry_field(&a, "TD667R1", EntryField::Category));
-    assert_eq!(f.where_, "Annex A, entry 10 (TD667R1), Category");
+    assert_eq!(named(&a, f), "Annex A, entry 10 (TD667R1), Category");
     assert!(f.message.contains("\"infomration\""), "{}", f.message);
     assert_eq!(fix_label(f), "Change to \"Information\"");
     let fix = f.fix.as_ref().expect("a fix");
@@ -450,8 +453,8 @@ fn every_code_has_a_planted_mistake() {
 
 #[test]
 fn time_order_an_item_starting_before_the_one_above() {
-    let (_, f) = planted("time.order");
-    assert_eq!(f.where_, "Item 3, Start");
+    let (a, f) = planted("time.order");
+    assert_eq!(named(&a, &f), "Item 3, Start");
     assert!(f.message.contains("14:32") && f.message.contains("item 2"), "{}", f.message);
 }
 
@@ -465,7 +468,7 @@ fn time_outside_window_the_closure_after_the_session_end() {
 #[test]
 fn time_overrun_45_minutes_from_15_00_when_item_4_starts_at_15_30() {
     let (a, f) = planted("time.overrun");
-    assert_eq!(f.where_, "Item 3, Duration");
+    assert_eq!(named(&a, &f), "Item 3, Duration");
     assert_eq!(fix_label(&f), "Plan 30 min");
     let fixed = apply_fix(&a, &f);
     assert_eq!(item(&fixed, "3").duration, Some(30));
@@ -507,8 +510,8 @@ fn time_overrun_of_a_sub_item_into_the_next_item() {
 
 #[test]
 fn session_window_the_end_typed_before_the_start() {
-    let (_, f) = planted("session.window");
-    assert_eq!(f.where_, "Session 1, End");
+    let (a, f) = planted("session.window");
+    assert_eq!(named(&a, &f), "Session 1, End");
 }
 
 #[test]
@@ -540,7 +543,7 @@ fn session_overbooked_80_minutes_of_aob() {
 #[test]
 fn session_weekday_wednesday_for_thursday_1_august() {
     let (a, f) = planted("session.weekday");
-    assert_eq!(f.where_, "Session 1, Day as printed");
+    assert_eq!(named(&a, &f), "Session 1, Day as printed");
     let fixed = apply_fix(&a, &f);
     assert_eq!(fixed.sessions[0].day_label, "Thursday, 1 August");
 }
@@ -565,40 +568,40 @@ fn session_day_8_august_on_a_session_dated_1_august() {
 
 #[test]
 fn session_outside_meeting_a_week_after_the_meeting() {
-    let (_, f) = planted("session.outside-meeting");
-    assert_eq!(f.where_, "Session 1, Date");
+    let (a, f) = planted("session.outside-meeting");
+    assert_eq!(named(&a, &f), "Session 1, Date");
     assert!(f.message.contains("8 August 2024"), "{}", f.message);
 }
 
 #[test]
 fn meeting_dates_the_last_day_before_the_first() {
-    let (_, f) = planted("meeting.dates");
-    assert_eq!(f.where_, "Header, Last day");
+    let (a, f) = planted("meeting.dates");
+    assert_eq!(named(&a, &f), "Header, Last day");
 }
 
 #[test]
 fn future_before_meeting_july_typed_for_september() {
-    let (_, f) = planted("future.before-meeting");
-    assert_eq!(f.where_, "Future meeting 1, Date");
+    let (a, f) = planted("future.before-meeting");
+    assert_eq!(named(&a, &f), "Future meeting 1, Date");
 }
 
 #[test]
 fn future_window_the_next_meeting_ending_before_it_starts() {
-    let (_, f) = planted("future.window");
-    assert_eq!(f.where_, "Future meeting 1, End");
+    let (a, f) = planted("future.window");
+    assert_eq!(named(&a, &f), "Future meeting 1, End");
 }
 
 #[test]
 fn doc_unreadable_anex_a() {
-    let (_, f) = planted("doc.unreadable");
-    assert_eq!(f.where_, "Item 1.2, Docs");
+    let (a, f) = planted("doc.unreadable");
+    assert_eq!(named(&a, &f), "Item 1.2, Docs");
     assert!(f.message.contains("\"Anex A\""), "{}", f.message);
 }
 
 #[test]
 fn xref_unregistered_a_new_item_citing_td700() {
     let (a, f) = planted("xref.unregistered");
-    assert_eq!(f.where_, "Item 4.4, Docs");
+    assert_eq!(named(&a, &f), "Item 4.4, Docs");
     assert_eq!(fix_label(&f), "Add TD700 to Annex A");
     let fixed = apply_fix(&a, &f);
     assert_eq!(fixed.register.len(), a.register.len() + 1);
@@ -625,7 +628,7 @@ fn xref_unregistered_a_document_mentioned_in_a_summary() {
 #[test]
 fn xref_revision_td667_cited_where_annex_a_lists_td667r1() {
     let (a, f) = planted("xref.revision");
-    assert_eq!(f.where_, "Item 2.2, Docs");
+    assert_eq!(named(&a, &f), "Item 2.2, Docs");
     assert_eq!(fix_label(&f), "Cite TD667R1");
     let fixed = apply_fix(&a, &f);
     let docs = &item(&fixed, "2.2").docs;
@@ -648,7 +651,7 @@ fn xref_revision_is_quiet_for_the_same_number_written_another_way() {
 #[test]
 fn xref_title_a_title_that_says_something_else() {
     let (a, f) = planted("xref.title");
-    assert_eq!(f.where_, "Item 3.1, Title");
+    assert_eq!(named(&a, &f), "Item 3.1, Title");
     let fixed = apply_fix(&a, &f);
     assert_eq!(item(&fixed, "3.1").title, "RG-SOP: ITU’s Strategic Plans", "the register's title, trimmed");
 }
@@ -656,22 +659,22 @@ fn xref_title_a_title_that_says_something_else() {
 #[test]
 fn xref_source_rg_sop_for_rg_iem() {
     let (a, f) = planted("xref.source");
-    assert_eq!(f.where_, "Item 2.2, Source");
+    assert_eq!(named(&a, &f), "Item 2.2, Source");
     let fixed = apply_fix(&a, &f);
     assert_eq!(item(&fixed, "2.2").source, "Rapporteur, RG-IEM");
 }
 
 #[test]
 fn xref_item_see_item_3_4() {
-    let (_, f) = planted("xref.item");
-    assert_eq!(f.where_, "Item 4.2, Summary");
+    let (a, f) = planted("xref.item");
+    assert_eq!(named(&a, &f), "Item 4.2, Summary");
     assert!(f.message.contains("3.4"), "{}", f.message);
 }
 
 #[test]
 fn register_duplicate_td599_added_twice() {
     let (a, f) = planted("register.duplicate");
-    assert_eq!(f.where_, "Annex A, entry 13 (TD599), TD/C #");
+    assert_eq!(named(&a, &f), "Annex A, entry 13 (TD599), TD/C #");
     let fixed = apply_fix(&a, &f);
     assert_eq!(fixed.register, td514().register);
 }
@@ -687,7 +690,7 @@ fn register_uncited_td497_left_behind_by_a_deleted_item() {
 #[test]
 fn register_category_informaton() {
     let (a, f) = planted("register.category");
-    assert_eq!(f.where_, "Annex A, entry 6 (TD599), Category");
+    assert_eq!(named(&a, &f), "Annex A, entry 6 (TD599), Category");
     assert_eq!(fix_label(&f), "Change to \"Information\"");
     let fixed = apply_fix(&a, &f);
     assert_eq!(entry(&fixed, "TD599").category, "Information");
@@ -725,15 +728,15 @@ fn register_unreadable_td_dash_700() {
 
 #[test]
 fn annex_missing_annex_c() {
-    let (_, f) = planted("annex.missing");
-    assert_eq!(f.where_, "Item 1.2, Notes");
+    let (a, f) = planted("annex.missing");
+    assert_eq!(named(&a, &f), "Item 1.2, Notes");
     assert!(f.message.contains("annexes A to B"), "{}", f.message);
 }
 
 #[test]
 fn annex_unreferenced_a_new_annex_c() {
-    let (_, f) = planted("annex.unreferenced");
-    assert_eq!(f.where_, "Annex C, Title");
+    let (a, f) = planted("annex.unreferenced");
+    assert_eq!(named(&a, &f), "Annex C, Title");
 }
 
 #[test]
@@ -749,7 +752,7 @@ fn annex_unreferenced_annex_b_once_item_1_3_stops_citing_it() {
 #[test]
 fn item_action_to_ntoe() {
     let (a, f) = planted("item.action");
-    assert_eq!(f.where_, "Item 4.3, Proposal");
+    assert_eq!(named(&a, &f), "Item 4.3, Proposal");
     let fixed = apply_fix(&a, &f);
     assert_eq!(item(&fixed, "4.3").actions, ["To note"]);
 }
@@ -764,14 +767,14 @@ fn item_action_accepts_a_trailing_full_stop() {
 
 #[test]
 fn item_untitled_aob_without_a_title() {
-    let (_, f) = planted("item.untitled");
-    assert_eq!(f.where_, "Item 6, Title");
+    let (a, f) = planted("item.untitled");
+    assert_eq!(named(&a, &f), "Item 6, Title");
 }
 
 #[test]
 fn agenda_number_td5l4() {
-    let (_, f) = planted("agenda.number");
-    assert_eq!(f.where_, "Header, Document number");
+    let (a, f) = planted("agenda.number");
+    assert_eq!(named(&a, &f), "Header, Document number");
     assert!(f.message.contains("\"TD5l4\""), "{}", f.message);
 }
 
@@ -797,8 +800,8 @@ fn agenda_own_adoption_the_adoption_item_no_longer_cites_td514() {
 
 #[test]
 fn agenda_link_template_without_https_or_number() {
-    let (_, f) = planted("agenda.link-template");
-    assert_eq!(f.where_, "Header, Document link template");
+    let (a, f) = planted("agenda.link-template");
+    assert_eq!(named(&a, &f), "Header, Document link template");
 
     let a = &mut td514();
     let place = set(a, header(AgendaField::LinkTemplate), text("https://www.itu.int/md/T22-TSAG-"));
@@ -813,7 +816,10 @@ fn agenda_link_template_without_https_or_number() {
 
 #[test]
 fn places_read_the_way_a_user_names_them() {
-    let where_ = |code| planted(code).1.where_;
+    let where_ = |code| {
+        let (a, f) = planted(code);
+        named(&a, &f)
+    };
     assert_eq!(where_("xref.revision"), "Item 2.2, Docs");
     assert_eq!(where_("register.category"), "Annex A, entry 6 (TD599), Category");
     assert_eq!(where_("session.weekday"), "Session 1, Day as printed");
@@ -821,7 +827,7 @@ fn places_read_the_way_a_user_names_them() {
     assert_eq!(where_("future.window"), "Future meeting 1, End");
     assert_eq!(where_("annex.unreferenced"), "Annex C, Title");
     assert_eq!(where_("time.overrun"), "Item 3, Duration");
-    assert_eq!(check(&td514())[0].where_, "Annex A, entry 10 (TD667R1), Category");
+    assert_eq!(named(&td514(), &check(&td514())[0]), "Annex A, entry 10 (TD667R1), Category");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1044,6 +1050,5 @@ fn every_check_code_is_documented_once() {
     // The description of a place matches the finding's own label for every field it names.
     let a = td514();
     let f = Field::Entry { entry: entry_by_number(&a, "C103"), field: EntryField::Source };
-    let numbers: std::collections::HashMap<_, _> = a.rows().into_iter().map(|r| (r.id, r.number)).collect();
-    assert_eq!(checks::describe(&a, &numbers, f), "Annex A, entry 8 (C103), Source");
+    assert_eq!(Places::new(&a).name(f), "Annex A, entry 8 (C103), Source");
 }

@@ -48,8 +48,9 @@ fn exercise(text: &str) -> Result<Outcome, String> {
     match format::load(text) {
         Ok(loaded) => {
             let a = loaded.agenda;
+            let places = agendum_core::Places::new(&a);
             for f in check(&a) {
-                if f.where_.trim().is_empty() || f.message.trim().is_empty() {
+                if places.name(f.place).trim().is_empty() || f.message.trim().is_empty() {
                     return Err(format!("a finding without a place or message: {f:?}"));
                 }
             }
