@@ -628,10 +628,10 @@ fn is_word_byte(c: u8) -> bool {
     WORD_BYTES[usize::from(c)]
 }
 
-/// Whether a text can mention anything [`scan`] finds: document and item numbers have digits,
-/// and an annex is named by the word "annex". Most texts (titles, notes) have neither, and a
-/// look at eight bytes at a time spares them the scanner.
-pub(crate) fn may_mention(b: &[u8]) -> bool {
+/// The first byte of a text that a mention [`scan`] finds can hold: a digit (document and item
+/// numbers have them), or the x of the word "annex". Most texts (titles, notes) have neither,
+/// and a look at eight bytes at a time spares them the scanner.
+fn first_hit(b: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let hit = |i: usize| {
@@ -648,11 +648,35 @@ pub(crate) fn may_mention(b: &[u8]) -> bool {
         let digits = (w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030;
         let x = (w | 0x2020_2020_2020_2020) ^ 0x7878_7878_7878_7878;
         let zero_byte = (digits.wrapping_sub(ONES) & !digits | x.wrapping_sub(ONES) & !x) & HIGH_BITS;
-        if zero_byte != 0 && (8 * k..(8 * k + 8).min(b.len())).any(hit) {
-            return true;
+        if zero_byte != 0 {
+            if let Some(i) = (8 * k..(8 * k + 8).min(b.len())).find(|&i| hit(i)) {
+                return Some(i);
+            }
         }
     }
-    false
+    None
+}
+
+/// Where the scan of a text can start, given its first hit (see [`first_hit`]): every mention
+/// holds a hit, and none starts more than two words before the word of its first hit ("see
+/// item 2.2", "TSAG-TD 025"), so none starts before the second word ahead of the first hit. A
+/// word here runs on through dashes and slashes, as the scanner reads it; from the start of one
+/// the scanner reads on exactly as it would have from the start of the text, having found
+/// nothing before it. Spares the scanner the words ahead of a text's first number.
+fn scan_start(b: &[u8], hit: usize) -> usize {
+    let in_word = |c: u8| is_word_byte(c) || c == b'-' || c == b'/';
+    let mut i = hit;
+    for word in 0..3 {
+        if word > 0 {
+            while i > 0 && !in_word(b[i - 1]) {
+                i -= 1;
+            }
+        }
+        while i > 0 && in_word(b[i - 1]) {
+            i -= 1;
+        }
+    }
+    i
 }
 
 /// Whether a meeting document can start at `i`: "TD" or "C", at most one space and a digit, or
@@ -706,10 +730,10 @@ pub(crate) enum Mentioned<'t> {
 /// [`scan`], handing each mention to `found` as the text writes it.
 pub(crate) fn scan_as_written<'t>(text: &'t str, mut found: impl FnMut(Mentioned<'t>)) {
     let b = text.as_bytes();
-    if !may_mention(b) {
+    let Some(hit) = first_hit(b) else {
         return;
-    }
-    let mut i = 0;
+    };
+    let mut i = scan_start(b, hit);
     while i < b.len() {
         let c = b[i];
         if !c.is_ascii_alphabetic()
