@@ -879,4 +879,23 @@ mod tests {
         ];
         assert_eq!(m, want);
     }
+
+    #[test]
+    fn mentions_that_start_words_ahead_of_their_first_digit_are_found() {
+        // The scanner starts two words ahead of a text's first digit (or annex's x).
+        let found = |text: &str| {
+            let mut m = Vec::new();
+            scan(text, &mut m);
+            m
+        };
+        let doc = |n: &str| Mention::Document(DocNumber::parse(n).as_document().unwrap().clone());
+        assert_eq!(found("A long title, then see 2.2"), [Mention::Item("2.2".into())]);
+        assert_eq!(
+            found("As discussed, items 4 and TSAG-TD 025"),
+            [Mention::Item("4".into()), doc("TSAG-TD025")]
+        );
+        assert_eq!(found("Words and words, TSAG-TD 025 Rev.1"), [doc("TSAG-TD025R1")]);
+        assert_eq!(found("Terms of reference in Annex B"), [Mention::Annex("B".into())]);
+        assert_eq!(found("Nothing to see here"), []);
+    }
 }
