@@ -638,10 +638,7 @@ fn first_hit(b: &[u8]) -> Option<usize> {
         b[i].is_ascii_digit() || (b[i] | 0x20) == b'x' && i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b"anne")
     };
     let (words, tail) = b.as_chunks::<8>();
-    // The last bytes as one more word, padded with zeros, which are never worth a look.
-    let mut last = [0; 8];
-    last[..tail.len()].copy_from_slice(tail);
-    for (k, w) in words.iter().chain([&last]).enumerate() {
+    for (k, w) in words.iter().enumerate() {
         let w = u64::from_le_bytes(*w);
         // Bytes 0x30–0x3F (the digits, and a few signs), and x or X (of "annex"), are worth a
         // look: each becomes a zero byte in one of these two words.
@@ -649,12 +646,14 @@ fn first_hit(b: &[u8]) -> Option<usize> {
         let x = (w | 0x2020_2020_2020_2020) ^ 0x7878_7878_7878_7878;
         let zero_byte = (digits.wrapping_sub(ONES) & !digits | x.wrapping_sub(ONES) & !x) & HIGH_BITS;
         if zero_byte != 0 {
-            if let Some(i) = (8 * k..(8 * k + 8).min(b.len())).find(|&i| hit(i)) {
+            if let Some(i) = (8 * k..8 * k + 8).find(|&i| hit(i)) {
                 return Some(i);
             }
         }
     }
-    None
+    // The last few bytes one by one: copying them into a word of their own cost a call to
+    // memcpy for every text.
+    (b.len() - tail.len()..b.len()).find(|&i| hit(i))
 }
 
 /// Where the scan of a text can start, given its first hit (see [`first_hit`]): every mention
