@@ -111,6 +111,21 @@ test('a one-click fix corrects the category typo, and undo brings it back', asyn
   await expect(page.getByLabel('Annex A entry 10 category', { exact: true })).toHaveValue('infomration');
 });
 
+test('a finding names its place as the place now reads, even where the finding is unchanged', async ({ page }) => {
+  await openExample(page);
+  const typo = page.getByRole('listitem').filter({ hasText: '"infomration" is not a known category' });
+  await expect(typo).toContainText('Annex A, entry 10 (TD667R1), Category');
+  // Sorted by category, TD667R1 is the fourth entry; the findings themselves stay as they were.
+  await page.getByRole('button', { name: 'category', exact: true }).click();
+  await expect(page.getByLabel('Annex A entry 4 number', { exact: true })).toHaveValue('TD667R1');
+  await expect(counts(page)).toHaveText('0 errors · 1 warnings · 0 notes');
+  await expect(typo).toContainText('Annex A, entry 4 (TD667R1), Category');
+  const number = page.getByLabel('Annex A entry 4 number', { exact: true });
+  await number.fill('TD667R2');
+  await number.press('Enter');
+  await expect(typo).toContainText('Annex A, entry 4 (TD667R2), Category');
+});
+
 test('moving and indenting items renumbers the rows', async ({ page }) => {
   await openExample(page);
   const review = 'Review of the report of Industry Engagement Workshop in relation to strategic and operational planning';
