@@ -455,21 +455,6 @@ impl Ctx<'_> {
         self.file(f);
     }
 
-    /// [`Ctx::push`] for a field of the register entry at `at`, as the checks that walk the
-    /// register know it.
-    fn push_entry(
-        &mut self,
-        at: usize,
-        field: EntryField,
-        code: &'static str,
-        severity: Severity,
-        message: String,
-        fix: Option<Fix>,
-    ) {
-        let place = Field::Entry { entry: self.agenda.register[at].id, field };
-        self.out[group(severity)].push(Finding { code, severity, place, message, fix });
-    }
-
     fn file(&mut self, f: Finding) {
         self.out[group(f.severity)].push(f);
     }
@@ -1218,11 +1203,10 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
                     }
                 };
                 if duplicate {
-                    cx.push_entry(
-                        i,
-                        EntryField::Number,
+                    cx.push(
                         "register.duplicate",
                         Severity::Error,
+                        Field::Entry { entry: e.id, field: EntryField::Number },
                         format!("{id} is already in the register."),
                         Some(Fix { label: "Remove this entry".into(), edit: Edit::RemoveEntry { id: e.id } }),
                     );
@@ -1234,7 +1218,8 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
                 } else {
                     format!("\"{other}\" is not a TD or contribution number (such as TD514, TD667R1, C103).")
                 };
-                cx.push_entry(i, EntryField::Number, "register.unreadable", Severity::Warning, msg, None);
+                let place = Field::Entry { entry: e.id, field: EntryField::Number };
+                cx.push("register.unreadable", Severity::Warning, place, msg, None);
             }
         }
         let c = trimmed(&e.category);
@@ -1341,11 +1326,10 @@ fn check_references<'v>(cx: &mut Ctx, categories: &'v [String]) -> Words<'v> {
             message.push_str("Nothing in the agenda cites ");
             e.number.write_to(&mut message);
             message.push('.');
-            cx.push_entry(
-                i,
-                EntryField::Number,
+            cx.push(
                 "register.uncited",
                 Severity::Warning,
+                Field::Entry { entry: e.id, field: EntryField::Number },
                 message,
                 Some(Fix { label: "Remove from Annex A".into(), edit: Edit::RemoveEntry { id: e.id } }),
             );
@@ -1583,18 +1567,17 @@ fn check_vocabulary(cx: &mut Ctx, words: Words) {
     let mut texts: Vec<Option<(String, Fix)>> = Vec::new();
     for (i, verdict) in words.categories {
         let e = &a.register[i];
+        let place = Field::Entry { entry: e.id, field: EntryField::Category };
         let Some(word) = verdict else {
-            cx.push_entry(
-                i,
-                EntryField::Category,
+            cx.push(
                 "register.category",
                 Severity::Warning,
+                place,
                 format!("{} has no category.", e.number),
                 None,
             );
             continue;
         };
-        let place = Field::Entry { entry: e.id, field: EntryField::Category };
         if texts.len() <= word.number {
             texts.resize(word.number + 1, None);
         }
@@ -1623,7 +1606,7 @@ fn check_vocabulary(cx: &mut Ctx, words: Words) {
             None => fix.clone(),
         };
         let message = message.clone();
-        cx.push_entry(i, EntryField::Category, "register.category", Severity::Warning, message, Some(fix));
+        cx.push("register.category", Severity::Warning, place, message, Some(fix));
     }
     for f in words.items {
         cx.file(f);

@@ -628,6 +628,13 @@ fn is_word_byte(c: u8) -> bool {
     WORD_BYTES[usize::from(c)]
 }
 
+/// A byte that carries a word on as the scanner reads it ("SG17-TD580", "C24/59"): no mention
+/// starts right after one, nor ends right before one.
+#[inline]
+fn joins_word(c: u8) -> bool {
+    is_word_byte(c) || c == b'-' || c == b'/'
+}
+
 /// The first byte of a text that a mention [`scan`] finds can hold: a digit (document and item
 /// numbers have them), or the x of the word "annex". Most texts (titles, notes) have neither,
 /// and a look at eight bytes at a time spares them the scanner.
@@ -663,15 +670,14 @@ fn first_hit(b: &[u8]) -> Option<usize> {
 /// the scanner reads on exactly as it would have from the start of the text, having found
 /// nothing before it. Spares the scanner the words ahead of a text's first number.
 fn scan_start(b: &[u8], hit: usize) -> usize {
-    let in_word = |c: u8| is_word_byte(c) || c == b'-' || c == b'/';
     let mut i = hit;
     for word in 0..3 {
         if word > 0 {
-            while i > 0 && !in_word(b[i - 1]) {
+            while i > 0 && !joins_word(b[i - 1]) {
                 i -= 1;
             }
         }
-        while i > 0 && in_word(b[i - 1]) {
+        while i > 0 && joins_word(b[i - 1]) {
             i -= 1;
         }
     }
@@ -735,9 +741,7 @@ pub(crate) fn scan_as_written<'t>(text: &'t str, mut found: impl FnMut(Mentioned
     let mut i = scan_start(b, hit);
     while i < b.len() {
         let c = b[i];
-        if !c.is_ascii_alphabetic()
-            || i > 0 && (is_word_byte(b[i - 1]) || b[i - 1] == b'-' || b[i - 1] == b'/')
-        {
+        if !c.is_ascii_alphabetic() || i > 0 && joins_word(b[i - 1]) {
             i += 1;
             continue;
         }
@@ -790,7 +794,7 @@ pub(crate) fn scan_as_written<'t>(text: &'t str, mut found: impl FnMut(Mentioned
                     cur.pos += 1;
                 }
                 let next = b.get(end).copied();
-                if end > start && !next.is_some_and(|c| is_word_byte(c) || c == b'-' || c == b'/') {
+                if end > start && !next.is_some_and(joins_word) {
                     found(Mentioned::Item(&text[start..end]));
                     i = end;
                     continue;
