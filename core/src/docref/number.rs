@@ -1,7 +1,8 @@
-//! Document numbers as people write them (TD514, TD 025 Rev.1, C103, SG17-TD580), references to
-//! annexes and outside texts (C24/59 Rev.1, TSAG-R4(2024-01)), and the scanner that finds them
-//! in free text. Reading is forgiving; display is one canonical form; nothing typed is dropped:
-//! what cannot be read is kept verbatim as [`DocNumber::Unparsed`] for the checks to report.
+//! Document numbers as people write them (TD514, TD 025 Rev.1, C103, SG17-TD580) and the
+//! references that stand beside them in a Docs cell or the register (Annex B, C24/59 Rev.1,
+//! TSAG-R4(2024-01)). Reading is forgiving, display is one canonical form, and nothing typed is
+//! dropped: what cannot be read is kept verbatim as [`DocNumber::Unparsed`] for the checks to
+//! report.
 
 use std::fmt;
 
@@ -339,21 +340,21 @@ fn parse_outside(t: &str) -> Option<String> {
 
 /// A small byte cursor for the hand-written parsers: the scanner runs on every keystroke over
 /// every text of the agenda, so it avoids regexes and allocations on the common path.
-struct Cursor<'a> {
+pub(super) struct Cursor<'a> {
     /// The text, to slice what is read from it without checking it again as UTF-8.
     s: &'a str,
     b: &'a [u8],
-    pos: usize,
+    pub(super) pos: usize,
 }
 
 impl<'a> Cursor<'a> {
-    fn new(s: &'a str, pos: usize) -> Self {
+    pub(super) fn new(s: &'a str, pos: usize) -> Self {
         Cursor { s, b: s.as_bytes(), pos }
     }
     fn at_end(&self) -> bool {
         self.pos >= self.b.len()
     }
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.b.get(self.pos).copied()
     }
     fn eat(&mut self, s: &str) -> bool {
@@ -364,7 +365,7 @@ impl<'a> Cursor<'a> {
             false
         }
     }
-    fn eat_ci(&mut self, s: &str) -> bool {
+    pub(super) fn eat_ci(&mut self, s: &str) -> bool {
         let n = s.len();
         if self.b.len() - self.pos >= n && self.b[self.pos..self.pos + n].eq_ignore_ascii_case(s.as_bytes()) {
             self.pos += n;
@@ -380,7 +381,7 @@ impl<'a> Cursor<'a> {
         }
         self.pos - start
     }
-    fn digits(&mut self) -> &'a str {
+    pub(super) fn digits(&mut self) -> &'a str {
         let start = self.pos;
         while self.peek().is_some_and(|c| c.is_ascii_digit()) {
             self.pos += 1;
@@ -417,13 +418,14 @@ impl<'a> Cursor<'a> {
     }
 
     /// A meeting document at the cursor. `whole` allows a space between letters and digits for
-    /// contributions ("C 005"), which free text only allows with 3+ digits (see [`scan`]).
+    /// contributions ("C 005"), which free text only allows with 3+ digits (see
+    /// [`super::scan_as_written`]).
     fn document(&mut self, whole: bool) -> Option<DocId> {
         self.document_as_written(whole).map(|d| d.to_id())
     }
 
     /// [`Cursor::document`], borrowing the text instead of copying it.
-    fn document_as_written(&mut self, whole: bool) -> Option<Written<'a>> {
+    pub(super) fn document_as_written(&mut self, whole: bool) -> Option<Written<'a>> {
         let start = self.pos;
         let fail = |c: &mut Self| {
             c.pos = start;
@@ -496,318 +498,6 @@ impl Written<'_> {
     }
 }
 
-/// One entry of an item's Docs column.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DocRef {
-    pub number: DocNumber,
-    /// False for documents "not expected to be introduced", printed in parentheses.
-    #[serde(default = "yes")]
-    pub introduced: bool,
-    /// A remark printed under the number, such as "Output of RG-IEM meeting".
-    #[serde(default)]
-    pub note: String,
-}
-
-fn yes() -> bool {
-    true
-}
-
-impl DocRef {
-    pub fn new(number: &str) -> DocRef {
-        DocRef { number: DocNumber::parse(number), introduced: true, note: String::new() }
-    }
-
-    /// As printed in the Docs column: "TD526" or "(TD526)".
-    pub fn printed(&self) -> String {
-        if self.introduced {
-            self.number.to_string()
-        } else {
-            format!("({})", self.number)
-        }
-    }
-}
-
-/// Reads a Docs cell as typed: "TD514, (TD526); C103" or "TD514 TD526". Every piece becomes a
-/// reference; a piece in parentheses is not expected to be introduced.
-pub fn parse_docs_cell(text: &str) -> Vec<DocRef> {
-    let mut out = Vec::new();
-    for piece in split_top_level(text) {
-        let p = piece.trim();
-        if p.is_empty() {
-            continue;
-        }
-        let (inner, introduced) = match p.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
-            Some(inner) if balanced(inner) => (inner.trim(), false),
-            _ => (p, true),
-        };
-        let number = DocNumber::parse(inner);
-        if let DocNumber::Unparsed(_) = number {
-            // "TD514 TD526": several numbers separated by spaces only.
-            let parts: Vec<DocNumber> = inner.split_whitespace().map(DocNumber::parse).collect();
-            if parts.len() > 1 && parts.iter().all(|n| matches!(n, DocNumber::Document(_))) {
-                out.extend(parts.into_iter().map(|number| DocRef {
-                    number,
-                    introduced,
-                    note: String::new(),
-                }));
-                continue;
-            }
-        }
-        out.push(DocRef { number, introduced, note: String::new() });
-    }
-    out
-}
-
-/// The Docs cell as it would be typed back: the inverse of [`parse_docs_cell`] for anything it
-/// produced (notes are edited separately).
-pub fn format_docs_cell(docs: &[DocRef]) -> String {
-    docs.iter().map(DocRef::printed).collect::<Vec<_>>().join(", ")
-}
-
-fn balanced(s: &str) -> bool {
-    let mut depth = 0i32;
-    for c in s.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth < 0 {
-                    return false;
-                }
-            }
-            _ => {}
-        }
-    }
-    depth == 0
-}
-
-/// Splits on commas, semicolons and newlines that are not inside parentheses.
-fn split_top_level(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ',' | ';' | '\n' if depth <= 0 => {
-                out.push(&text[start..i]);
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    out.push(&text[start..]);
-    out
-}
-
-/// Something free text refers to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Mention {
-    Document(DocId),
-    Annex(String),
-    /// "see 2.2", "item 3": a number of another agenda item.
-    Item(String),
-}
-
-/// Letters, digits and the bytes of non-ASCII characters, as a table: the scanner asks this of
-/// nearly every byte of a text.
-const WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        table[c] = (c as u8).is_ascii_alphanumeric() || c >= 0x80;
-        c += 1;
-    }
-    table
-};
-
-#[inline]
-fn is_word_byte(c: u8) -> bool {
-    WORD_BYTES[usize::from(c)]
-}
-
-/// A byte that carries a word on as the scanner reads it ("SG17-TD580", "C24/59"): no mention
-/// starts right after one, nor ends right before one.
-#[inline]
-fn joins_word(c: u8) -> bool {
-    is_word_byte(c) || c == b'-' || c == b'/'
-}
-
-/// The first byte of a text that a mention [`scan`] finds can hold: a digit (document and item
-/// numbers have them), or the x of the word "annex". Most texts (titles, notes) have neither,
-/// and a look at eight bytes at a time spares them the scanner.
-fn first_hit(b: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let hit = |i: usize| {
-        b[i].is_ascii_digit() || (b[i] | 0x20) == b'x' && i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b"anne")
-    };
-    let (words, tail) = b.as_chunks::<8>();
-    for (k, w) in words.iter().enumerate() {
-        let w = u64::from_le_bytes(*w);
-        // Bytes 0x30–0x3F (the digits, and a few signs), and x or X (of "annex"), are worth a
-        // look: each becomes a zero byte in one of these two words.
-        let digits = (w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030;
-        let x = (w | 0x2020_2020_2020_2020) ^ 0x7878_7878_7878_7878;
-        let zero_byte = (digits.wrapping_sub(ONES) & !digits | x.wrapping_sub(ONES) & !x) & HIGH_BITS;
-        if zero_byte != 0 {
-            if let Some(i) = (8 * k..8 * k + 8).find(|&i| hit(i)) {
-                return Some(i);
-            }
-        }
-    }
-    // The last few bytes one by one: copying them into a word of their own cost a call to
-    // memcpy for every text.
-    (b.len() - tail.len()..b.len()).find(|&i| hit(i))
-}
-
-/// Where the scan of a text can start, given its first hit (see [`first_hit`]): every mention
-/// holds a hit, and none starts more than two words before the word of its first hit ("see
-/// item 2.2", "TSAG-TD 025"), so none starts before the second word ahead of the first hit. A
-/// word here runs on through dashes and slashes, as the scanner reads it; from the start of one
-/// the scanner reads on exactly as it would have from the start of the text, having found
-/// nothing before it. Spares the scanner the words ahead of a text's first number.
-fn scan_start(b: &[u8], hit: usize) -> usize {
-    let mut i = hit;
-    for word in 0..3 {
-        if word > 0 {
-            while i > 0 && !joins_word(b[i - 1]) {
-                i -= 1;
-            }
-        }
-        while i > 0 && joins_word(b[i - 1]) {
-            i -= 1;
-        }
-    }
-    i
-}
-
-/// Whether a meeting document can start at `i`: "TD" or "C", at most one space and a digit, or
-/// a group prefix ("SG17-"), as [`Cursor::document`] reads them. Most words of a text are
-/// neither, and are passed over without being read as a number.
-fn may_start_document(b: &[u8], i: usize) -> bool {
-    let series = if b.len() - i >= 2 && b[i..i + 2].eq_ignore_ascii_case(b"TD") {
-        Some(i + 2)
-    } else if (b[i] | 0x20) == b'c' {
-        Some(i + 1)
-    } else {
-        None
-    };
-    if let Some(mut j) = series {
-        if b.get(j) == Some(&b' ') {
-            j += 1;
-        }
-        if b.get(j).is_some_and(u8::is_ascii_digit) {
-            return true;
-        }
-    }
-    let mut end = i;
-    while end < b.len() && b[end].is_ascii_alphanumeric() {
-        end += 1;
-    }
-    b.get(end) == Some(&b'-')
-}
-
-/// Finds document numbers, annexes and item numbers mentioned in free text
-/// ("Meeting report to be found in TD515", "see Annex B", "as agreed under item 2.2").
-/// Outside references (C24/59, TSAG-R4(2024-01)) are not documents of the meeting and are skipped.
-pub fn scan(text: &str, out: &mut Vec<Mention>) {
-    scan_as_written(text, |m| {
-        out.push(match m {
-            Mentioned::Document(d) => Mention::Document(d.to_id()),
-            Mentioned::Annex(l) => Mention::Annex(l.to_string()),
-            Mentioned::Item(n) => Mention::Item(n.to_string()),
-        })
-    });
-}
-
-/// A [`Mention`] borrowed from the text that makes it: the checks scan every text on every
-/// keystroke, and most mentions need no copy.
-pub(crate) enum Mentioned<'t> {
-    Document(Written<'t>),
-    /// The letter, upper case.
-    Annex(&'t str),
-    Item(&'t str),
-}
-
-/// [`scan`], handing each mention to `found` as the text writes it.
-pub(crate) fn scan_as_written<'t>(text: &'t str, mut found: impl FnMut(Mentioned<'t>)) {
-    let b = text.as_bytes();
-    let Some(hit) = first_hit(b) else {
-        return;
-    };
-    let mut i = scan_start(b, hit);
-    while i < b.len() {
-        let c = b[i];
-        if !c.is_ascii_alphabetic() || i > 0 && joins_word(b[i - 1]) {
-            i += 1;
-            continue;
-        }
-        let upper = c.to_ascii_uppercase();
-        // Lower-case "td5" in prose is too often something else.
-        if c.is_ascii_uppercase()
-            && (upper == b'T' || upper == b'C' || upper == b'S')
-            && may_start_document(b, i)
-        {
-            let mut cur = Cursor::new(text, i);
-            if let Some(d) = cur.document_as_written(false) {
-                found(Mentioned::Document(d));
-                i = cur.pos;
-                continue;
-            }
-        }
-        if upper == b'A' {
-            let mut cur = Cursor::new(text, i);
-            if cur.eat_ci("annex ") && cur.peek().is_some_and(|l| l.is_ascii_uppercase()) {
-                let next = b.get(cur.pos + 1).copied();
-                // "Annex E of (TSAG-R4(2024-01))" is an annex of another text, not ours.
-                let tail = &b[(cur.pos + 1).min(b.len())..];
-                let of_another = tail.len() >= 4
-                    && (tail[..4].eq_ignore_ascii_case(b" of ") || tail[..4].eq_ignore_ascii_case(b" to "));
-                if !next.is_some_and(is_word_byte) && !of_another {
-                    found(Mentioned::Annex(&text[cur.pos..cur.pos + 1]));
-                    i = cur.pos + 1;
-                    continue;
-                }
-            }
-        }
-        // "see …" and "item …" only: most words starting with S or I are neither.
-        let second = b.get(i + 1).map(|c| c | 0x20);
-        if upper == b'S' && second == Some(b'e') || upper == b'I' && second == Some(b't') {
-            let mut cur = Cursor::new(text, i);
-            let keyword =
-                cur.eat_ci("see item ") || cur.eat_ci("see ") || cur.eat_ci("items ") || cur.eat_ci("item ");
-            if keyword {
-                let start = cur.pos;
-                let mut end = start;
-                loop {
-                    let d = cur.digits();
-                    if d.is_empty() || d.len() > 3 {
-                        break;
-                    }
-                    end = cur.pos;
-                    if !(cur.peek() == Some(b'.') && b.get(cur.pos + 1).is_some_and(|c| c.is_ascii_digit())) {
-                        break;
-                    }
-                    cur.pos += 1;
-                }
-                let next = b.get(end).copied();
-                if end > start && !next.is_some_and(joins_word) {
-                    found(Mentioned::Item(&text[start..end]));
-                    i = end;
-                    continue;
-                }
-            }
-        }
-        // Skip the rest of this word.
-        while i < b.len() && is_word_byte(b[i]) {
-            i += 1;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -854,51 +544,5 @@ mod tests {
     fn what_cannot_be_read_is_kept_verbatim() {
         assert_eq!(DocNumber::parse("  TD five "), DocNumber::Unparsed("TD five".into()));
         assert_eq!(DocNumber::parse("TD514x"), DocNumber::Unparsed("TD514x".into()));
-    }
-
-    #[test]
-    fn docs_cells_keep_parentheses_and_every_piece() {
-        let docs = parse_docs_cell("TD514, (TD526); C103\n(TSAG-R4(2024-01)), TD5x");
-        let printed: Vec<String> = docs.iter().map(DocRef::printed).collect();
-        assert_eq!(printed, ["TD514", "(TD526)", "C103", "(TSAG-R4(2024-01))", "TD5x"]);
-        assert_eq!(parse_docs_cell("TD514 TD526").len(), 2);
-        assert_eq!(format_docs_cell(&docs), "TD514, (TD526), C103, (TSAG-R4(2024-01)), TD5x");
-    }
-
-    #[test]
-    fn scanning_free_text_finds_what_it_cites() {
-        let mut m = Vec::new();
-        scan(
-            "Meeting report to be found in TD515. See Annex B and see 2.2; Annex E of TSAG-R4; (C24/59 Rev.1), C24/139, \
-             TSAG-R4(2024-01), tables 2-12, 2028-2031, PP-22 Res. 71, SG17-TD580R1, C 005.",
-            &mut m,
-        );
-        let want = vec![
-            Mention::Document(DocNumber::parse("TD515").as_document().unwrap().clone()),
-            Mention::Annex("B".into()),
-            Mention::Item("2.2".into()),
-            Mention::Document(DocNumber::parse("SG17-TD580R1").as_document().unwrap().clone()),
-            Mention::Document(DocNumber::parse("C005").as_document().unwrap().clone()),
-        ];
-        assert_eq!(m, want);
-    }
-
-    #[test]
-    fn mentions_that_start_words_ahead_of_their_first_digit_are_found() {
-        // The scanner starts two words ahead of a text's first digit (or annex's x).
-        let found = |text: &str| {
-            let mut m = Vec::new();
-            scan(text, &mut m);
-            m
-        };
-        let doc = |n: &str| Mention::Document(DocNumber::parse(n).as_document().unwrap().clone());
-        assert_eq!(found("A long title, then see 2.2"), [Mention::Item("2.2".into())]);
-        assert_eq!(
-            found("As discussed, items 4 and TSAG-TD 025"),
-            [Mention::Item("4".into()), doc("TSAG-TD025")]
-        );
-        assert_eq!(found("Words and words, TSAG-TD 025 Rev.1"), [doc("TSAG-TD025R1")]);
-        assert_eq!(found("Terms of reference in Annex B"), [Mention::Annex("B".into())]);
-        assert_eq!(found("Nothing to see here"), []);
     }
 }
