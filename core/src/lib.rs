@@ -6,6 +6,7 @@ pub mod checks;
 pub mod docref;
 pub mod edit;
 pub mod export;
+pub mod field;
 pub mod format;
 pub mod model;
 pub mod schedule;

@@ -1,0 +1,182 @@
+//! Every field a user can edit, by where it lives (header, session, item, register entry,
+//! annex, future meeting), with the label it is known by. Edits change fields and findings point
+//! to them, so both name a field the same way, and the user reads one label for it everywhere.
+
+use serde::Serialize;
+
+use crate::model::{AnnexId, EntryId, FutureMeetingId, ItemId, SessionId};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgendaField {
+    Document,
+    Revision,
+    Title,
+    Source,
+    Group,
+    Meeting,
+    Place,
+    StartDate,
+    EndDate,
+    TimeZone,
+    TimeZoneLabel,
+    Abstract,
+    ActionRequired,
+    Notes,
+    Status,
+    LinkTemplate,
+    Actions,
+    Categories,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionField {
+    Date,
+    DayLabel,
+    Start,
+    End,
+    Title,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemField {
+    Title,
+    Source,
+    Docs,
+    Summary,
+    Actions,
+    Notes,
+    Start,
+    Duration,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryField {
+    Number,
+    Category,
+    Source,
+    Title,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnnexField {
+    Title,
+    Body,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FutureMeetingField {
+    Date,
+    Start,
+    End,
+    Timing,
+    Subject,
+}
+
+/// One editable field anywhere in an agenda; also where a check finding points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "in", rename_all = "snake_case")]
+pub enum Field {
+    Agenda { field: AgendaField },
+    Session { session: SessionId, field: SessionField },
+    Item { item: ItemId, field: ItemField },
+    Entry { entry: EntryId, field: EntryField },
+    Annex { annex: AnnexId, field: AnnexField },
+    FutureMeeting { meeting: FutureMeetingId, field: FutureMeetingField },
+}
+
+impl AgendaField {
+    /// The field's name as the header form shows it, and as findings name it.
+    pub fn label(self) -> &'static str {
+        use AgendaField as F;
+        match self {
+            F::Document => "Document number",
+            F::Revision => "Revision",
+            F::Title => "Title",
+            F::Source => "Source",
+            F::Group => "Group",
+            F::Meeting => "Meeting",
+            F::Place => "Place",
+            F::StartDate => "First day",
+            F::EndDate => "Last day",
+            F::TimeZone => "Time zone",
+            F::TimeZoneLabel => "Time zone as printed",
+            F::Abstract => "Abstract",
+            F::ActionRequired => "Action required",
+            F::Notes => "Note",
+            F::Status => "Status",
+            F::LinkTemplate => "Document link template",
+            F::Actions => "Actions",
+            F::Categories => "Categories",
+        }
+    }
+}
+
+impl SessionField {
+    /// The field's name as findings name it ("Session 2, Start").
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionField::Date => "Date",
+            SessionField::DayLabel => "Day as printed",
+            SessionField::Start => "Start",
+            SessionField::End => "End",
+            SessionField::Title => "Title",
+        }
+    }
+}
+
+impl ItemField {
+    /// The field's name as findings name it ("Item 2.2, Docs").
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemField::Title => "Title",
+            ItemField::Source => "Source",
+            ItemField::Docs => "Docs",
+            ItemField::Summary => "Summary",
+            ItemField::Actions => "Actions",
+            ItemField::Notes => "Notes",
+            ItemField::Start => "Start",
+            ItemField::Duration => "Duration",
+        }
+    }
+}
+
+impl EntryField {
+    /// The field's name as the register's column header shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryField::Number => "TD/C #",
+            EntryField::Category => "Category",
+            EntryField::Source => "Source",
+            EntryField::Title => "Title",
+        }
+    }
+}
+
+impl AnnexField {
+    /// The field's name as findings name it ("Annex B, Text").
+    pub fn label(self) -> &'static str {
+        match self {
+            AnnexField::Title => "Title",
+            AnnexField::Body => "Text",
+        }
+    }
+}
+
+impl FutureMeetingField {
+    /// The field's name as findings name it ("Future meeting 1, Date").
+    pub fn label(self) -> &'static str {
+        match self {
+            FutureMeetingField::Date => "Date",
+            FutureMeetingField::Start => "Start",
+            FutureMeetingField::End => "End",
+            FutureMeetingField::Timing => "Timing",
+            FutureMeetingField::Subject => "Subject",
+        }
+    }
+}
