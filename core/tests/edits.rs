@@ -8,13 +8,10 @@ use agendum_core::edit::{
 use agendum_core::model::{Annex, FutureMeeting, Location};
 use agendum_core::model::{AnnexId, EntryId, FutureMeetingId, SessionId};
 use agendum_core::time::{Date, Time};
-use agendum_core::{format, Agenda, Edit, Field, History, Item, ItemId, RegisterEntry, Session, Value};
+use agendum_core::{Agenda, Edit, Field, History, Item, ItemId, RegisterEntry, Session, Value};
 
-const TD514: &str = include_str!("fixtures/td514.agenda.json");
-
-fn td514() -> Agenda {
-    format::load(TD514).unwrap().agenda
-}
+mod common;
+use common::td514;
 
 const S1: SessionId = SessionId(1);
 
@@ -700,4 +697,173 @@ fn add_commands_put_a_new_empty_item_where_expected() {
 
     assert!(commands::add_after(&a, ItemId(99)).is_none());
     assert!(commands::add_to_session(&a, SessionId(9)).is_none());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands of the session and register buttons, and of dropping a dragged row
+
+/// Applies a command's edit and checks that its inverse restores the agenda; returns the agenda
+/// as the command left it.
+fn applied(original: &Agenda, edit: Edit) -> Agenda {
+    let mut a = original.clone();
+    let inverse = edit.apply(&mut a).unwrap();
+    assert_ne!(&a, original, "the command changed nothing");
+    let after = a.clone();
+    inverse.apply(&mut a).unwrap();
+    assert_eq!(&a, original, "undo did not restore the agenda");
+    after
+}
+
+#[test]
+fn dropping_a_row_puts_the_item_just_before_it() {
+    let a = td514();
+    // Up in the same list: 2.3 dropped on 2.1.
+    command(
+        commands::move_before(&a, ItemId(9), ItemId(7)),
+        outline_with(
+            6,
+            9,
+            &["2.1 Draft updated ITU-T", "2.2 Report of Industry", "2.3 Industry Engagement Proposed"],
+        ),
+    );
+    // Down in the same list: 2.1 dropped on 2.3 lands between 2.2 and 2.3.
+    command(
+        commands::move_before(&a, ItemId(7), ItemId(9)),
+        outline_with(6, 8, &["2.1 Industry Engagement Proposed", "2.2 Report of Industry"]),
+    );
+    // Into another list: 2.1 dropped on 1.1 becomes 1.1, at the sub-item level.
+    let moved = commands::move_before(&a, ItemId(7), ItemId(2)).expect("applies");
+    let after = applied(&a, moved);
+    let rows = outline(&after);
+    assert_eq!(rows[1], "1.1 Report of Industry");
+    assert_eq!(rows[7], "2.1 Industry Engagement Proposed");
+    // A top-level item dropped on a sub-item becomes a sub-item, its own sub-items with it.
+    let after = applied(&a, commands::move_before(&a, ItemId(18), ItemId(2)).expect("applies"));
+    assert_eq!(outline(&after)[1], "1.1 Future meetings");
+}
+
+#[test]
+fn dropping_on_the_last_item_moves_to_the_end_but_one() {
+    let a = td514();
+    command(
+        commands::move_before(&a, ItemId(1), ItemId(20)),
+        [
+            "1 Review of the",
+            "1.1 Report of Industry",
+            "1.2 Industry Engagement Proposed",
+            "1.3 Draft updated ITU-T",
+            "2 TSAG inputs to",
+            "2.1 ITU’s Strategic Plans",
+            "2.2 Elements to consider",
+            "2.3 Schedule of meetings",
+            "3 Operational plan for",
+            "3.1 Four-year rolling Operational",
+            "3.2 ITU-T draft operational",
+            "3.3 Contribution of the",
+            "4 Future meetings",
+            "5 AOB",
+            "6 Opening and welcome",
+            "6.1 Draft agenda",
+            "6.2 Documentation",
+            "6.3 ToR of TSAG",
+            "6.4 Progress report from",
+            "7 Closure of the",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+}
+
+#[test]
+fn dropping_where_it_cannot_go_does_nothing() {
+    let a = td514();
+    assert_eq!(commands::move_before(&a, ItemId(6), ItemId(6)), None, "on itself");
+    assert_eq!(commands::move_before(&a, ItemId(6), ItemId(8)), None, "into its own sub-items");
+    assert_eq!(commands::move_before(&a, ItemId(99), ItemId(8)), None, "an unknown item");
+    assert_eq!(commands::move_before(&a, ItemId(8), ItemId(99)), None, "on an unknown item");
+    assert_eq!(commands::move_before(&Agenda::default(), ItemId(1), ItemId(2)), None, "an empty agenda");
+}
+
+#[test]
+fn a_new_session_comes_last_with_the_last_title_and_takes_dropped_items() {
+    let a = td514();
+    let (edit, id) = commands::add_session(&a);
+    let after = applied(&a, edit);
+    assert_eq!(after.sessions.len(), 2);
+    let new = after.sessions.last().unwrap();
+    assert_eq!(new.id, id);
+    assert_eq!(new.title, a.sessions[0].title);
+    assert!(new.items.is_empty() && new.date.is_none() && new.start.is_none());
+    // An item moved into the new session keeps its place in the numbering, after the first
+    // session's items.
+    let (add, item) = commands::add_to_session(&after, id).unwrap();
+    let mut b = after.clone();
+    add.apply(&mut b).unwrap();
+    let moved = applied(&b, commands::move_before(&b, ItemId(6), item).expect("applies"));
+    assert_eq!(moved.sessions[1].items.iter().map(|i| i.id).collect::<Vec<_>>(), [ItemId(6), item]);
+    assert_eq!(outline(&moved).iter().filter(|r| r.contains("Review of the")).count(), 1);
+
+    let empty = Agenda::default();
+    let (edit, _) = commands::add_session(&empty);
+    let after = applied(&empty, edit);
+    assert_eq!(after.sessions.len(), 1);
+    assert_eq!(after.sessions[0].title, "");
+}
+
+#[test]
+fn a_new_register_entry_is_empty_and_last() {
+    let a = td514();
+    let (edit, id) = commands::add_entry(&a);
+    let after = applied(&a, edit);
+    assert_eq!(after.register.len(), a.register.len() + 1);
+    let e = after.register.last().unwrap();
+    assert_eq!(e.id, id);
+    assert!(a.register.iter().all(|old| old.id != id), "a fresh id");
+    assert_eq!(e.number.to_string(), "");
+    assert!(e.category.is_empty() && e.source.is_empty() && e.title.is_empty());
+    let (edit, _) = commands::add_entry(&Agenda::default());
+    assert_eq!(applied(&Agenda::default(), edit).register.len(), 1);
+}
+
+fn numbers(a: &Agenda) -> Vec<String> {
+    a.register.iter().map(|e| e.number.to_string()).collect()
+}
+
+#[test]
+fn sorting_the_register_is_one_undoable_step() {
+    use commands::RegisterOrder;
+    let a = td514();
+    let by_number =
+        applied(&a, commands::sort_register(&a, RegisterOrder::Number).expect("changes the order"));
+    assert_eq!(
+        numbers(&by_number),
+        [
+            "TD497", "TD514", "TD515", "TD526", "TD552", "TD599", "TD624R2", "TD625", "TD665", "TD667R1",
+            "TD672", "C103"
+        ]
+    );
+    // Sorted already: no step at all.
+    assert_eq!(commands::sort_register(&by_number, RegisterOrder::Number), None);
+    // By source, ignoring case; equal sources keep their order.
+    let by_source = applied(&a, commands::sort_register(&a, RegisterOrder::Source).unwrap());
+    let sources: Vec<&str> = by_source.register.iter().map(|e| e.source.as_str()).collect();
+    assert_eq!(sources[0], "Ericsson Canada; Canada");
+    assert_eq!(numbers(&by_source)[2..8], ["TD599", "TD667R1", "TD624R2", "TD514", "TD526", "TD515"]);
+    // By category: "Information " with its trailing space sorts with "Information", in its
+    // place among them; the typo "infomration" just before them.
+    let by_category = applied(&a, commands::sort_register(&a, RegisterOrder::Category).unwrap());
+    let cats: Vec<&str> = by_category.register.iter().map(|e| e.category.trim()).collect();
+    assert_eq!(cats[..3], ["Admin", "Admin", "Contribution"]);
+    assert_eq!(numbers(&by_category)[3..8], ["TD667R1", "TD497", "TD599", "TD552", "TD665"]);
+    assert_eq!(commands::sort_register(&Agenda::default(), RegisterOrder::Number), None);
+}
+
+#[test]
+fn numbers_that_cannot_be_read_sort_last_in_their_order() {
+    let mut a = td514();
+    a.register[0].number = DocNumber::parse("TD five");
+    a.register[3].number = DocNumber::parse("Annex B");
+    let sorted = applied(&a, commands::sort_register(&a, commands::RegisterOrder::Number).unwrap());
+    let n = numbers(&sorted);
+    assert_eq!(n[n.len() - 3..], ["C103", "TD five", "Annex B"]);
 }

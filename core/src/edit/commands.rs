@@ -1,7 +1,9 @@
-//! The edits the editor's item commands make. Each returns None where the command does not
-//! apply (moving the first item up, indenting an item with no item before it …).
+//! The edits the editor's commands make: its item, session and register buttons and keys. Each
+//! returns None where the command does not apply (moving the first item up, indenting an item
+//! with no item before it …).
 
 use super::Edit;
+use crate::docref::DocNumber;
 use crate::model::*;
 
 pub fn move_up(agenda: &Agenda, id: ItemId) -> Option<Edit> {
@@ -67,4 +69,81 @@ pub fn add_to_session(agenda: &Agenda, session: SessionId) -> Option<(Edit, Item
         },
         new,
     ))
+}
+
+/// Moves an item to just before another, at the other's level: what dropping a dragged row on
+/// another row does. None when the item is dropped on itself, either is unknown, or the target
+/// is one of the item's own sub-items.
+pub fn move_before(agenda: &Agenda, id: ItemId, target: ItemId) -> Option<Edit> {
+    if target == id {
+        return None;
+    }
+    let to = agenda.locate(target)?;
+    let from = agenda.locate(id)?;
+    // The target's position is read before the item is taken out of its list: further down the
+    // same list, it is one place higher once the item is gone.
+    let same_list = from.session == to.session && from.parent == to.parent;
+    let index = if same_list && from.index < to.index { to.index - 1 } else { to.index };
+    let nests = agenda.item(id)?.children.iter().any(|c| c.id == target || holds(c, target));
+    (!nests).then_some(Edit::MoveItem { id, to: Location { index, ..to } })
+}
+
+fn holds(item: &Item, id: ItemId) -> bool {
+    item.children.iter().any(|c| c.id == id || holds(c, id))
+}
+
+/// A new session at the end of the agenda, with the last session's title: sessions of one
+/// meeting mostly share it.
+pub fn add_session(agenda: &Agenda) -> (Edit, SessionId) {
+    let id = agenda.next_session_id();
+    let mut session = Session::new(id);
+    if let Some(last) = agenda.sessions.last() {
+        session.title = last.title.clone();
+    }
+    (Edit::InsertSession { index: agenda.sessions.len(), session }, id)
+}
+
+/// A new empty entry at the end of the register (Annex A).
+pub fn add_entry(agenda: &Agenda) -> (Edit, EntryId) {
+    let id = agenda.next_entry_id();
+    let entry = RegisterEntry {
+        id,
+        number: DocNumber::parse(""),
+        category: String::new(),
+        source: String::new(),
+        title: String::new(),
+    };
+    (Edit::InsertEntry { index: agenda.register.len(), entry }, id)
+}
+
+/// The orders the register (Annex A) can be sorted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegisterOrder {
+    /// By document, then revision; numbers that cannot be read last.
+    Number,
+    /// By category, ignoring case.
+    Category,
+    /// By source, ignoring case.
+    Source,
+}
+
+/// Rewrites the register's order as one undoable step; entries that compare equal keep their
+/// order. None when the register is already in that order, so sorting twice leaves no empty
+/// undo step.
+pub fn sort_register(agenda: &Agenda, by: RegisterOrder) -> Option<Edit> {
+    let mut sorted = agenda.register.clone();
+    match by {
+        RegisterOrder::Number => sorted.sort_by_key(|e| match &e.number {
+            DocNumber::Document(d) => (false, Some(d.key()), d.revision),
+            _ => (true, None, None),
+        }),
+        RegisterOrder::Category => sorted.sort_by_key(|e| e.category.trim().to_lowercase()),
+        RegisterOrder::Source => sorted.sort_by_key(|e| e.source.trim().to_lowercase()),
+    }
+    if sorted.iter().map(|e| e.id).eq(agenda.register.iter().map(|e| e.id)) {
+        return None;
+    }
+    let mut edits: Vec<Edit> = agenda.register.iter().rev().map(|e| Edit::RemoveEntry { id: e.id }).collect();
+    edits.extend(sorted.into_iter().enumerate().map(|(index, entry)| Edit::InsertEntry { index, entry }));
+    Some(Edit::Batch(edits))
 }
