@@ -70,7 +70,7 @@ impl fmt::Display for LoadError {
                 f,
                 "The file was written by a newer Agendum (format version {version}); this one reads versions up to {FORMAT_VERSION}. Open it in the newer version, or update this one."
             ),
-            // "not a whole number" alone was wrong for version 0, which is refused too.
+            // Says "1 or more": version 0 is refused too, though it is a whole number.
             LoadError::BadVersion => write!(
                 f,
                 "The file's \"version\" is missing or not a format version: it must be a whole number, 1 or more."
@@ -147,8 +147,8 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     }
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
         if e.is_data() {
-            // With an object at the top, only a repeated "format" or "version": it was refused
-            // as having no "format": "agendum" at the top, which it has.
+            // With an object at the top, only a repeated "format" or "version" fails here, and
+            // the file does have "format": "agendum" at the top: say what is wrong instead.
             LoadError::Invalid { path: "the top".into(), line: Some(e.line()), reason: json_reason(&e) }
         } else {
             not_json(e)
@@ -389,7 +389,7 @@ pub fn split_proposal(text: &str) -> (String, Vec<String>, String) {
     let mut notes = Vec::new();
     for line in text.lines() {
         // Sentences before the first action are the summary even on the action's own line
-        // ("TSAG to review. To note. Presented at …"); such a line used to go whole to the notes.
+        // ("TSAG to review. To note. Presented at …"), not sent whole to the notes.
         let (mut before, mut after) = (Vec::new(), Vec::new());
         for sentence in sentences(line) {
             let s = sentence.trim().trim_end_matches('.');

@@ -298,8 +298,8 @@ fn parse_outside(t: &str) -> Option<String> {
                 if c.eat(")") {
                     s.push_str(&format!("({inner})"));
                 } else {
-                    // An unclosed "(" is not part of the number: it was dropped, and "C0-R0(" then
-                    // saved as "C0-R0", which reads back as the contribution C0R0.
+                    // An unclosed "(" is not part of the number; dropping it would save "C0-R0(" as
+                    // "C0-R0", which reads back as the contribution C0R0.
                     c.pos = save;
                 }
             } else {
@@ -313,8 +313,8 @@ fn parse_outside(t: &str) -> Option<String> {
     // Resolutions: "Res. 71", "PP-22 Res. 71", "Resolution 1428"
     let lower = t.to_ascii_lowercase();
     for word in ["resolution ", "res. ", "res "] {
-        // The last occurrence: with the first, "Res. Res. 1" (the canonical form of "Res.res 1")
-        // read back as unparsed text, so a saved number did not load as the same number.
+        // The last occurrence, so that "Res. Res. 1" (the canonical form of "Res.res 1") reads
+        // back as the same number once saved; with the first it would be unparsed text.
         if let Some(at) = lower.rfind(word) {
             let n = lower[at + word.len()..].trim();
             if !n.is_empty() && n.bytes().all(|x| x.is_ascii_digit()) {
