@@ -8,6 +8,8 @@ use agendum_core::Agenda;
 const TD514: &str = include_str!("fixtures/td514.agenda.json");
 const TD514_V1: &str = include_str!("fixtures/td514.v1.agenda.json");
 
+/// TD514 as read from its file: these tests are about the file, so they go through `load`,
+/// not the shared template.
 fn td514() -> Agenda {
     load(TD514).expect("the TD514 fixture loads").agenda
 }
