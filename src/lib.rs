@@ -2,15 +2,23 @@
 //! agenda, derives its rows, schedule and check findings, and keeps agendas in localStorage
 //! through the `storage` module alone.
 
+mod annexes;
 mod app;
-pub mod doc;
+mod autosave;
+mod checks_panel;
+mod classes;
 mod editor;
 mod fields;
 mod files;
+mod future_meetings;
+mod header;
 mod items;
 mod lazy;
+pub mod reactive_agenda;
 pub mod recovery;
 mod register;
+mod rows;
+mod shortcuts;
 pub mod storage;
 
 pub use app::App;

@@ -1,6 +1,6 @@
 //! The browser's localStorage, and the only module that touches it. Each agenda is kept as a
-//! file in the documented format under its own key, with its last-edited time and a revision
-//! counter beside it, so a bad record can never take the others down (it is moved to a
+//! file in the documented format under its own key, with its last-edited time and a save
+//! count beside it, so a bad record can never take the others down (it is moved to a
 //! quarantine key and reported), and a tab can tell that another tab saved since it last did.
 
 use agendum_core::{format, Agenda};
@@ -8,7 +8,9 @@ use agendum_core::{format, Agenda};
 const AGENDA: &str = "agendum.agenda.";
 const EDITED: &str = "agendum.edited.";
 const QUARANTINE: &str = "agendum.quarantine.";
-const REVISION: &str = "agendum.revision.";
+/// How many times each agenda has been saved. The key says "revision" for what is a save count:
+/// users' browsers hold it under this name, so it cannot change.
+const SAVE_COUNT: &str = "agendum.revision.";
 /// A record of an older format version, kept until its migrated copy has been saved.
 const BACKUP: &str = "agendum.premigration.";
 
@@ -137,22 +139,22 @@ fn migrate(
 }
 
 /// How many times this agenda has been saved, by any tab.
-pub fn revision(id: &str) -> u64 {
+pub fn save_count(id: &str) -> u64 {
     store()
         .ok()
-        .and_then(|s| s.get_item(&format!("{REVISION}{id}")).ok().flatten())
+        .and_then(|s| s.get_item(&format!("{SAVE_COUNT}{id}")).ok().flatten())
         .and_then(|r| r.parse().ok())
         .unwrap_or(0)
 }
 
 /// The agenda id a storage event from another tab speaks of, when it is a new save of one.
 pub fn saved_elsewhere(key: &str) -> Option<&str> {
-    key.strip_prefix(REVISION)
+    key.strip_prefix(SAVE_COUNT)
 }
 
 /// Whether a storage event from another tab changes what the library lists.
 pub fn changes_library(key: Option<&str>) -> bool {
-    key.is_none_or(|k| k.starts_with(REVISION) || k.starts_with(AGENDA))
+    key.is_none_or(|k| k.starts_with(SAVE_COUNT) || k.starts_with(AGENDA))
 }
 
 /// Every stored record as it is, readable or not, for the recovery screen: (key, text).
@@ -174,10 +176,10 @@ pub enum SaveError {
     Conflict,
 }
 
-/// Saves the editor's agenda unless another tab saved it since revision `base`; returns the new
-/// revision.
+/// Saves the editor's agenda unless another tab saved it since save count `base`; returns the
+/// new save count.
 pub fn save_over(agenda: &Agenda, base: u64) -> Result<u64, SaveError> {
-    if revision(&agenda.id) != base {
+    if save_count(&agenda.id) != base {
         return Err(SaveError::Conflict);
     }
     save(agenda, None).map_err(SaveError::Refused)
@@ -201,7 +203,7 @@ pub fn exists(id: &str) -> bool {
 }
 
 /// Saves an agenda, stamped with the time now (or `edited`, when restoring one), and returns
-/// its new revision. The revision is written last: other tabs react to it.
+/// its new save count. The count is written last: other tabs react to it.
 pub fn save(agenda: &Agenda, edited: Option<f64>) -> Result<u64, String> {
     let s = store()?;
     let text = format::record(agenda);
@@ -217,8 +219,8 @@ pub fn save(agenda: &Agenda, edited: Option<f64>) -> Result<u64, String> {
         }
     })?;
     let _ = s.set_item(&format!("{EDITED}{}", agenda.id), &edited.unwrap_or_else(now).to_string());
-    let next = revision(&agenda.id) + 1;
-    let _ = s.set_item(&format!("{REVISION}{}", agenda.id), &next.to_string());
+    let next = save_count(&agenda.id) + 1;
+    let _ = s.set_item(&format!("{SAVE_COUNT}{}", agenda.id), &next.to_string());
     Ok(next)
 }
 
@@ -230,6 +232,6 @@ pub fn delete(id: &str) -> Option<(Agenda, f64)> {
         s.get_item(&format!("{EDITED}{id}")).ok().flatten().and_then(|t| t.parse().ok()).unwrap_or(0.0);
     let _ = s.remove_item(&format!("{AGENDA}{id}"));
     let _ = s.remove_item(&format!("{EDITED}{id}"));
-    let _ = s.remove_item(&format!("{REVISION}{id}"));
+    let _ = s.remove_item(&format!("{SAVE_COUNT}{id}"));
     Some((agenda, edited))
 }

@@ -84,14 +84,14 @@ async fn the_example_shows_its_one_finding_and_a_fix_clears_it() {
     button(&root, "Open the TD514 example").click();
     settle().await;
     let counts = root.query_selector(".counts").unwrap().expect("the checks panel is shown");
-    assert_eq!(counts.text_content().unwrap(), "0 errors · 1 warnings · 0 notes");
+    assert_eq!(counts.text_content().unwrap(), "0 errors · 1 warning · 0 notes");
     button(&root, "Fix: Change to \"Information\"").click();
     settle().await;
     assert_eq!(counts.text_content().unwrap(), "0 errors · 0 warnings · 0 notes");
     // Undo brings the typo back.
     button(&root, "Undo").click();
     settle().await;
-    assert_eq!(counts.text_content().unwrap(), "0 errors · 1 warnings · 0 notes");
+    assert_eq!(counts.text_content().unwrap(), "0 errors · 1 warning · 0 notes");
     root.remove();
     let _ = window().location().set_hash("");
 }
@@ -130,7 +130,7 @@ fn a_save_over_another_tabs_newer_save_is_refused() {
     a.title = "Saved by this tab".into();
     assert_eq!(storage::save_over(&a, base), Err(storage::SaveError::Conflict));
     assert_eq!(storage::load("shared").unwrap().title, "Saved by the other tab");
-    assert_eq!(storage::save_over(&a, storage::revision("shared")), Ok(base + 2));
+    assert_eq!(storage::save_over(&a, storage::save_count("shared")), Ok(base + 2));
 }
 
 #[wasm_bindgen_test]
