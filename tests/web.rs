@@ -161,3 +161,18 @@ fn the_recovery_screen_offers_every_stored_agenda_as_a_download() {
         children.item(i).unwrap().remove_attribute("hidden").unwrap();
     }
 }
+
+#[wasm_bindgen_test]
+fn a_saved_agenda_is_kept_as_the_file_format_s_own_text_with_its_counters_beside_it() {
+    local().clear().unwrap();
+    let a = templates::td514("kept");
+    storage::save(&a, Some(1733100000000.0)).unwrap();
+    storage::save(&a, Some(1733100000000.0)).unwrap();
+    // Users' browsers hold these bytes: a record is the file, not a JSON string of it.
+    assert_eq!(local().get_item("agendum.agenda.kept").unwrap(), Some(agendum_core::format::record(&a)));
+    assert_eq!(local().get_item("agendum.revision.kept").unwrap().as_deref(), Some("2"));
+    assert_eq!(local().get_item("agendum.edited.kept").unwrap().as_deref(), Some("1733100000000"));
+    assert_eq!(storage::save_count("kept"), 2);
+    assert!(storage::delete("kept").is_some());
+    assert_eq!(local().length().unwrap(), 0, "deleting removes the record and its counters");
+}
