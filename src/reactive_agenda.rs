@@ -2,6 +2,13 @@
 //! their numbers, the computed schedule, the check findings (a `Memo`, recomputed on every edit)
 //! and, per field, the worst severity pointing at it. All changes go through
 //! [`ReactiveAgenda::apply`], so each one lands in the undo history.
+//!
+//! Why the per-part triggers are written here rather than taken from Leptos's `reactive_stores`:
+//! `#[derive(Store)]` has to sit on the agenda's own types (`Agenda`, `Session`, `Item` …), and
+//! those belong to `agendum_core`, which takes no web crate; a store would need a second copy of
+//! the model in this crate, kept in step with every edit and undo the core applies to the first.
+//! The triggers give the same thing, one notification per part, without that copy: typing at
+//! 500 items touches no row but the one typed in.
 
 use std::collections::HashMap;
 
