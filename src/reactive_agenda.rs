@@ -74,7 +74,7 @@ impl ReactiveAgenda {
         let findings = Memo::new(move |_| agenda.with(check));
         let marks = Memo::new(move |_| findings.with(|fs| marks_of(fs)));
         let mark_triggers = Triggers::default();
-        // The one place marks pass from the findings to the fields: only the parts whose marks
+        // The one point where marks pass from the findings to the fields: only the parts whose marks
         // changed are told.
         Effect::new(move |before: Option<Marks>| {
             let now = marks.get();
