@@ -17,7 +17,6 @@ use agendum_core::edit::{get, Edit, EditError, Field, History, Value};
 use agendum_core::model::{Agenda, AnnexId, EntryId, FutureMeetingId, Item, ItemId, Row, SessionId};
 use agendum_core::schedule::{schedule, Schedule};
 use leptos::prelude::*;
-use reactive_stores::Store;
 
 #[derive(Clone, Copy)]
 pub struct ReactiveAgenda {
@@ -75,11 +74,6 @@ impl ReactiveAgenda {
         let findings = Memo::new(move |_| agenda.with(check));
         let marks = Memo::new(move |_| findings.with(|fs| marks_of(fs)));
         let mark_triggers = Triggers::default();
-        let parts = Triggers::default();
-        agenda.with_untracked(|a| {
-            mark_triggers.refresh(a);
-            parts.refresh(a);
-        });
         // The one point where marks pass from the findings to the fields: only the parts whose marks
         // changed are told.
         Effect::new(move |before: Option<Marks>| {
@@ -120,7 +114,7 @@ impl ReactiveAgenda {
             mark_triggers,
             shape,
             paths,
-            parts,
+            parts: Triggers::default(),
             focus: RwSignal::new(None),
             notice: RwSignal::new(None),
         }
@@ -143,7 +137,7 @@ impl ReactiveAgenda {
         self.agenda.update(|a| self.history.update_value(|h| result = h.apply(a, edit, typing)));
         match part {
             Some(p) => self.touched(p),
-            None => self.reshaped(),
+            None => self.structure.notify(),
         }
         self.sync_flags();
         match result {
@@ -166,7 +160,7 @@ impl ReactiveAgenda {
     fn step(&self, go: fn(&mut History, &mut Agenda) -> Result<bool, EditError>, what: &str) {
         let mut r = Ok(false);
         self.agenda.update(|a| self.history.update_value(|h| r = go(h, a)));
-        self.reshaped();
+        self.structure.notify();
         self.sync_flags();
         match r {
             Ok(true) => self.notice.set(None),
@@ -180,7 +174,7 @@ impl ReactiveAgenda {
     pub fn replace(&self, agenda: Agenda) {
         self.history.set_value(History::default());
         self.agenda.set(agenda);
-        self.reshaped();
+        self.structure.notify();
         self.sync_flags();
     }
 
@@ -194,16 +188,6 @@ impl ReactiveAgenda {
     pub(crate) fn track_part(&self, part: Part) {
         self.structure.track();
         self.parts.track(part);
-    }
-
-    /// After an edit that may have added, removed or moved parts: the part lists first, so the
-    /// fields re-run by `structure` find their own part in them.
-    fn reshaped(&self) {
-        self.agenda.with_untracked(|a| {
-            self.parts.refresh(a);
-            self.mark_triggers.refresh(a);
-        });
-        self.structure.notify();
     }
 
     fn touched(&self, part: Part) {
@@ -257,66 +241,35 @@ impl ReactiveAgenda {
     }
 }
 
-/// Every part of the agenda, keyed by part, in a `reactive_stores` store: a part's entry is
-/// what its fields track and what an edit of the part notifies.
-#[derive(Store, Default)]
-struct PartList {
-    #[store(key: Part = |p| *p)]
-    parts: Vec<Part>,
-}
-
-#[derive(Clone, Copy)]
-struct Triggers(Store<PartList>);
-
-impl Default for Triggers {
-    fn default() -> Triggers {
-        Triggers(Store::new(PartList::default()))
-    }
-}
+/// One trigger per part of the agenda, made when something first reads that part.
+#[derive(Clone, Copy, Default)]
+struct Triggers(StoredValue<HashMap<Part, ArcTrigger>>);
 
 impl Triggers {
-    /// Lists the agenda's parts anew after it was reshaped. Untracked: everything that reads a
-    /// part also follows `structure`, which the reshaping fires.
-    fn refresh(self, agenda: &Agenda) {
-        let parts = all_parts(agenda);
-        if let Some(mut list) = self.0.parts().try_write_untracked() {
-            *list = parts;
-        }
-    }
-
+    /// Subscribes the running memo or effect to the part's trigger.
     fn track(self, part: Part) {
-        self.0.parts().at_key(part).track();
+        if let Some(t) = self.0.try_update_value(|p| p.entry(part).or_insert_with(ArcTrigger::new).clone()) {
+            t.track();
+        }
     }
 
+    /// Fires the part's trigger; a part nothing has read has none to fire.
     fn notify(self, part: Part) {
-        self.0.parts().at_key(part).notify();
+        if let Some(Some(t)) = self.0.try_with_value(|p| p.get(&part).cloned()) {
+            t.notify();
+        }
     }
 
+    /// Fires the triggers of the parts that match.
     fn notify_where(self, matches: impl Fn(&Part) -> bool) {
-        let hit: Vec<Part> =
-            self.0.parts().with_untracked(|ps| ps.iter().copied().filter(|p| matches(p)).collect());
-        for part in hit {
-            self.notify(part);
-        }
+        self.0.with_value(|triggers| {
+            for (part, t) in triggers {
+                if matches(part) {
+                    t.notify();
+                }
+            }
+        });
     }
-}
-
-fn all_parts(a: &Agenda) -> Vec<Part> {
-    fn walk(items: &[Item], out: &mut Vec<Part>) {
-        for i in items {
-            out.push(Part::Item(i.id));
-            walk(&i.children, out);
-        }
-    }
-    let mut out = vec![Part::Header, Part::Register];
-    for s in &a.sessions {
-        out.push(Part::Session(s.id));
-        walk(&s.items, &mut out);
-    }
-    out.extend(a.register.iter().map(|e| Part::Entry(e.id)));
-    out.extend(a.annexes.iter().map(|x| Part::Annex(x.id)));
-    out.extend(a.future_meetings.iter().map(|m| Part::FutureMeeting(m.id)));
-    out
 }
 
 /// The order of the agenda's lists other than items. Like rows, it follows the agenda's shape
