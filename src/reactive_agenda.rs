@@ -8,7 +8,10 @@
 //! those belong to `agendum_core`, which takes no web crate; a store would need a second copy of
 //! the model in this crate, kept in step with every edit and undo the core applies to the first.
 //! The triggers give the same thing, one notification per part, without that copy: typing at
-//! 500 items touches no row but the one typed in.
+//! 500 items touches no row but the one typed in. A keyed store of the parts alone (no copy of
+//! the model) was measured side by side with them: it also left every other row untouched, but
+//! typed slower (p95 12.7 ms against 12.0 ms at 500 items) and still needed its own list of the
+//! parts, kept in step with every reshaping; so the faster triggers stay.
 
 use std::collections::HashMap;
 
