@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::editor::Editor;
-use crate::files;
 use crate::storage::{self, Listing};
+use crate::{classes, files};
 
 /// A new id for an agenda in this browser.
 fn new_id() -> String {
@@ -235,12 +235,12 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
             </td>
             <td>{summary.meeting.clone()}</td>
             <td>{edited_label(summary.edited)}</td>
-            <td class="tools">
+            <td class=classes::TOOLS>
                 <button type="button" on:click=open aria-label=format!("Open {name}")>"Open"</button>
                 <button type="button" on:click=duplicate aria-label=format!("Duplicate {name}")>"Duplicate"</button>
                 <button type="button" on:click=move |_| { lib.message.set(None); renaming.set(true); }
                     aria-label=format!("Rename {name}")>"Rename"</button>
-                <button type="button" class="danger" on:click=delete aria-label=format!("Delete {name}")>"Delete"</button>
+                <button type="button" class=classes::DANGER on:click=delete aria-label=format!("Delete {name}")>"Delete"</button>
             </td>
         </tr>
     }

@@ -8,7 +8,9 @@ use agendum_core::edit::{get, Edit, Field, Value};
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::doc::{dom_id, Doc, RowData};
+use crate::classes;
+use crate::reactive_agenda::ReactiveAgenda;
+use crate::rows::RowData;
 
 /// How a field is typed into.
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
@@ -24,20 +26,25 @@ pub enum Kind {
     Parsed,
 }
 
-/// A field's value: from its row when it has one, else from the agenda.
-fn read(doc: Doc, row: Option<RowData>, field: Field) -> Option<Value> {
-    match row {
-        Some(r) => r.value(field),
-        None => doc.field(field),
+/// The DOM id of the control editing a field, so a finding can move focus to it.
+pub fn dom_id(field: Field) -> String {
+    use agendum_core::edit::Field as F;
+    match field {
+        F::Agenda { field } => format!("f-agenda-{field:?}"),
+        F::Session { session, field } => format!("f-session-{}-{field:?}", session.0),
+        F::Item { item, field } => format!("f-item-{}-{field:?}", item.0),
+        F::Entry { entry, field } => format!("f-entry-{}-{field:?}", entry.0),
+        F::Annex { annex, field } => format!("f-annex-{}-{field:?}", annex.0),
+        F::FutureMeeting { meeting, field } => format!("f-future-{}-{field:?}", meeting.0),
     }
+    .to_lowercase()
 }
 
-fn severity_class(s: Option<Severity>) -> &'static str {
-    match s {
-        Some(Severity::Error) => "mark-error",
-        Some(Severity::Warning) => "mark-warning",
-        Some(Severity::Note) => "mark-note",
-        None => "",
+/// A field's value: from its row when it has one, else from the agenda.
+fn read(live: ReactiveAgenda, row: Option<RowData>, field: Field) -> Option<Value> {
+    match row {
+        Some(r) => r.value(field),
+        None => live.field(field),
     }
 }
 
@@ -60,19 +67,19 @@ pub fn FieldInput(
     #[prop(optional)]
     row: Option<RowData>,
 ) -> impl IntoView {
-    let doc = expect_context::<Doc>();
-    let value = Memo::new(move |_| read(doc, row, field).map(|v| v.display()).unwrap_or_default());
+    let live = expect_context::<ReactiveAgenda>();
+    let value = Memo::new(move |_| read(live, row, field).map(|v| v.display()).unwrap_or_default());
     let problem = RwSignal::new(None::<String>);
     let id = dom_id(field);
     let msg_id = format!("{id}-msg");
-    let mark = move || doc.mark(field);
+    let mark = move || live.mark(field);
     let commit = move |typed: String, typing: bool| {
-        let Some(current) = doc.agenda.with_untracked(|a| get(a, field)) else { return };
+        let Some(current) = live.agenda.with_untracked(|a| get(a, field)) else { return };
         match current.parse_as(&typed) {
             Ok(v) if v == current => problem.set(None),
             Ok(v) => {
                 problem.set(None);
-                doc.apply(Edit::Set { field, value: v }, typing);
+                live.apply(Edit::Set { field, value: v }, typing);
             }
             Err(m) => problem.set(Some(m)),
         }
@@ -96,7 +103,7 @@ pub fn FieldInput(
         }
         if let Some(cb) = on_enter {
             ev.prevent_default();
-            doc.seal();
+            live.seal();
             cb.run(());
         }
     };
@@ -111,19 +118,19 @@ pub fn FieldInput(
             "false"
         }
     };
-    let cls = move || format!("field {} {}", class, severity_class(mark()));
+    let cls = move || format!("field {} {}", class, classes::mark(mark()));
     let control = match kind {
         Kind::Lines => view! {
             <textarea id=id.clone() aria-label=move || label.get() aria-invalid=invalid aria-describedby=described
                 placeholder=placeholder.clone() title=title.clone() prop:value=move || value.get()
-                on:input=on_input on:keydown=on_keydown on:blur=move |_| doc.seal() rows="1"></textarea>
+                on:input=on_input on:keydown=on_keydown on:blur=move |_| live.seal() rows="1"></textarea>
         }
         .into_any(),
         _ => view! {
             <input id=id.clone() type=if kind == Kind::Date { "date" } else { "text" } aria-label=move || label.get()
                 aria-invalid=invalid aria-describedby=described placeholder=placeholder.clone() list=list.clone()
                 title=title.clone() prop:value=move || value.get() on:input=on_input on:change=on_change
-                on:keydown=on_keydown on:blur=move |_| doc.seal() autocomplete="off" />
+                on:keydown=on_keydown on:blur=move |_| live.seal() autocomplete="off" />
         }
         .into_any(),
     };
@@ -131,7 +138,7 @@ pub fn FieldInput(
         <label class=cls>
             <span class="field-label" class:visually-hidden=hide_label>{move || label.get()}</span>
             {control}
-            {move || problem.get().map(|m| view! { <span class="field-problem" id=msg_id.clone() role="alert">{m}</span> })}
+            {move || problem.get().map(|m| view! { <span class=classes::FIELD_PROBLEM id=msg_id.clone() role="alert">{m}</span> })}
         </label>
     }
 }
@@ -144,15 +151,15 @@ pub fn DocsInput(
     #[prop(into)] label: Signal<String>,
     #[prop(optional)] row: Option<RowData>,
 ) -> impl IntoView {
-    let doc = expect_context::<Doc>();
-    let docs = Memo::new(move |_| match read(doc, row, field) {
+    let live = expect_context::<ReactiveAgenda>();
+    let docs = Memo::new(move |_| match read(live, row, field) {
         Some(Value::Docs(d)) => d,
         _ => Vec::new(),
     });
     let id = dom_id(field);
-    let mark = move || doc.mark(field);
+    let mark = move || live.mark(field);
     let set = move |d: Vec<DocRef>| {
-        doc.apply(Edit::Set { field, value: Value::Docs(d) }, false);
+        live.apply(Edit::Set { field, value: Value::Docs(d) }, false);
     };
     let add = move |text: String| {
         let new = agendum_core::docref::parse_docs_cell(&text);
@@ -185,7 +192,7 @@ pub fn DocsInput(
         input.set_value("");
     };
     view! {
-        <div class=move || format!("chips {}", severity_class(mark()))>
+        <div class=move || format!("chips {}", classes::mark(mark()))>
             <For each=move || docs.get().into_iter().enumerate() key=|(i, d)| (*i, d.printed(), d.note.clone()) let:((i, d))>
                 {
                     let printed = d.printed();
@@ -217,7 +224,7 @@ pub fn DocsInput(
                 }
             </For>
             <input id=id type="text" class="chip-input" list="register-numbers" aria-label=move || label.get()
-                placeholder="TD…, C…, Annex B" on:keydown=on_keydown on:change=on_change on:blur=move |_| doc.seal()
+                placeholder="TD…, C…, Annex B" on:keydown=on_keydown on:change=on_change on:blur=move |_| live.seal()
                 autocomplete="off" />
         </div>
     }
@@ -230,15 +237,15 @@ pub fn ActionsInput(
     #[prop(into)] label: Signal<String>,
     #[prop(optional)] row: Option<RowData>,
 ) -> impl IntoView {
-    let doc = expect_context::<Doc>();
-    let actions = Memo::new(move |_| match read(doc, row, field) {
+    let live = expect_context::<ReactiveAgenda>();
+    let actions = Memo::new(move |_| match read(live, row, field) {
         Some(Value::List(l)) => l,
         _ => Vec::new(),
     });
     let id = dom_id(field);
-    let mark = move || doc.mark(field);
+    let mark = move || live.mark(field);
     let set = move |l: Vec<String>| {
-        doc.apply(Edit::Set { field, value: Value::List(l) }, false);
+        live.apply(Edit::Set { field, value: Value::List(l) }, false);
     };
     let add = move |input: web_sys::HtmlInputElement| {
         let t = input.value().trim().trim_end_matches('.').to_string();
@@ -250,7 +257,7 @@ pub fn ActionsInput(
         }
     };
     view! {
-        <div class=move || format!("chips actions {}", severity_class(mark()))>
+        <div class=move || format!("chips actions {}", classes::mark(mark()))>
             <For each=move || actions.get().into_iter().enumerate() key=|(i, a)| (*i, a.clone()) let:((i, a))>
                 <span class="chip">
                     <span class="chip-main">{format!("{a}.")}</span>
@@ -267,7 +274,7 @@ pub fn ActionsInput(
                 on:keydown=move |ev: ev::KeyboardEvent| {
                     if ev.key() == "Enter" { ev.prevent_default(); add(event_target(&ev)); }
                 }
-                on:change=move |ev: ev::Event| add(event_target(&ev)) on:blur=move |_| doc.seal() />
+                on:change=move |ev: ev::Event| add(event_target(&ev)) on:blur=move |_| live.seal() />
         </div>
     }
 }

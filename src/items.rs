@@ -10,48 +10,50 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::doc::{Doc, Owner, RowData};
+use crate::classes;
 use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind, TableHead};
 use crate::lazy::LazyRows;
+use crate::reactive_agenda::{Owner, ReactiveAgenda};
+use crate::rows::RowData;
 
 fn item_field(item: ItemId, field: ItemField) -> Field {
     Field::Item { item, field }
 }
 
 /// Runs a row command and keeps focus on the moved item's title.
-fn run(doc: Doc, edit: Option<Edit>, focus: ItemId) {
+fn run(live: ReactiveAgenda, edit: Option<Edit>, focus: ItemId) {
     if let Some(e) = edit {
-        if doc.apply(e, false) {
-            doc.focus.set(Some(item_field(focus, ItemField::Title)));
+        if live.apply(e, false) {
+            live.focus.set(Some(item_field(focus, ItemField::Title)));
         }
     }
 }
 
-pub fn add_after(doc: Doc, id: ItemId) {
-    if let Some((e, new)) = doc.agenda.with_untracked(|a| commands::add_after(a, id)) {
-        run(doc, Some(e), new);
+pub fn add_after(live: ReactiveAgenda, id: ItemId) {
+    if let Some((e, new)) = live.agenda.with_untracked(|a| commands::add_after(a, id)) {
+        run(live, Some(e), new);
     }
 }
 
-fn add_child(doc: Doc, id: ItemId) {
-    if let Some((e, new)) = doc.agenda.with_untracked(|a| commands::add_child(a, id)) {
-        run(doc, Some(e), new);
+fn add_child(live: ReactiveAgenda, id: ItemId) {
+    if let Some((e, new)) = live.agenda.with_untracked(|a| commands::add_child(a, id)) {
+        run(live, Some(e), new);
     }
 }
 
-fn delete(doc: Doc, id: ItemId) {
-    let n = doc.number(id);
-    if doc.apply(Edit::RemoveItem { id }, false) {
-        doc.notice.set(Some(format!("Item {n} deleted. Undo with Ctrl+Z.")));
+fn delete(live: ReactiveAgenda, id: ItemId) {
+    let n = live.number(id);
+    if live.apply(Edit::RemoveItem { id }, false) {
+        live.notice.set(Some(format!("Item {n} deleted. Undo with Ctrl+Z.")));
     }
 }
 
 /// Alt+arrows on a row move, indent and outdent its item.
-fn row_keys(doc: Doc, id: ItemId, ev: &ev::KeyboardEvent) {
+fn row_keys(live: ReactiveAgenda, id: ItemId, ev: &ev::KeyboardEvent) {
     if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
         return;
     }
-    let edit = doc.agenda.with_untracked(|a| match ev.key().as_str() {
+    let edit = live.agenda.with_untracked(|a| match ev.key().as_str() {
         "ArrowUp" => Some(commands::move_up(a, id)),
         "ArrowDown" => Some(commands::move_down(a, id)),
         "ArrowRight" => Some(commands::indent(a, id)),
@@ -61,8 +63,8 @@ fn row_keys(doc: Doc, id: ItemId, ev: &ev::KeyboardEvent) {
     if let Some(edit) = edit {
         ev.prevent_default();
         match edit {
-            Some(e) => run(doc, Some(e), id),
-            None => doc.notice.set(Some("The item cannot go further that way.".into())),
+            Some(e) => run(live, Some(e), id),
+            None => live.notice.set(Some("The item cannot go further that way.".into())),
         }
     }
 }
@@ -76,10 +78,10 @@ struct Dragging {
 
 #[component]
 fn ItemRow(id: ItemId) -> impl IntoView {
-    let doc = expect_context::<Doc>();
+    let live = expect_context::<ReactiveAgenda>();
     let Dragging { dragging, drop_target } = expect_context::<Dragging>();
-    let number = Memo::new(move |_| doc.number(id));
-    let depth = Memo::new(move |_| doc.numbers.with(|n| n.get(&id).map_or(0, |(_, d)| *d)));
+    let number = Memo::new(move |_| live.number(id));
+    let depth = Memo::new(move |_| live.numbers.with(|n| n.get(&id).map_or(0, |(_, d)| *d)));
     let lazy = expect_context::<LazyRows>().row(Owner::Item(id));
     let l = move |what: &'static str| Signal::derive(move || format!("Item {} {what}", number.get()));
     // Dragging by the handle uses pointer events with pointer capture: it works for mouse, pen
@@ -89,14 +91,14 @@ fn ItemRow(id: ItemId) -> impl IntoView {
             return;
         }
         // Dropped on a row: the dragged item goes just before it, at its level.
-        let edit = doc.agenda.with_untracked(|a| {
+        let edit = live.agenda.with_untracked(|a| {
             let to = a.locate(target)?;
             let from = a.locate(id)?;
             let same_list = from.session == to.session && from.parent == to.parent;
             let index = if same_list && from.index < to.index { to.index - 1 } else { to.index };
             Some(Edit::MoveItem { id, to: Location { index, ..to } })
         });
-        run(doc, edit, id);
+        run(live, edit, id);
     };
     let row_under = |ev: &ev::PointerEvent| -> Option<ItemId> {
         let el = document().element_from_point(ev.client_x() as f32, ev.client_y() as f32)?;
@@ -134,18 +136,18 @@ fn ItemRow(id: ItemId) -> impl IntoView {
         } else {
             ""
         };
-        let standing_in = if lazy.built.get() { "" } else { " stand-in" };
-        format!("item depth-{}{target}{standing_in}", depth.get().min(3))
+        let mut class = format!("item depth-{}{target}", depth.get().min(3));
+        if !lazy.built.get() {
+            class.push(' ');
+            class.push_str(classes::STAND_IN);
+        }
+        class
     };
     // The cells hold the row's reactive parts (its data, marks and schedule slot), so they exist
     // only while the row is built.
     let cells = move || {
-        let row = RowData::new(doc, Owner::Item(id));
-        let timing_class = move || match doc.worst(Owner::Item(id)) {
-            Some(agendum_core::Severity::Error) => "timing row-error",
-            Some(agendum_core::Severity::Warning) => "timing row-warning",
-            _ => "timing",
-        };
+        let row = RowData::new(live, Owner::Item(id));
+        let timing_class = move || classes::timing(live.worst(Owner::Item(id)));
         view! {
             <td class=timing_class>
                 <FieldInput field=item_field(id, ItemField::Start) row=row label=l("start time") hide_label=true
@@ -153,7 +155,7 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                 <FieldInput field=item_field(id, ItemField::Duration) row=row label=l("planned minutes") hide_label=true
                     kind=Kind::Parsed placeholder="min" class="minutes" />
                 <span class="slot">
-                    {move || doc.schedule.with(|s| s.slots.get(&id).map(Slot::label)).unwrap_or_default()}
+                    {move || live.schedule.with(|s| s.slots.get(&id).map(Slot::label)).unwrap_or_default()}
                 </span>
             </td>
             <td class="num">
@@ -169,7 +171,7 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                     placeholder="Source (e.g. Rapporteur, RG-SOP)" class="source" />
                 <FieldInput field=item_field(id, ItemField::Title) row=row label=l("title") hide_label=true
                     kind=Kind::Lines placeholder="Title" class="item-title" title="Enter adds the next item; Shift+Enter starts a new line"
-                    on_enter=Callback::new(move |()| add_after(doc, id)) />
+                    on_enter=Callback::new(move |()| add_after(live, id)) />
             </td>
             <td class="docs">
                 <DocsInput field=item_field(id, ItemField::Docs) row=row label=l("documents") />
@@ -177,38 +179,38 @@ fn ItemRow(id: ItemId) -> impl IntoView {
             <td class="proposal">
                 <FieldInput field=item_field(id, ItemField::Summary) row=row label=l("summary") hide_label=true
                     kind=Kind::Lines placeholder="Summary" />
-                <ActionsInput field=item_field(id, ItemField::Actions) row=row label=l("proposal") />
+                <ActionsInput field=item_field(id, ItemField::Actions) row=row label=l("actions") />
                 <FieldInput field=item_field(id, ItemField::Notes) row=row label=l("notes") hide_label=true
                     kind=Kind::Lines placeholder="Notes (Presented at …, Reference: …)" />
             </td>
-            <td class="tools">
+            <td class=classes::TOOLS>
                 <button type="button" title="Add an item after this one (Enter in the title)"
                     aria-label=move || format!("Add item after {}", number.get())
-                    on:click=move |_| add_after(doc, id)>"+"</button>
+                    on:click=move |_| add_after(live, id)>"+"</button>
                 <button type="button" title="Add a sub-item"
                     aria-label=move || format!("Add sub-item to {}", number.get())
-                    on:click=move |_| add_child(doc, id)>"↳"</button>
+                    on:click=move |_| add_child(live, id)>"↳"</button>
                 <button type="button" title="Move up (Alt+↑)" aria-label=move || format!("Move item {} up", number.get())
-                    on:click=move |_| run(doc, doc.agenda.with_untracked(|a| commands::move_up(a, id)), id)>"↑"</button>
+                    on:click=move |_| run(live, live.agenda.with_untracked(|a| commands::move_up(a, id)), id)>"↑"</button>
                 <button type="button" title="Move down (Alt+↓)" aria-label=move || format!("Move item {} down", number.get())
-                    on:click=move |_| run(doc, doc.agenda.with_untracked(|a| commands::move_down(a, id)), id)>"↓"</button>
+                    on:click=move |_| run(live, live.agenda.with_untracked(|a| commands::move_down(a, id)), id)>"↓"</button>
                 <button type="button" title="Indent: make it a sub-item of the item above (Alt+→)"
                     aria-label=move || format!("Indent item {}", number.get())
-                    on:click=move |_| run(doc, doc.agenda.with_untracked(|a| commands::indent(a, id)), id)>"→"</button>
+                    on:click=move |_| run(live, live.agenda.with_untracked(|a| commands::indent(a, id)), id)>"→"</button>
                 <button type="button" title="Outdent (Alt+←)" aria-label=move || format!("Outdent item {}", number.get())
-                    on:click=move |_| run(doc, doc.agenda.with_untracked(|a| commands::outdent(a, id)), id)>"←"</button>
-                <button type="button" class="danger" title="Delete (undo with Ctrl+Z)"
+                    on:click=move |_| run(live, live.agenda.with_untracked(|a| commands::outdent(a, id)), id)>"←"</button>
+                <button type="button" class=classes::DANGER title="Delete (undo with Ctrl+Z)"
                     aria-label=move || format!("Delete item {}", number.get())
-                    on:click=move |_| delete(doc, id)>"✕"</button>
+                    on:click=move |_| delete(live, id)>"✕"</button>
             </td>
         }
         .into_any()
     };
     view! {
         <tr class=row_class data-item=id.0.to_string() data-row=lazy.attribute() node_ref=lazy.node
-            on:keydown=move |ev| row_keys(doc, id, &ev)>
+            on:keydown=move |ev| row_keys(live, id, &ev)>
             // A stand-in is an empty box: with content (even just its number), the 1,500 of a
-            // 500-item agenda doubled the browser's paint bookkeeping on every keystroke.
+            // 500-item agenda double the browser's paint bookkeeping on every keystroke.
             {move || lazy.built.get().then(cells)}
         </tr>
     }
@@ -216,16 +218,16 @@ fn ItemRow(id: ItemId) -> impl IntoView {
 
 #[component]
 fn SessionRows(session: SessionId) -> impl IntoView {
-    let doc = expect_context::<Doc>();
+    let live = expect_context::<ReactiveAgenda>();
     let position = Memo::new(move |_| {
-        doc.shape.with(|s| s.sessions.iter().position(|s| *s == session).map_or(0, |i| i + 1))
+        live.shape.with(|s| s.sessions.iter().position(|s| *s == session).map_or(0, |i| i + 1))
     });
-    let plan = Memo::new(move |_| doc.schedule.with(|s| s.sessions.get(&session).copied()));
+    let plan = Memo::new(move |_| live.schedule.with(|s| s.sessions.get(&session).copied()));
     let sf = move |field| Field::Session { session, field };
     let l = move |what: &'static str| Signal::derive(move || format!("Session {} {what}", position.get()));
-    let count = Memo::new(move |_| doc.shape.with(|s| s.sessions.len()));
+    let count = Memo::new(move |_| live.shape.with(|s| s.sessions.len()));
     let items = move || {
-        doc.rows.with(|rs| rs.iter().filter(|r| r.session == session).map(|r| r.id).collect::<Vec<_>>())
+        live.rows.with(|rs| rs.iter().filter(|r| r.session == session).map(|r| r.id).collect::<Vec<_>>())
     };
     view! {
         <tbody class="session">
@@ -247,10 +249,10 @@ fn SessionRows(session: SessionId) -> impl IntoView {
                         })}
                     </p>
                 </td>
-                <td class="tools">
-                    <button type="button" class="danger" aria-label=move || format!("Delete session {}", position.get())
+                <td class=classes::TOOLS>
+                    <button type="button" class=classes::DANGER aria-label=move || format!("Delete session {}", position.get())
                         title="Delete this session and its items (undo with Ctrl+Z)" disabled=move || count.get() < 2
-                        on:click=move |_| { doc.apply(Edit::RemoveSession { id: session }, false); }>"✕"</button>
+                        on:click=move |_| { live.apply(Edit::RemoveSession { id: session }, false); }>"✕"</button>
                 </td>
             </tr>
             <For each=items key=|id| *id let:id>
@@ -259,8 +261,8 @@ fn SessionRows(session: SessionId) -> impl IntoView {
             <tr class="add-row">
                 <td colspan="6">
                     <button type="button" on:click=move |_| {
-                        if let Some((e, new)) = doc.agenda.with_untracked(|a| commands::add_to_session(a, session)) {
-                            run(doc, Some(e), new);
+                        if let Some((e, new)) = live.agenda.with_untracked(|a| commands::add_to_session(a, session)) {
+                            run(live, Some(e), new);
                         }
                     }>{move || format!("Add item to session {}", position.get())}</button>
                 </td>
@@ -271,19 +273,19 @@ fn SessionRows(session: SessionId) -> impl IntoView {
 
 #[component]
 pub fn ItemsTable() -> impl IntoView {
-    let doc = expect_context::<Doc>();
+    let live = expect_context::<ReactiveAgenda>();
     provide_context(Dragging { dragging: RwSignal::new(None), drop_target: RwSignal::new(None) });
-    let sessions = Memo::new(move |_| doc.shape.with(|s| s.sessions.clone()));
+    let sessions = Memo::new(move |_| live.shape.with(|s| s.sessions.clone()));
     let long = expect_context::<LazyRows>().long_items;
     let add_session = move |_| {
-        let edit = doc.agenda.with_untracked(|a| {
+        let edit = live.agenda.with_untracked(|a| {
             let mut s = agendum_core::model::Session::new(a.next_session_id());
             if let Some(last) = a.sessions.last() {
                 s.title = last.title.clone();
             }
             Edit::InsertSession { index: a.sessions.len(), session: s }
         });
-        doc.apply(edit, false);
+        live.apply(edit, false);
     };
     view! {
         <section aria-labelledby="items-h" class="items-section">

@@ -7,15 +7,15 @@
 //!
 //! Why: every built row holds a few dozen reactive nodes (its fields' values and marks), and
 //! every keystroke sends the reactive graph through all of them to find most unchanged. At 500
-//! items and 1,000 documents that walk was most of a keystroke's 100 ms; with only the rows in
+//! items and 1,000 documents that walk would be most of a keystroke's 100 ms; with only the rows in
 //! reach of the screen built, it is a few dozen rows whatever the agenda's size.
 //!
 //! Which rows are near is worked out from the rows' positions when the page scrolls or resizes
 //! (a binary search over the rows in document order), not by an IntersectionObserver: watching
-//! 1,500 rows, Chrome recomputed every intersection in every frame, about 30 ms a keystroke.
+//! 1,500 rows, Chrome recomputes every intersection in every frame, about 30 ms a keystroke.
 //!
-//! Why runs: 1,500 stand-ins of their own, empty as they were, were most of what the browser
-//! laid out, painted and hit-tested on every keystroke.
+//! Why runs: 1,500 stand-ins of their own, empty as they are, would be most of what the browser
+//! lays out, paints and hit-tests on every keystroke.
 //!
 //! A row is kept while it holds the focus or a field's "cannot read this" message, so scrolling
 //! away never drops what is being typed; a finding's "go to" builds its row first (`reveal`).
@@ -28,8 +28,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::doc::{Doc, Owner};
-use crate::editor::LONG;
+use crate::classes;
+use crate::reactive_agenda::{Owner, ReactiveAgenda};
+
+/// Past this many rows, a list lets the browser skip laying out and painting the rows out of
+/// view (`.long` in the style sheet), and a table builds only the rows near the viewport: at 500
+/// items that is most of the cost of a keystroke. Shorter lists are cheap either way, and are
+/// laid out whole.
+pub const LONG: usize = 100;
 
 /// How far beyond the viewport rows are built, in pixels: a screen or two, so that scrolling
 /// by wheel or keyboard, and Tab into the next row, find rows already there.
@@ -40,8 +46,9 @@ const MARGIN: f64 = 1200.0;
 /// of the first screen: a dozen rows is more than shows below it.
 const EARLY: usize = 12;
 
+/// A row's build state: whether it is near the viewport (so built), its last height, its element.
 #[derive(Clone, Copy)]
-struct Place {
+struct RowState {
     near: RwSignal<bool>,
     /// The row's height when it was last built, for its stand-in; none for a row never built,
     /// which stands in at the style sheet's `--stand-in` height.
@@ -65,8 +72,8 @@ fn measured(run: &Run) -> (f64, usize) {
 /// already asked for.
 #[derive(Clone, Copy)]
 pub struct LazyRows {
-    doc: Doc,
-    places: StoredValue<HashMap<Owner, Place>>,
+    live: ReactiveAgenda,
+    states: StoredValue<HashMap<Owner, RowState>>,
     /// The runs of stand-ins as the page shows them, by their first row.
     runs: StoredValue<HashMap<Owner, Run>>,
     /// Each stand-in's part in its run as last written to the page: the run's height for its
@@ -118,13 +125,15 @@ fn owner_of(attribute: &str) -> Option<Owner> {
 /// (kept in the field with its message, not in the agenda).
 fn holds_work(row: &Element, active: Option<&Element>) -> bool {
     active.is_some_and(|a| row.contains(Some(a)))
-        || row.query_selector(".field-problem").ok().flatten().is_some()
+        || row.query_selector(&format!(".{}", classes::FIELD_PROBLEM)).ok().flatten().is_some()
 }
 
 /// The rows (of both tables, in document order, so top to bottom) within `MARGIN` of the
 /// viewport. A run of stand-ins is one box: its rows are placed within it by their heights.
 fn rows_near(runs: &HashMap<Owner, Run>) -> Vec<Owner> {
-    let Ok(rows) = document().query_selector_all(r#"tr[data-row]:not(.stand-in[data-run="in"])"#) else {
+    let Ok(rows) =
+        document().query_selector_all(&format!(r#"tr[data-row]:not(.{}[data-run="in"])"#, classes::STAND_IN))
+    else {
         return Vec::new();
     };
     let element = |i: u32| rows.item(i).and_then(|n| n.dyn_into::<Element>().ok());
@@ -151,7 +160,7 @@ fn rows_near(runs: &HashMap<Owner, Run>) -> Vec<Owner> {
             continue;
         }
         let Some(owner) = e.get_attribute("data-row").as_deref().and_then(owner_of) else { continue };
-        match runs.get(&owner).filter(|_| e.class_list().contains("stand-in")) {
+        match runs.get(&owner).filter(|_| e.class_list().contains(classes::STAND_IN)) {
             Some(run) => {
                 // Rows never built share what the measured ones leave of the run's height.
                 let (known, unknown) = measured(run);
@@ -172,10 +181,10 @@ fn rows_near(runs: &HashMap<Owner, Run>) -> Vec<Owner> {
 }
 
 impl LazyRows {
-    pub fn new(doc: Doc) -> LazyRows {
+    pub fn new(live: ReactiveAgenda) -> LazyRows {
         let lazy = LazyRows {
-            doc,
-            places: StoredValue::new(HashMap::new()),
+            live,
+            states: StoredValue::new(HashMap::new()),
             runs: StoredValue::new(HashMap::new()),
             marked: StoredValue::new(HashMap::new()),
             refold: StoredValue::new(false),
@@ -183,8 +192,8 @@ impl LazyRows {
             revealed: StoredValue::new(None),
             registered: StoredValue::new(0),
             painted: RwSignal::new(false),
-            long_items: Memo::new(move |_| doc.rows.with(|r| r.len() > LONG)),
-            long_register: Memo::new(move |_| doc.entry_positions.with(|p| p.len() > LONG)),
+            long_items: Memo::new(move |_| live.rows.with(|r| r.len() > LONG)),
+            long_register: Memo::new(move |_| live.entry_positions.with(|p| p.len() > LONG)),
         };
         // A task queued from an animation frame runs once that frame is painted.
         request_animation_frame(move || {
@@ -198,8 +207,8 @@ impl LazyRows {
         // A table that grows long has rows to leave out from then on; rows that come, go or
         // move change the runs of stand-ins.
         Effect::new(move |_| {
-            doc.rows.track();
-            doc.shape.track();
+            live.rows.track();
+            live.shape.track();
             if lazy.long_items.get() || lazy.long_register.get() {
                 lazy.refold.set_value(true);
                 lazy.ask();
@@ -240,15 +249,15 @@ impl LazyRows {
         if revealed.is_some_and(|r| near.contains(&r)) {
             self.revealed.set_value(None);
         }
-        let (build, drop) = self.places.with_value(|places| {
-            let build: Vec<Place> = near
+        let (build, drop) = self.states.with_value(|states| {
+            let build: Vec<RowState> = near
                 .iter()
-                .filter_map(|o| places.get(o))
+                .filter_map(|o| states.get(o))
                 .filter(|p| !p.near.get_untracked())
                 .copied()
                 .collect();
             let mut drop = Vec::new();
-            for (o, p) in places {
+            for (o, p) in states {
                 if !p.near.get_untracked() || near.contains(o) || revealed == Some(*o) {
                     continue;
                 }
@@ -284,10 +293,10 @@ impl LazyRows {
     /// row's attributes are read back (in a run, most rows have no box to read).
     fn fold(self) {
         self.refold.set_value(false);
-        let doc = self.doc;
+        let live = self.live;
         let mut bodies: Vec<Vec<Owner>> = Vec::new();
         if self.long_items.get_untracked() {
-            doc.rows.with_untracked(|rows| {
+            live.rows.with_untracked(|rows| {
                 for (k, r) in rows.iter().enumerate() {
                     if k == 0 || rows[k - 1].session != r.session {
                         bodies.push(Vec::new());
@@ -297,14 +306,14 @@ impl LazyRows {
             });
         }
         if self.long_register.get_untracked() {
-            bodies.push(doc.shape.with_untracked(|s| s.entries.iter().map(|e| Owner::Entry(*e)).collect()));
+            bodies.push(live.shape.with_untracked(|s| s.entries.iter().map(|e| Owner::Entry(*e)).collect()));
         }
         let mut runs: HashMap<Owner, Run> = HashMap::new();
-        self.places.with_value(|places| {
+        self.states.with_value(|states| {
             for body in &bodies {
                 let mut head: Option<Owner> = None;
                 for o in body {
-                    match places.get(o).filter(|p| !p.near.get_untracked()) {
+                    match states.get(o).filter(|p| !p.near.get_untracked()) {
                         Some(p) => {
                             let h = p.height.get_value();
                             match head {
@@ -327,8 +336,8 @@ impl LazyRows {
             now.extend(run.iter().skip(1).map(|(o, _)| (*o, None)));
         }
         let was = self.marked.try_update_value(std::mem::take).unwrap_or_default();
-        self.places.with_value(|places| {
-            let node = |o: &Owner| places.get(o).and_then(|p| p.node.get_untracked());
+        self.states.with_value(|states| {
+            let node = |o: &Owner| states.get(o).and_then(|p| p.node.get_untracked());
             for o in was.keys().filter(|o| !now.contains_key(o)) {
                 if let Some(row) = node(o) {
                     let _ = row.remove_attribute("data-run");
@@ -360,10 +369,10 @@ impl LazyRows {
     /// always when its table is short (from the first frame on for the first few rows, from
     /// the task after it for the others).
     pub fn row(self, key: Owner) -> LazyRow {
-        let place =
-            Place { near: RwSignal::new(false), height: StoredValue::new(None), node: NodeRef::new() };
-        self.places.update_value(|p| {
-            p.insert(key, place);
+        let state =
+            RowState { near: RwSignal::new(false), height: StoredValue::new(None), node: NodeRef::new() };
+        self.states.update_value(|p| {
+            p.insert(key, state);
         });
         // A row made anew (moved to another session) has no part in a run yet, whatever its
         // owner had.
@@ -380,27 +389,27 @@ impl LazyRows {
         });
         let early = early.unwrap_or(true);
         let painted = self.painted;
-        let built = Memo::new(move |_| place.near.get() || (!long.get() && (early || painted.get())));
-        place.node.on_load(move |_| self.ask());
-        let places = self.places;
+        let built = Memo::new(move |_| state.near.get() || (!long.get() && (early || painted.get())));
+        state.node.on_load(move |_| self.ask());
+        let states = self.states;
         on_cleanup(move || {
             // A row moved to another session is made anew before the old one goes: only forget
-            // the place if it is still this row's.
-            places.try_update_value(|p| {
-                if p.get(&key).is_some_and(|q| q.near == place.near) {
+            // the state if it is still this row's.
+            states.try_update_value(|p| {
+                if p.get(&key).is_some_and(|q| q.near == state.near) {
                     p.remove(&key);
                 }
             });
         });
-        LazyRow { node: place.node, built, key }
+        LazyRow { node: state.node, built, key }
     }
 
     /// Builds a row now, whether or not it is near the viewport: a finding's "go to" is about
     /// to focus one of its fields.
     pub fn reveal(self, key: Owner) {
-        if let Some(place) = self.places.with_value(|p| p.get(&key).copied()) {
+        if let Some(state) = self.states.with_value(|p| p.get(&key).copied()) {
             self.revealed.set_value(Some(key));
-            place.near.set(true);
+            state.near.set(true);
             // Out of its run at once, so it is laid out where it belongs before it is scrolled to.
             self.fold();
         }

@@ -1,16 +1,33 @@
 //! Agendum's browser editor: a thin Leptos (CSR) shell over `agendum_core`. It holds one reactive
 //! agenda, derives its rows, schedule and check findings, and keeps agendas in localStorage
 //! through the `storage` module alone.
+//!
+//! Where to start: `app` (the library of agendas and which one is open) mounts `editor`, which
+//! puts the screen together from its parts: `header`, `items` (the items table), `register`
+//! (Annex A), `annexes`, `future_meetings` and `checks_panel`, with `autosave` and `shortcuts`
+//! beside them. Every part reads the one `reactive_agenda` and edits it through
+//! `ReactiveAgenda::apply`; a table row reads its own data from `rows`, and `lazy` decides which
+//! rows of a long table are built. `fields` holds the form controls, `classes` the class names
+//! shared with the style sheet, `storage` localStorage, `files` downloads and printing, and
+//! `recovery` the screen shown if the page breaks.
 
+mod annexes;
 mod app;
-pub mod doc;
+mod autosave;
+mod checks_panel;
+mod classes;
 mod editor;
 mod fields;
 mod files;
+mod future_meetings;
+mod header;
 mod items;
 mod lazy;
+pub mod reactive_agenda;
 pub mod recovery;
 mod register;
+mod rows;
+mod shortcuts;
 pub mod storage;
 
 pub use app::App;

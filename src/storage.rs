@@ -1,14 +1,32 @@
 //! The browser's localStorage, and the only module that touches it. Each agenda is kept as a
-//! file in the documented format under its own key, with its last-edited time and a revision
-//! counter beside it, so a bad record can never take the others down (it is moved to a
+//! file in the documented format under its own key, with its last-edited time and a save
+//! count beside it, so a bad record can never take the others down (it is moved to a
 //! quarantine key and reported), and a tab can tell that another tab saved since it last did.
+//!
+//! The numbers beside a record (its save count, its last-edited time) are read, and the save
+//! count written, through `gloo-storage`, whose values are JSON: a number in JSON is the same
+//! text as the number, so what users' browsers hold reads as before. What cannot go through it:
+//! - the records themselves: they are the file format's JSON text, and gloo's `set` of a string
+//!   would store it JSON-quoted, and its `get` would try to decode it, so users' records would
+//!   no longer read as they are; they are kept as raw strings through `LocalStorage::raw()`;
+//! - the last-edited time: serde_json writes the float 1733100000000 as "1733100000000.0", not
+//!   the "1733100000000" that is stored today, so it is written raw too;
+//! - the quota error: gloo turns a refused write into a `JsError` only by way of its JSON `set`,
+//!   so the records' raw writes read the exception's `name` themselves;
+//! - listing the keys: gloo has no `key(i)`, and its `get_all` decodes every value as JSON, which
+//!   a quarantined record (not JSON by definition) would fail;
+//! - whether storage is there at all: `LocalStorage::raw()` throws where the browser does not
+//!   allow it, so `store()` asks the window first and says so in words.
 
 use agendum_core::{format, Agenda};
+use gloo_storage::{LocalStorage, Storage};
 
 const AGENDA: &str = "agendum.agenda.";
 const EDITED: &str = "agendum.edited.";
 const QUARANTINE: &str = "agendum.quarantine.";
-const REVISION: &str = "agendum.revision.";
+/// How many times each agenda has been saved. The key says "revision" for what is a save count:
+/// users' browsers hold it under this name, so it cannot change.
+const SAVE_COUNT: &str = "agendum.revision.";
 /// A record of an older format version, kept until its migrated copy has been saved.
 const BACKUP: &str = "agendum.premigration.";
 
@@ -31,10 +49,25 @@ pub struct Listing {
     pub problems: Vec<String>,
 }
 
+/// The page's localStorage, when the browser allows it. Every use of `LocalStorage` comes after
+/// this check: gloo's throws where there is none.
 fn store() -> Result<web_sys::Storage, String> {
-    leptos::prelude::window().local_storage().ok().flatten().ok_or_else(|| {
-        "This browser does not allow this page to keep data (localStorage is off).".to_string()
-    })
+    match leptos::prelude::window().local_storage() {
+        Ok(Some(_)) => Ok(LocalStorage::raw()),
+        _ => Err("This browser does not allow this page to keep data (localStorage is off).".to_string()),
+    }
+}
+
+/// A number kept beside a record (its save count or last-edited time); none when absent or
+/// unreadable.
+fn number<T: for<'de> serde::Deserialize<'de>>(key: &str) -> Option<T> {
+    store().ok()?;
+    LocalStorage::get(key).ok()
+}
+
+/// When an agenda was last edited, in milliseconds since the epoch; 0 when not known.
+fn edited(id: &str) -> f64 {
+    number(&format!("{EDITED}{id}")).unwrap_or(0.0)
 }
 
 pub fn now() -> f64 {
@@ -64,7 +97,7 @@ pub fn list() -> Listing {
             return out;
         }
     };
-    let n = s.length().unwrap_or(0);
+    let n = LocalStorage::length();
     let keys: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).collect();
     for key in keys {
         let Some(id) = key.strip_prefix(AGENDA) else { continue };
@@ -74,12 +107,7 @@ pub fn list() -> Listing {
                 // The key is the record's identity; an id inside that disagrees (a file copied
                 // in by hand) must not make saves land under another key.
                 loaded.agenda.id = id.to_string();
-                let edited = s
-                    .get_item(&format!("{EDITED}{id}"))
-                    .ok()
-                    .flatten()
-                    .and_then(|t| t.parse().ok())
-                    .unwrap_or(0.0);
+                let edited = edited(id);
                 if let Some(v) = loaded.migrated_from {
                     migrate(&s, id, v, &text, &loaded.agenda, edited, &mut out.problems);
                 }
@@ -89,7 +117,7 @@ pub fn list() -> Listing {
                 let q = format!("{QUARANTINE}{id}.{}", now() as u64);
                 let kept = s.set_item(&q, &text).is_ok();
                 if kept {
-                    let _ = s.remove_item(&key);
+                    LocalStorage::delete(&key);
                 }
                 out.problems.push(format!(
                     "A saved agenda could not be read ({e}). {}",
@@ -127,7 +155,7 @@ fn migrate(
     }
     match save(agenda, Some(edited)) {
         Ok(_) => {
-            let _ = s.remove_item(&backup);
+            LocalStorage::delete(&backup);
         }
         Err(e) => problems.push(format!(
             "\"{}\" is saved in an older format and could not be updated ({e}); the old copy is kept under \"{backup}\".",
@@ -137,28 +165,24 @@ fn migrate(
 }
 
 /// How many times this agenda has been saved, by any tab.
-pub fn revision(id: &str) -> u64 {
-    store()
-        .ok()
-        .and_then(|s| s.get_item(&format!("{REVISION}{id}")).ok().flatten())
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(0)
+pub fn save_count(id: &str) -> u64 {
+    number(&format!("{SAVE_COUNT}{id}")).unwrap_or(0)
 }
 
 /// The agenda id a storage event from another tab speaks of, when it is a new save of one.
 pub fn saved_elsewhere(key: &str) -> Option<&str> {
-    key.strip_prefix(REVISION)
+    key.strip_prefix(SAVE_COUNT)
 }
 
 /// Whether a storage event from another tab changes what the library lists.
 pub fn changes_library(key: Option<&str>) -> bool {
-    key.is_none_or(|k| k.starts_with(REVISION) || k.starts_with(AGENDA))
+    key.is_none_or(|k| k.starts_with(SAVE_COUNT) || k.starts_with(AGENDA))
 }
 
 /// Every stored record as it is, readable or not, for the recovery screen: (key, text).
 pub fn raw_records() -> Vec<(String, String)> {
     let Ok(s) = store() else { return Vec::new() };
-    let n = s.length().unwrap_or(0);
+    let n = LocalStorage::length();
     (0..n)
         .filter_map(|i| s.key(i).ok().flatten())
         .filter(|k| k.starts_with(AGENDA) || k.starts_with(QUARANTINE) || k.starts_with(BACKUP))
@@ -174,10 +198,10 @@ pub enum SaveError {
     Conflict,
 }
 
-/// Saves the editor's agenda unless another tab saved it since revision `base`; returns the new
-/// revision.
+/// Saves the editor's agenda unless another tab saved it since save count `base`; returns the
+/// new save count.
 pub fn save_over(agenda: &Agenda, base: u64) -> Result<u64, SaveError> {
-    if revision(&agenda.id) != base {
+    if save_count(&agenda.id) != base {
         return Err(SaveError::Conflict);
     }
     save(agenda, None).map_err(SaveError::Refused)
@@ -201,7 +225,7 @@ pub fn exists(id: &str) -> bool {
 }
 
 /// Saves an agenda, stamped with the time now (or `edited`, when restoring one), and returns
-/// its new revision. The revision is written last: other tabs react to it.
+/// its new save count. The count is written last: other tabs react to it.
 pub fn save(agenda: &Agenda, edited: Option<f64>) -> Result<u64, String> {
     let s = store()?;
     let text = format::record(agenda);
@@ -217,19 +241,17 @@ pub fn save(agenda: &Agenda, edited: Option<f64>) -> Result<u64, String> {
         }
     })?;
     let _ = s.set_item(&format!("{EDITED}{}", agenda.id), &edited.unwrap_or_else(now).to_string());
-    let next = revision(&agenda.id) + 1;
-    let _ = s.set_item(&format!("{REVISION}{}", agenda.id), &next.to_string());
+    let next = save_count(&agenda.id) + 1;
+    let _ = LocalStorage::set(format!("{SAVE_COUNT}{}", agenda.id), next);
     Ok(next)
 }
 
 /// Removes an agenda; returns what was removed, so the deletion can be undone.
 pub fn delete(id: &str) -> Option<(Agenda, f64)> {
-    let s = store().ok()?;
     let agenda = load(id).ok()?;
-    let edited =
-        s.get_item(&format!("{EDITED}{id}")).ok().flatten().and_then(|t| t.parse().ok()).unwrap_or(0.0);
-    let _ = s.remove_item(&format!("{AGENDA}{id}"));
-    let _ = s.remove_item(&format!("{EDITED}{id}"));
-    let _ = s.remove_item(&format!("{REVISION}{id}"));
+    let edited = edited(id);
+    for prefix in [AGENDA, EDITED, SAVE_COUNT] {
+        LocalStorage::delete(format!("{prefix}{id}"));
+    }
     Some((agenda, edited))
 }

@@ -84,14 +84,14 @@ async fn the_example_shows_its_one_finding_and_a_fix_clears_it() {
     button(&root, "Open the TD514 example").click();
     settle().await;
     let counts = root.query_selector(".counts").unwrap().expect("the checks panel is shown");
-    assert_eq!(counts.text_content().unwrap(), "0 errors · 1 warnings · 0 notes");
+    assert_eq!(counts.text_content().unwrap(), "0 errors · 1 warning · 0 notes");
     button(&root, "Fix: Change to \"Information\"").click();
     settle().await;
     assert_eq!(counts.text_content().unwrap(), "0 errors · 0 warnings · 0 notes");
     // Undo brings the typo back.
     button(&root, "Undo").click();
     settle().await;
-    assert_eq!(counts.text_content().unwrap(), "0 errors · 1 warnings · 0 notes");
+    assert_eq!(counts.text_content().unwrap(), "0 errors · 1 warning · 0 notes");
     root.remove();
     let _ = window().location().set_hash("");
 }
@@ -130,7 +130,7 @@ fn a_save_over_another_tabs_newer_save_is_refused() {
     a.title = "Saved by this tab".into();
     assert_eq!(storage::save_over(&a, base), Err(storage::SaveError::Conflict));
     assert_eq!(storage::load("shared").unwrap().title, "Saved by the other tab");
-    assert_eq!(storage::save_over(&a, storage::revision("shared")), Ok(base + 2));
+    assert_eq!(storage::save_over(&a, storage::save_count("shared")), Ok(base + 2));
 }
 
 #[wasm_bindgen_test]
@@ -160,4 +160,19 @@ fn the_recovery_screen_offers_every_stored_agenda_as_a_download() {
     for i in 0..children.length() {
         children.item(i).unwrap().remove_attribute("hidden").unwrap();
     }
+}
+
+#[wasm_bindgen_test]
+fn a_saved_agenda_is_kept_as_the_file_format_s_own_text_with_its_counters_beside_it() {
+    local().clear().unwrap();
+    let a = templates::td514("kept");
+    storage::save(&a, Some(1733100000000.0)).unwrap();
+    storage::save(&a, Some(1733100000000.0)).unwrap();
+    // Users' browsers hold these bytes: a record is the file, not a JSON string of it.
+    assert_eq!(local().get_item("agendum.agenda.kept").unwrap(), Some(agendum_core::format::record(&a)));
+    assert_eq!(local().get_item("agendum.revision.kept").unwrap().as_deref(), Some("2"));
+    assert_eq!(local().get_item("agendum.edited.kept").unwrap().as_deref(), Some("1733100000000"));
+    assert_eq!(storage::save_count("kept"), 2);
+    assert!(storage::delete("kept").is_some());
+    assert_eq!(local().length().unwrap(), 0, "deleting removes the record and its counters");
 }

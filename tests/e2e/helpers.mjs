@@ -27,7 +27,7 @@ export async function openExample(page) {
   await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
 }
 
-export const counts = (page) => page.getByRole('status').filter({ hasText: 'errors ·' });
+export const counts = (page) => page.getByRole('status').filter({ hasText: /\d+ errors? ·/ });
 
 export const field = (page, name) => page.getByRole('textbox', { name, exact: true });
 

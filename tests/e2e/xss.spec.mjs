@@ -175,8 +175,8 @@ test('payloads typed into every kind of field never run, in the editor, its expo
       printed.push(d);
     }
     const action = text[(round * 11 + 5) % text.length];
-    await combo(page, 'Item 2.2 proposal').fill(action);
-    await combo(page, 'Item 2.2 proposal').press('Enter');
+    await combo(page, 'Item 2.2 actions').fill(action);
+    await combo(page, 'Item 2.2 actions').press('Enter');
     printed.push(action);
     // What cannot be read is quoted back in a message beside the field.
     for (const [i, name] of PARSED_FIELDS.entries()) {

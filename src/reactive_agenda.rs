@@ -1,25 +1,33 @@
 //! The one reactive agenda the editor works on, and everything derived from it: the rows with
 //! their numbers, the computed schedule, the check findings (a `Memo`, recomputed on every edit)
-//! and, per field, the worst severity pointing at it. All changes go through [`Doc::apply`], so
-//! each one lands in the undo history.
+//! and, per field, the worst severity pointing at it. All changes go through
+//! [`ReactiveAgenda::apply`], so each one lands in the undo history.
+//!
+//! Why the per-part triggers are written here rather than taken from Leptos's `reactive_stores`:
+//! `#[derive(Store)]` has to sit on the agenda's own types (`Agenda`, `Session`, `Item` …), and
+//! those belong to `agendum_core`, which takes no web crate; a store would need a second copy of
+//! the model in this crate, kept in step with every edit and undo the core applies to the first.
+//! The triggers give the same thing, one notification per part, without that copy: typing at
+//! 500 items touches no row but the one typed in. A keyed store of the parts alone (no copy of
+//! the model) was measured side by side with them: it also left every other row untouched, but
+//! typed slower (p95 12.7 ms against 12.0 ms at 500 items) and still needed its own list of the
+//! parts, kept in step with every reshaping; so the faster triggers stay.
 
 use std::collections::HashMap;
 
 use agendum_core::checks::{check, Finding, Severity};
-use agendum_core::edit::{get, get_entry, get_item, Edit, EditError, Field, History, Value};
-use agendum_core::model::{
-    Agenda, AnnexId, EntryId, FutureMeetingId, Item, ItemId, RegisterEntry, Row, SessionId,
-};
+use agendum_core::edit::{get, Edit, EditError, Field, History, Value};
+use agendum_core::model::{Agenda, AnnexId, EntryId, FutureMeetingId, Item, ItemId, Row, SessionId};
 use agendum_core::schedule::{schedule, Schedule};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
-pub struct Doc {
+pub struct ReactiveAgenda {
     pub agenda: RwSignal<Agenda>,
     history: StoredValue<History>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
-    /// Fires when an edit may have added, removed or moved something; see [`Doc::new`].
+    /// Fires when an edit may have added, removed or moved something; see [`ReactiveAgenda::new`].
     structure: Trigger,
     pub rows: Memo<Vec<Row>>,
     /// Position of each register entry (1-based), for rows that stay mounted while entries move.
@@ -32,13 +40,13 @@ pub struct Doc {
     marks: Memo<Marks>,
     /// One trigger per part of the agenda, fired when the marks of that part's fields change.
     /// Fields read their marks through it: reading `marks` itself, every field of the editor
-    /// (two effects each, a thousand or more on a big agenda) was visited by the reactive graph
-    /// on every keystroke that changed a finding, to find its marks unchanged.
+    /// (two effects each, a thousand or more on a big agenda) would be visited by the reactive
+    /// graph on every keystroke that changed a finding, to find its marks unchanged.
     mark_triggers: Triggers,
     /// The order of the sessions, register entries, annexes and future meetings.
     pub shape: Memo<Shape>,
     /// Where each item is (session, then child indices), for a row to find its item at once.
-    paths: Memo<HashMap<ItemId, Vec<usize>>>,
+    pub(crate) paths: Memo<HashMap<ItemId, Vec<usize>>>,
     /// One trigger per part of the agenda whose fields the editor shows (the header, a
     /// session, an item …). Fields read their part through it, not the whole agenda: typing in
     /// one field fires its part's trigger alone, so the fields of every other part are left
@@ -50,14 +58,14 @@ pub struct Doc {
     pub notice: RwSignal<Option<String>>,
 }
 
-impl Doc {
-    pub fn new(agenda: Agenda) -> Doc {
+impl ReactiveAgenda {
+    pub fn new(agenda: Agenda) -> ReactiveAgenda {
         let agenda = RwSignal::new(agenda);
         // Rows (numbers, depths) and register positions come from the agenda's shape alone, which
-        // typing in a field never changes. Derived from every change, each keystroke sent the
-        // reactive graph through every row's number and label (thousands of nodes at 500 items)
-        // only to find them unchanged. They follow `structure` instead: every edit but setting a
-        // field fires it (`Doc::apply`), and so do undo, redo and replace.
+        // typing in a field never changes. Derived from every change, each keystroke would send
+        // the reactive graph through every row's number and label (thousands of nodes at 500
+        // items) only to find them unchanged. They follow `structure` instead: every edit but setting a
+        // field fires it (`ReactiveAgenda::apply`), and so do undo, redo and replace.
         let structure = Trigger::new();
         let rows = Memo::new(move |_| {
             structure.track();
@@ -69,7 +77,7 @@ impl Doc {
         let findings = Memo::new(move |_| agenda.with(check));
         let marks = Memo::new(move |_| findings.with(|fs| marks_of(fs)));
         let mark_triggers = Triggers::default();
-        // The one place marks pass from the findings to the fields: only the parts whose marks
+        // The one point where marks pass from the findings to the fields: only the parts whose marks
         // changed are told.
         Effect::new(move |before: Option<Marks>| {
             let now = marks.get();
@@ -94,7 +102,7 @@ impl Doc {
             structure.track();
             agenda.with_untracked(item_paths)
         });
-        Doc {
+        ReactiveAgenda {
             agenda,
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
@@ -180,7 +188,7 @@ impl Doc {
 
     /// Subscribes the running memo to one part of the agenda: to its fields' edits, and to
     /// every edit that reshapes the agenda, undo, redo and replace (`structure`).
-    fn track_part(&self, part: Part) {
+    pub(crate) fn track_part(&self, part: Part) {
         self.structure.track();
         self.parts.track(part);
     }
@@ -268,7 +276,7 @@ impl Triggers {
 }
 
 /// The order of the agenda's lists other than items. Like rows, it follows the agenda's shape
-/// (`Doc::apply`), not every keystroke: the lists and numbers built from it are left alone while
+/// (`ReactiveAgenda::apply`), not every keystroke: the lists and numbers built from it are left alone while
 /// the user types.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Shape {
@@ -281,7 +289,7 @@ pub struct Shape {
 /// A part of the agenda whose fields change together: the header, or one session, item,
 /// register entry, annex or future meeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Part {
+pub(crate) enum Part {
     Header,
     /// Any register entry: for what lists the whole register.
     Register,
@@ -349,91 +357,4 @@ fn item_paths(a: &Agenda) -> HashMap<ItemId, Vec<usize>> {
         walk(&s.items, &mut vec![k], &mut out);
     }
     out
-}
-
-fn item_at<'a>(a: &'a Agenda, path: &[usize]) -> Option<&'a Item> {
-    let (session, rest) = path.split_first()?;
-    let (first, rest) = rest.split_first()?;
-    let mut item = a.sessions.get(*session)?.items.get(*first)?;
-    for k in rest {
-        item = item.children.get(*k)?;
-    }
-    Some(item)
-}
-
-/// An item's own fields, without its sub-items: its row shows no more, and should not change
-/// when a sub-item does.
-fn own_fields(i: &Item) -> Item {
-    Item {
-        id: i.id,
-        title: i.title.clone(),
-        source: i.source.clone(),
-        docs: i.docs.clone(),
-        summary: i.summary.clone(),
-        actions: i.actions.clone(),
-        notes: i.notes.clone(),
-        start: i.start,
-        duration: i.duration,
-        children: Vec::new(),
-    }
-}
-
-/// A table row's data, as a memo. The row's fields read it instead of the whole agenda, and it
-/// follows the row's own part of the agenda (`Doc::track_part`), so a keystroke re-runs the
-/// memo of the row typed in and no other; and only the rows near the viewport are built
-/// (src/lazy.rs). (With every row of a 500-item agenda built and reading the agenda, each
-/// keystroke re-ran 1,500 memos, and the reactive graph's bookkeeping grew with the square of
-/// the rows: over 60 ms a key.)
-#[derive(Clone, Copy)]
-pub struct RowData {
-    item: Option<Memo<Option<Item>>>,
-    entry: Option<Memo<Option<RegisterEntry>>>,
-}
-
-impl RowData {
-    pub fn new(doc: Doc, of: Owner) -> RowData {
-        let Doc { agenda, paths, entry_positions, .. } = doc;
-        let (item, entry) = match of {
-            Owner::Item(id) => {
-                let item = Memo::new(move |_| {
-                    doc.track_part(Part::Item(id));
-                    let path = paths.with(|p| p.get(&id).cloned())?;
-                    agenda.with_untracked(|a| item_at(a, &path).filter(|i| i.id == id).map(own_fields))
-                });
-                (Some(item), None)
-            }
-            Owner::Entry(id) => {
-                let entry = Memo::new(move |_| {
-                    doc.track_part(Part::Entry(id));
-                    let at = entry_positions.with(|p| p.get(&id).copied())?;
-                    agenda.with_untracked(|a| a.register.get(at - 1).filter(|e| e.id == id).cloned())
-                });
-                (None, Some(entry))
-            }
-        };
-        RowData { item, entry }
-    }
-
-    /// The value of one of the row's fields; None for a field of something else.
-    pub fn value(&self, field: Field) -> Option<Value> {
-        match field {
-            Field::Item { field, .. } => self.item?.with(|i| i.as_ref().map(|i| get_item(i, field))),
-            Field::Entry { field, .. } => self.entry?.with(|e| e.as_ref().map(|e| get_entry(e, field))),
-            _ => None,
-        }
-    }
-}
-
-/// The DOM id of the control editing a field, so a finding can move focus to it.
-pub fn dom_id(field: Field) -> String {
-    use agendum_core::edit::Field as F;
-    match field {
-        F::Agenda { field } => format!("f-agenda-{field:?}"),
-        F::Session { session, field } => format!("f-session-{}-{field:?}", session.0),
-        F::Item { item, field } => format!("f-item-{}-{field:?}", item.0),
-        F::Entry { entry, field } => format!("f-entry-{}-{field:?}", entry.0),
-        F::Annex { annex, field } => format!("f-annex-{}-{field:?}", annex.0),
-        F::FutureMeeting { meeting, field } => format!("f-future-{}-{field:?}", meeting.0),
-    }
-    .to_lowercase()
 }
