@@ -4,7 +4,7 @@
 //! `agendum_core::edit::commands`, so undo covers them all.
 
 use agendum_core::edit::{commands, Edit, Field, ItemField, SessionField};
-use agendum_core::model::{ItemId, Location, SessionId};
+use agendum_core::model::{ItemId, SessionId};
 use agendum_core::schedule::Slot;
 use leptos::ev;
 use leptos::prelude::*;
@@ -91,13 +91,7 @@ fn ItemRow(id: ItemId) -> impl IntoView {
             return;
         }
         // Dropped on a row: the dragged item goes just before it, at its level.
-        let edit = live.agenda.with_untracked(|a| {
-            let to = a.locate(target)?;
-            let from = a.locate(id)?;
-            let same_list = from.session == to.session && from.parent == to.parent;
-            let index = if same_list && from.index < to.index { to.index - 1 } else { to.index };
-            Some(Edit::MoveItem { id, to: Location { index, ..to } })
-        });
+        let edit = live.agenda.with_untracked(|a| commands::move_before(a, id, target));
         run(live, edit, id);
     };
     let row_under = |ev: &ev::PointerEvent| -> Option<ItemId> {
@@ -278,13 +272,7 @@ pub fn ItemsTable() -> impl IntoView {
     let sessions = Memo::new(move |_| live.shape.with(|s| s.sessions.clone()));
     let long = expect_context::<LazyRows>().long_items;
     let add_session = move |_| {
-        let edit = live.agenda.with_untracked(|a| {
-            let mut s = agendum_core::model::Session::new(a.next_session_id());
-            if let Some(last) = a.sessions.last() {
-                s.title = last.title.clone();
-            }
-            Edit::InsertSession { index: a.sessions.len(), session: s }
-        });
+        let (edit, _) = live.agenda.with_untracked(commands::add_session);
         live.apply(edit, false);
     };
     view! {

@@ -2,9 +2,9 @@
 //! adding entries, adding every cited document that is missing, and sorting.
 
 use agendum_core::checks::{add_missing_documents, Finding};
-use agendum_core::docref::DocNumber;
+use agendum_core::edit::commands::{self, RegisterOrder};
 use agendum_core::edit::{Edit, EntryField, Field};
-use agendum_core::model::{EntryId, RegisterEntry};
+use agendum_core::model::EntryId;
 use leptos::prelude::*;
 
 use crate::classes;
@@ -12,13 +12,6 @@ use crate::fields::{FieldInput, Kind, TableHead};
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{Owner, ReactiveAgenda};
 use crate::rows::RowData;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum SortBy {
-    Number,
-    Category,
-    Source,
-}
 
 #[component]
 fn EntryRow(entry: EntryId) -> impl IntoView {
@@ -59,17 +52,7 @@ pub fn Register() -> impl IntoView {
     let long = expect_context::<LazyRows>().long_register;
     let missing = Memo::new(move |_| live.findings.with(|f| f.iter().filter(|f| is_unregistered(f)).count()));
     let add = move |_| {
-        let (edit, id) = live.agenda.with_untracked(|a| {
-            let id = a.next_entry_id();
-            let entry = RegisterEntry {
-                id,
-                number: DocNumber::parse(""),
-                category: String::new(),
-                source: String::new(),
-                title: String::new(),
-            };
-            (Edit::InsertEntry { index: a.register.len(), entry }, id)
-        });
+        let (edit, id) = live.agenda.with_untracked(commands::add_entry);
         if live.apply(edit, false) {
             live.focus.set(Some(Field::Entry { entry: id, field: EntryField::Category }));
         }
@@ -79,26 +62,11 @@ pub fn Register() -> impl IntoView {
             live.apply(edit, false);
         }
     };
-    // Sorting rewrites the register's order as one undoable step.
-    let sort = move |by: SortBy| {
-        let edit = live.agenda.with_untracked(|a| {
-            let mut sorted = a.register.clone();
-            match by {
-                SortBy::Number => sorted.sort_by_key(|e| match &e.number {
-                    DocNumber::Document(d) => (0, d.key(), d.revision),
-                    _ => (1, DocNumber::parse("TD0").as_document().expect("TD0 parses").key(), None),
-                }),
-                SortBy::Category => sorted.sort_by_key(|e| e.category.trim().to_lowercase()),
-                SortBy::Source => sorted.sort_by_key(|e| e.source.trim().to_lowercase()),
-            }
-            let mut edits: Vec<Edit> =
-                a.register.iter().rev().map(|e| Edit::RemoveEntry { id: e.id }).collect();
-            edits.extend(
-                sorted.into_iter().enumerate().map(|(index, entry)| Edit::InsertEntry { index, entry }),
-            );
-            Edit::Batch(edits)
-        });
-        live.apply(edit, false);
+    // Sorting rewrites the register's order as one undoable step (none when nothing moves).
+    let sort = move |by: RegisterOrder| {
+        if let Some(edit) = live.agenda.with_untracked(|a| commands::sort_register(a, by)) {
+            live.apply(edit, false);
+        }
     };
     view! {
         <section aria-labelledby="register-h">
@@ -110,9 +78,9 @@ pub fn Register() -> impl IntoView {
                     {move || format!("Add every cited document that is missing ({})", missing.get())}
                 </button>
                 <span class="sort">"Sort by: "
-                    <button type="button" on:click=move |_| sort(SortBy::Number)>"number"</button>
-                    <button type="button" on:click=move |_| sort(SortBy::Category)>"category"</button>
-                    <button type="button" on:click=move |_| sort(SortBy::Source)>"source"</button>
+                    <button type="button" on:click=move |_| sort(RegisterOrder::Number)>"number"</button>
+                    <button type="button" on:click=move |_| sort(RegisterOrder::Category)>"category"</button>
+                    <button type="button" on:click=move |_| sort(RegisterOrder::Source)>"source"</button>
                 </span>
             </div>
             <table class="register" class:long=long>

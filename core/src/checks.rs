@@ -136,20 +136,20 @@ fn describe_into(
     match place {
         Field::Agenda { field } => {
             out.push_str("Header, ");
-            out.push_str(agenda_field_label(field));
+            out.push_str(field.label());
         }
         Field::Session { session, field } => {
             let n = agenda.sessions.iter().position(|s| s.id == session).map_or(0, |i| i + 1);
             out.push_str("Session ");
             push_decimal(out, n);
             out.push_str(", ");
-            out.push_str(session_field_label(field));
+            out.push_str(field.label());
         }
         Field::Item { item, field } => {
             out.push_str("Item ");
             item_number(item, out);
             out.push_str(", ");
-            out.push_str(item_field_label(field));
+            out.push_str(field.label());
         }
         Field::Entry { entry, field } => describe_entry(agenda, entry_position(entry), field, out),
         Field::Annex { annex, field } => {
@@ -158,22 +158,15 @@ fn describe_into(
                 Some(i) => out.push_str(&annex_letter(i)),
                 None => out.push('?'),
             }
-            out.push_str(match field {
-                AnnexField::Title => ", Title",
-                AnnexField::Body => ", Text",
-            });
+            out.push_str(", ");
+            out.push_str(field.label());
         }
         Field::FutureMeeting { meeting, field } => {
             let n = agenda.future_meetings.iter().position(|m| m.id == meeting).map_or(0, |i| i + 1);
             out.push_str("Future meeting ");
             push_decimal(out, n);
-            out.push_str(match field {
-                FutureMeetingField::Date => ", Date",
-                FutureMeetingField::Start => ", Start",
-                FutureMeetingField::End => ", End",
-                FutureMeetingField::Timing => ", Timing",
-                FutureMeetingField::Subject => ", Subject",
-            });
+            out.push_str(", ");
+            out.push_str(field.label());
         }
     }
 }
@@ -188,69 +181,13 @@ fn describe_entry(agenda: &Agenda, at: Option<usize>, field: EntryField, out: &m
         None => out.push('?'),
     }
     out.push_str("), ");
-    out.push_str(entry_field_label(field));
+    out.push_str(field.label());
 }
 
 /// Appends `n` in decimal without the formatting machinery, which costs more than the rest of
 /// naming a place.
 fn push_decimal(out: &mut String, n: usize) {
     out.push_str(Decimal::new(n as u64).as_str());
-}
-
-pub fn agenda_field_label(f: AgendaField) -> &'static str {
-    use AgendaField as F;
-    match f {
-        F::Document => "Document number",
-        F::Revision => "Revision",
-        F::Title => "Title",
-        F::Source => "Source",
-        F::Group => "Group",
-        F::Meeting => "Meeting",
-        F::Place => "Place",
-        F::StartDate => "First day",
-        F::EndDate => "Last day",
-        F::TimeZone => "Time zone",
-        F::TimeZoneLabel => "Time zone as printed",
-        F::Abstract => "Abstract",
-        F::ActionRequired => "Action required",
-        F::Notes => "Note",
-        F::Status => "Status",
-        F::LinkTemplate => "Document link template",
-        F::Actions => "Actions",
-        F::Categories => "Categories",
-    }
-}
-
-pub fn session_field_label(f: SessionField) -> &'static str {
-    match f {
-        SessionField::Date => "Date",
-        SessionField::DayLabel => "Day as printed",
-        SessionField::Start => "Start",
-        SessionField::End => "End",
-        SessionField::Title => "Title",
-    }
-}
-
-pub fn item_field_label(f: ItemField) -> &'static str {
-    match f {
-        ItemField::Title => "Title",
-        ItemField::Source => "Source",
-        ItemField::Docs => "Docs",
-        ItemField::Summary => "Summary",
-        ItemField::Actions => "Proposal",
-        ItemField::Notes => "Notes",
-        ItemField::Start => "Start",
-        ItemField::Duration => "Duration",
-    }
-}
-
-pub fn entry_field_label(f: EntryField) -> &'static str {
-    match f {
-        EntryField::Number => "TD/C #",
-        EntryField::Category => "Category",
-        EntryField::Source => "Source",
-        EntryField::Title => "Title",
-    }
 }
 
 /// FxHash, the hasher of rustc: a pass hashes thousands of small ids and document numbers, and

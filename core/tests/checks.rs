@@ -752,7 +752,7 @@ fn annex_unreferenced_annex_b_once_item_1_3_stops_citing_it() {
 #[test]
 fn item_action_to_ntoe() {
     let (a, f) = planted("item.action");
-    assert_eq!(named(&a, &f), "Item 4.3, Proposal");
+    assert_eq!(named(&a, &f), "Item 4.3, Actions");
     let fixed = apply_fix(&a, &f);
     assert_eq!(item(&fixed, "4.3").actions, ["To note"]);
 }
