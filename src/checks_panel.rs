@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use agendum_core::checks::{Finding, Places};
+use agendum_core::checks::{Code, FieldNames, Finding};
 use agendum_core::edit::Field;
 use agendum_core::{Agenda, Severity};
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ use crate::reactive_agenda::ReactiveAgenda;
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Shown {
     severity: Severity,
-    code: &'static str,
+    code: Code,
     /// The field the finding points to, and its name as the panel shows it.
     field: Field,
     where_: String,
@@ -31,7 +31,7 @@ struct Shown {
 /// The findings as listed, the fields they point to named (only those listed: naming thousands
 /// would cost more than the check pass that found them).
 fn shown<'f>(findings: &'f [Finding], agenda: &Agenda) -> Vec<(Shown, &'f Finding)> {
-    let names = Places::new(agenda);
+    let names = FieldNames::new(agenda);
     let mut seen: HashMap<Shown, usize> = HashMap::new();
     findings
         .iter()
@@ -39,8 +39,8 @@ fn shown<'f>(findings: &'f [Finding], agenda: &Agenda) -> Vec<(Shown, &'f Findin
             let mut key = Shown {
                 severity: f.severity,
                 code: f.code,
-                field: f.place,
-                where_: names.name(f.place),
+                field: f.field,
+                where_: names.name(f.field),
                 message: f.message.clone(),
                 fix: f.fix.as_ref().map(|x| x.label.to_string()),
                 nth: 0,
@@ -99,7 +99,7 @@ pub fn ChecksPanel() -> impl IntoView {
                     <span class="where">{f.where_.clone()}</span>
                 </button>
                 <p class="message">{f.message.clone()}</p>
-                <p class="code">{f.code}</p>
+                <p class="code">{f.code.as_str()}</p>
                 {fix}
             </li>
         }
@@ -108,11 +108,11 @@ pub fn ChecksPanel() -> impl IntoView {
         <aside class="checks" aria-labelledby="checks-h">
             <h2 id="checks-h">"Checks"</h2>
             <p class="counts" role="status" aria-live="polite">
-                <span class=classes::severity(Severity::Error)>{move || counted(count(Severity::Error), "error")}</span>
+                <span class=classes::severity(Severity::Error)>{move || Severity::Error.counted(count(Severity::Error))}</span>
                 " · "
-                <span class=classes::severity(Severity::Warning)>{move || counted(count(Severity::Warning), "warning")}</span>
+                <span class=classes::severity(Severity::Warning)>{move || Severity::Warning.counted(count(Severity::Warning))}</span>
                 " · "
-                <span class=classes::severity(Severity::Note)>{move || counted(count(Severity::Note), "note")}</span>
+                <span class=classes::severity(Severity::Note)>{move || Severity::Note.counted(count(Severity::Note))}</span>
             </p>
             <Show when=move || live.findings.with(|f| f.is_empty())>
                 <p class="all-good">"No problems found."</p>
@@ -136,13 +136,3 @@ pub fn ChecksPanel() -> impl IntoView {
 /// How many findings the panel lists until asked for all. One fixes a long list from its top,
 /// and every listed finding is compared with the new ones, and laid out, on each keystroke.
 const LISTED: usize = 100;
-
-/// A count with its noun in agreement: "1 warning", "0 errors", "2 notes". The nouns here are
-/// the three severities, all plural with "s", so no pluralising crate is needed.
-fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}

@@ -334,10 +334,10 @@ type Marks = HashMap<Part, Vec<(Field, Severity)>>;
 fn marks_of(findings: &[Finding]) -> Marks {
     let mut marks: Marks = HashMap::new();
     for f in findings {
-        let fields = marks.entry(Part::of(&f.place)).or_default();
-        match fields.iter_mut().find(|(field, _)| *field == f.place) {
+        let fields = marks.entry(Part::of(&f.field)).or_default();
+        match fields.iter_mut().find(|(field, _)| *field == f.field) {
             Some((_, s)) => *s = (*s).min(f.severity),
-            None => fields.push((f.place, f.severity)),
+            None => fields.push((f.field, f.severity)),
         }
     }
     marks

@@ -1,8 +1,8 @@
 //! Annex A, the register of documents: one row per entry (built lazily on a long register),
 //! adding entries, adding every cited document that is missing, and sorting.
 
-use agendum_core::checks::{add_missing_documents, Finding};
-use agendum_core::edit::commands::{self, RegisterOrder};
+use agendum_core::checks::Code;
+use agendum_core::edit::commands::{self, add_missing_documents, RegisterOrder};
 use agendum_core::edit::{Edit, EntryField, Field};
 use agendum_core::model::EntryId;
 use leptos::prelude::*;
@@ -50,7 +50,9 @@ pub fn Register() -> impl IntoView {
     // A memo, so a keystroke that leaves the list as it was does not make the list compare it.
     let entries = Memo::new(move |_| live.shape.with(|s| s.entries.clone()));
     let long = expect_context::<LazyRows>().long_register;
-    let missing = Memo::new(move |_| live.findings.with(|f| f.iter().filter(|f| is_unregistered(f)).count()));
+    let missing = Memo::new(move |_| {
+        live.findings.with(|f| f.iter().filter(|f| f.code == Code::XrefUnregistered).count())
+    });
     let add = move |_| {
         let (edit, id) = live.agenda.with_untracked(commands::add_entry);
         if live.apply(edit, false) {
@@ -93,10 +95,4 @@ pub fn Register() -> impl IntoView {
             </table>
         </section>
     }
-}
-
-/// Whether a finding is a document cited but missing from Annex A: what "Add every cited
-/// document that is missing" adds.
-fn is_unregistered(f: &Finding) -> bool {
-    f.code == "xref.unregistered"
 }

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use agendum_core::checks::Places;
+use agendum_core::checks::FieldNames;
 use agendum_core::{check, export, format, Severity};
 
 const USAGE: &str = "\
@@ -46,15 +46,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             let agenda = read(path)?;
             let findings = check(&agenda);
-            let places = Places::new(&agenda);
+            let names = FieldNames::new(&agenda);
             for f in &findings {
-                let where_ = places.name(f.place);
+                let where_ = names.name(f.field);
                 if json {
                     let line = serde_json::json!({
                         "code": f.code,
                         "severity": f.severity,
                         "where": where_,
-                        "place": f.place,
+                        "field": f.field,
                         "message": f.message,
                         "fix": f.fix.as_ref().map(|x| x.label.clone()),
                     });
@@ -68,11 +68,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
             }
             let count = |s| findings.iter().filter(|f| f.severity == s).count();
-            let (e, w, n) = (count(Severity::Error), count(Severity::Warning), count(Severity::Note));
             if !json {
-                writeln!(out, "{path}: {e} errors, {w} warnings, {n} notes").map_err(io)?;
+                let [e, w, n] =
+                    [Severity::Error, Severity::Warning, Severity::Note].map(|s| s.counted(count(s)));
+                writeln!(out, "{path}: {e}, {w}, {n}").map_err(io)?;
             }
-            Ok(if e > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if count(Severity::Error) > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         ["export", "--html", path] | ["export", path, "--html"] => {
             let agenda = read(path)?;
@@ -89,8 +90,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         ["codes"] => {
-            for (code, meaning) in agendum_core::checks::CODES {
-                writeln!(out, "{code:24} {meaning}").map_err(io)?;
+            for code in agendum_core::checks::CODES {
+                writeln!(out, "{:24} {:8} {}", code.as_str(), code.severity().name(), code.meaning())
+                    .map_err(io)?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -26,7 +26,7 @@ fn check_td514_reports_the_category_typo_and_exits_0() {
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("Annex A, entry 10 (TD667R1), Category: warning [register.category]"), "{text}");
     assert!(text.contains("Did you mean \"Information\"?"), "{text}");
-    assert!(text.ends_with(": 0 errors, 1 warnings, 0 notes\n"), "{text}");
+    assert!(text.ends_with(": 0 errors, 1 warning, 0 notes\n"), "{text}");
 }
 
 #[test]
@@ -38,7 +38,7 @@ fn check_json_prints_one_object_per_finding() {
     assert_eq!(lines[0]["code"], "register.category");
     assert_eq!(lines[0]["severity"], "warning");
     assert_eq!(lines[0]["fix"], "Change to \"Information\"");
-    assert_eq!(lines[0]["place"]["in"], "entry");
+    assert_eq!(lines[0]["field"]["in"], "entry");
 }
 
 #[test]
@@ -48,7 +48,21 @@ fn an_error_level_finding_exits_1() {
     assert_ne!(planted, text);
     let out = agendum(&["check", temp_file("order.agenda.json", &planted).to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8(out.stdout).unwrap().contains("[time.order]"));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[time.order]"), "{text}");
+    assert!(text.ends_with(": 1 error, 1 warning, 0 notes\n"), "{text}");
+}
+
+#[test]
+fn codes_lists_every_check_code_with_its_severity_and_meaning() {
+    let out = agendum(&["codes"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), agendum_core::checks::CODES.len(), "{text}");
+    let order = text.lines().find(|l| l.starts_with("time.order ")).expect("time.order is listed");
+    let words: Vec<&str> = order.split_whitespace().collect();
+    assert_eq!(words[1], "error", "{order}");
+    assert!(order.ends_with("A start time is earlier than a start time above it"), "{order}");
 }
 
 #[test]

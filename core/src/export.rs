@@ -5,7 +5,8 @@
 use std::fmt::Write;
 
 use crate::docref::{DocNumber, DocRef};
-use crate::model::{annex_letter, Agenda, Item, REGISTER_LETTER};
+use crate::model::{annex_letter, Agenda, REGISTER_LETTER};
+use crate::numbering::Outline;
 use crate::time::Date;
 
 /// Escapes text for HTML element content and double-quoted attribute values.
@@ -207,16 +208,17 @@ fn rich_text(out: &mut String, text: &str) {
     flush_para(out, &mut para);
 }
 
-fn item_rows(out: &mut String, a: &Agenda, items: &[Item], prefix: &str, first: usize, depth: usize) {
-    for (i, item) in items.iter().enumerate() {
-        let number =
-            if prefix.is_empty() { (first + i + 1).to_string() } else { format!("{prefix}.{}", i + 1) };
+/// The rows of the items of the session at `session`, numbered by [`crate::numbering`].
+fn item_rows(out: &mut String, a: &Agenda, outline: &Outline, session: usize) {
+    for k in outline.session(session) {
+        let item = outline.items()[k];
+        let depth = outline.depth(k);
         let _ = write!(out, "<tr class=\"item depth-{}\"><td class=\"timing\">", depth.min(2));
         if let Some(t) = item.start {
             let _ = write!(out, "{t} hours");
         }
         out.push_str("</td><td class=\"num\">");
-        out.push_str(&number);
+        outline.write_number_at(k, out);
         out.push_str("</td><td class=\"title\">");
         if !item.source.trim().is_empty() {
             out.push_str("<span class=\"source\">");
@@ -247,7 +249,6 @@ fn item_rows(out: &mut String, a: &Agenda, items: &[Item], prefix: &str, first: 
             rich_text(out, &item.notes);
         }
         out.push_str("</td></tr>\n");
-        item_rows(out, a, &item.children, &number, 0, depth + 1);
     }
 }
 
@@ -302,8 +303,8 @@ pub fn html(a: &Agenda) -> String {
 
     // Items.
     out.push_str("<h1>Agenda</h1>\n<table class=\"items\">\n<thead><tr><th>Timing</th><th>#</th><th>Agenda Item</th><th>Docs</th><th>Summary and Proposal</th></tr></thead>\n<tbody>\n");
-    let mut first = 0;
-    for s in &a.sessions {
+    let outline = Outline::new(a);
+    for (si, s) in a.sessions.iter().enumerate() {
         out.push_str("<tr class=\"session\"><td colspan=\"2\">");
         let day = session_day(&s.day_label, s.date);
         escape_into(&mut out, &day);
@@ -320,8 +321,7 @@ pub fn html(a: &Agenda) -> String {
         out.push_str("</td><td colspan=\"3\">");
         escape_into(&mut out, s.title.trim());
         out.push_str("</td></tr>\n");
-        item_rows(&mut out, a, &s.items, "", first, 0);
-        first += s.items.len();
+        item_rows(&mut out, a, &outline, si);
     }
     out.push_str("</tbody>\n</table>\n");
 

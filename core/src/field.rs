@@ -90,6 +90,13 @@ pub enum Field {
     FutureMeeting { meeting: FutureMeetingId, field: FutureMeetingField },
 }
 
+impl Field {
+    /// A field of an item, the kind most findings and edits point to.
+    pub fn item(item: ItemId, field: ItemField) -> Field {
+        Field::Item { item, field }
+    }
+}
+
 impl AgendaField {
     /// The field's name as the header form shows it, and as findings name it.
     pub fn label(self) -> &'static str {

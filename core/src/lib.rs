@@ -9,11 +9,12 @@ pub mod export;
 pub mod field;
 pub mod format;
 pub mod model;
+pub mod numbering;
 pub mod schedule;
 pub mod templates;
 pub mod time;
 
-pub use checks::{check, Finding, Fix, Places, Severity};
+pub use checks::{check, Code, FieldNames, Finding, Fix, Severity};
 pub use docref::{DocId, DocNumber, DocRef};
 pub use edit::{Edit, Field, History, Value};
 pub use model::{Agenda, Item, ItemId, RegisterEntry, Session};

@@ -262,31 +262,15 @@ pub fn annex_letter(index: usize) -> String {
 }
 
 impl Agenda {
-    /// Rows of the items table in order; top-level numbers run on across sessions.
+    /// Rows of the items table in order, numbered by [`crate::numbering`].
     pub fn rows(&self) -> Vec<Row> {
-        fn walk(
-            items: &[Item],
-            prefix: &str,
-            depth: usize,
-            session: SessionId,
-            first: usize,
-            out: &mut Vec<Row>,
-        ) {
-            for (i, item) in items.iter().enumerate() {
-                let number = if prefix.is_empty() {
-                    (first + i + 1).to_string()
-                } else {
-                    format!("{prefix}.{}", i + 1)
-                };
-                out.push(Row { id: item.id, number: number.clone(), depth, session });
-                walk(&item.children, &number, depth + 1, session, 0, out);
+        let outline = crate::numbering::Outline::new(self);
+        let mut out = Vec::with_capacity(outline.items().len());
+        for (si, s) in self.sessions.iter().enumerate() {
+            for k in outline.session(si) {
+                let id = outline.items()[k].id;
+                out.push(Row { id, number: outline.number_at(k), depth: outline.depth(k), session: s.id });
             }
-        }
-        let mut out = Vec::new();
-        let mut first = 0;
-        for s in &self.sessions {
-            walk(&s.items, "", 0, s.id, first, &mut out);
-            first += s.items.len();
         }
         out
     }

@@ -3,14 +3,15 @@
 //! its severity, and nothing unrelated besides. Where a finding offers a fix, applying the fix
 //! must make it go away and leave TD514 as clean as it was.
 
-use agendum_core::checks::{add_missing_documents, sources_agree, titles_agree, CODES};
+use agendum_core::checks::{sources_agree, titles_agree, CODES};
 use agendum_core::docref::{DocNumber, DocRef};
+use agendum_core::edit::commands::add_missing_documents;
 use agendum_core::edit::{AgendaField, AnnexField, EntryField, FutureMeetingField, ItemField, SessionField};
 use agendum_core::model::{Annex, EntryId, Location};
 use agendum_core::schedule::{schedule, Slot};
 use agendum_core::time::{Date, Time};
 use agendum_core::{
-    check, Agenda, Edit, Field, Finding, Item, ItemId, Places, RegisterEntry, Severity, Value,
+    check, Agenda, Edit, Field, FieldNames, Finding, Item, ItemId, RegisterEntry, Severity, Value,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -328,11 +329,11 @@ const MISTAKES: &[Mistake] = &[
 type Key = (&'static str, Field);
 
 fn keys(findings: &[Finding]) -> Vec<Key> {
-    findings.iter().map(|f| (f.code, f.place)).collect()
+    findings.iter().map(|f| (f.code.as_str(), f.field)).collect()
 }
 
 fn show(findings: &[&Finding]) -> String {
-    findings.iter().map(|f| format!("\n  {} at {:?}: {}", f.code, f.place, f.message)).collect()
+    findings.iter().map(|f| format!("\n  {} at {:?}: {}", f.code, f.field, f.message)).collect()
 }
 
 /// The findings of `a` that TD514 as published does not have (compared by code and place).
@@ -340,7 +341,7 @@ fn new_findings(a: &Agenda) -> Vec<Finding> {
     let mut baseline = keys(&check(&td514()));
     let mut new = Vec::new();
     for f in check(a) {
-        match baseline.iter().position(|k| *k == (f.code, f.place)) {
+        match baseline.iter().position(|k| *k == (f.code.as_str(), f.field)) {
             Some(i) => {
                 baseline.remove(i);
             }
@@ -366,7 +367,7 @@ fn apply_fix(a: &Agenda, f: &Finding) -> Agenda {
     let mut fixed = a.clone();
     fix.edit.clone().apply(&mut fixed).unwrap_or_else(|e| panic!("the fix \"{}\" fails: {e}", fix.label));
     let left: Vec<Finding> =
-        check(&fixed).into_iter().filter(|g| g.code == f.code && g.place == f.place).collect();
+        check(&fixed).into_iter().filter(|g| g.code == f.code && g.field == f.field).collect();
     assert!(left.is_empty(), "after \"{}\", still:{}", fix.label, show(&left.iter().collect::<Vec<_>>()));
     fixed
 }
@@ -385,10 +386,10 @@ fn planted(code: &str) -> (Agenda, Finding) {
     assert!(!hits.is_empty(), "{code} is not reported; new findings:{}", show(&all));
     assert_eq!(hits.len(), 1, "one mistake, one {code} finding:{}", show(&hits));
     let f = hits[0].clone();
-    assert_eq!(f.place, place, "{code} points at {:?}, not at the mistake ({place:?})", f.place);
+    assert_eq!(f.field, place, "{code} points at {:?}, not at the mistake ({place:?})", f.field);
     assert_eq!(f.severity, m.severity, "{code} has the wrong severity");
     let unrelated: Vec<&Finding> =
-        new.iter().filter(|f| f.code != code && !m.consequences.contains(&f.code)).collect();
+        new.iter().filter(|f| f.code != code && !m.consequences.iter().any(|c| f.code == *c)).collect();
     assert!(unrelated.is_empty(), "besides {code}, the checks also report:{}", show(&unrelated));
     for c in m.consequences {
         assert!(new.iter().any(|f| f.code == *c), "{code}: the expected {c} is missing:{}", show(&all));
@@ -402,7 +403,7 @@ fn planted(code: &str) -> (Agenda, Finding) {
 
 /// Where a finding points, in the user's words.
 fn named(a: &Agenda, f: &Finding) -> String {
-    Places::new(a).name(f.place)
+    FieldNames::new(a).name(f.field)
 }
 
 fn fix_label(f: &Finding) -> &str {
@@ -420,12 +421,12 @@ fn td514_has_exactly_one_finding_the_infomration_typo() {
     let f = &findings[0];
     assert_eq!(f.code, "register.category");
     assert_eq!(f.severity, Warning);
-    assert_eq!(f.place, entry_field(&a, "TD667R1", EntryField::Category));
+    assert_eq!(f.field, entry_field(&a, "TD667R1", EntryField::Category));
     assert_eq!(named(&a, f), "Annex A, entry 10 (TD667R1), Category");
     assert!(f.message.contains("\"infomration\""), "{}", f.message);
     assert_eq!(fix_label(f), "Change to \"Information\"");
     let fix = f.fix.as_ref().expect("a fix");
-    assert_eq!(fix.edit, Edit::Set { field: f.place, value: text("Information") });
+    assert_eq!(fix.edit, Edit::Set { field: f.field, value: text("Information") });
     let fixed = apply_fix(&a, f);
     assert_eq!(entry(&fixed, "TD667R1").category, "Information");
     assert!(check(&fixed).is_empty(), "{:?}", check(&fixed));
@@ -440,11 +441,11 @@ fn td514_loaded_from_the_file_is_the_same_agenda() {
 
 #[test]
 fn every_code_has_a_planted_mistake() {
-    for (code, _) in CODES {
-        planted(code);
+    for code in CODES {
+        planted(code.as_str());
     }
     for m in MISTAKES {
-        assert!(CODES.iter().any(|(c, _)| *c == m.code), "{} is not a code of checks::CODES", m.code);
+        assert!(CODES.iter().any(|c| *c == m.code), "{} is not a code of checks::CODES", m.code);
     }
 }
 
@@ -536,7 +537,7 @@ fn session_overbooked_80_minutes_of_aob() {
     assert!(f.message.contains("80 min in a 75 min session"), "{}", f.message);
     // AOB comes after item 5 (15:40) and before the closure (15:45): it overruns as well.
     let overrun = new_findings(&a).into_iter().find(|f| f.code == "time.overrun").expect("an overrun");
-    assert_eq!(overrun.place, item_field(&a, "6", ItemField::Duration));
+    assert_eq!(overrun.field, item_field(&a, "6", ItemField::Duration));
     assert_eq!(fix_label(&overrun), "Plan 5 min");
 }
 
@@ -812,7 +813,7 @@ fn agenda_link_template_without_https_or_number() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Places in the user's words.
+// FieldNames in the user's words.
 
 #[test]
 fn places_read_the_way_a_user_names_them() {
@@ -1041,14 +1042,28 @@ fn free_text_that_only_looks_like_a_reference_is_not_reported() {
 }
 
 #[test]
-fn every_check_code_is_documented_once() {
-    let mut codes: Vec<&str> = CODES.iter().map(|(c, _)| *c).collect();
-    codes.sort();
-    codes.dedup();
-    assert_eq!(codes.len(), CODES.len(), "a code is listed twice");
-    assert!(CODES.iter().all(|(_, what)| !what.trim().is_empty()));
-    // The description of a place matches the finding's own label for every field it names.
+fn the_readme_lists_every_check_code_as_the_checks_report_it() {
+    // The README's table, row by row: | `code` | severity | meaning |
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let rows: Vec<(String, String, String)> = readme
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.trim().strip_prefix("| `")?.strip_suffix('|')?.split(" | ").collect();
+            let [code, severity, meaning] = cells.as_slice() else { return None };
+            Some((code.trim_end_matches('`').to_string(), severity.to_string(), meaning.trim().to_string()))
+        })
+        .collect();
+    let codes: Vec<(String, String, String)> = CODES
+        .iter()
+        .map(|c| (c.as_str().to_string(), c.severity().name().to_string(), c.meaning().to_string()))
+        .collect();
+    assert_eq!(rows, codes, "the README's table of check codes differs from checks::CODES");
+}
+
+#[test]
+fn a_register_field_is_named_with_its_entry_and_label() {
+    // The name of a field matches the finding's own label for every field it names.
     let a = td514();
     let f = Field::Entry { entry: entry_by_number(&a, "C103"), field: EntryField::Source };
-    assert_eq!(Places::new(&a).name(f), "Annex A, entry 8 (C103), Source");
+    assert_eq!(FieldNames::new(&a).name(f), "Annex A, entry 8 (C103), Source");
 }

@@ -48,9 +48,9 @@ fn exercise(text: &str) -> Result<Outcome, String> {
     match format::load(text) {
         Ok(loaded) => {
             let a = loaded.agenda;
-            let places = agendum_core::Places::new(&a);
+            let places = agendum_core::FieldNames::new(&a);
             for f in check(&a) {
-                if places.name(f.place).trim().is_empty() || f.message.trim().is_empty() {
+                if places.name(f.field).trim().is_empty() || f.message.trim().is_empty() {
                     return Err(format!("a finding without a place or message: {f:?}"));
                 }
             }

@@ -512,14 +512,11 @@ proptest! {
     #[test]
     fn checks_never_panic_and_always_say_where(a in agenda()) {
         let findings = check(&a);
-        let places = agendum_core::Places::new(&a);
+        let names = agendum_core::FieldNames::new(&a);
         for f in &findings {
-            prop_assert!(!places.name(f.place).trim().is_empty(), "{} has no place: {:?}", f.code, f);
+            prop_assert!(!names.name(f.field).trim().is_empty(), "{} names no field: {:?}", f.code, f);
             prop_assert!(!f.message.trim().is_empty(), "{} has no message", f.code);
-            prop_assert!(
-                agendum_core::checks::CODES.iter().any(|(c, _)| *c == f.code),
-                "{} is not a listed code", f.code
-            );
+            prop_assert_eq!(f.severity, f.code.severity(), "{} is reported at another severity than its own", f.code);
             if let Some(fix) = &f.fix {
                 let mut b = a.clone();
                 prop_assert!(

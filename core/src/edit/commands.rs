@@ -2,8 +2,11 @@
 //! returns None where the command does not apply (moving the first item up, indenting an item
 //! with no item before it …).
 
+use std::collections::HashSet;
+
 use super::Edit;
-use crate::docref::DocNumber;
+use crate::checks::{check, Code, Fix};
+use crate::docref::{DocKey, DocNumber};
 use crate::model::*;
 
 pub fn move_up(agenda: &Agenda, id: ItemId) -> Option<Edit> {
@@ -146,4 +149,31 @@ pub fn sort_register(agenda: &Agenda, by: RegisterOrder) -> Option<Edit> {
     let mut edits: Vec<Edit> = agenda.register.iter().rev().map(|e| Edit::RemoveEntry { id: e.id }).collect();
     edits.extend(sorted.into_iter().enumerate().map(|(index, entry)| Edit::InsertEntry { index, entry }));
     Some(Edit::Batch(edits))
+}
+
+/// Edits that add every cited document missing from the register, prefilled from what the
+/// agenda says, as one step. None when nothing is missing.
+pub fn add_missing_documents(agenda: &Agenda) -> Option<Edit> {
+    let mut next = agenda.next_entry_id().0;
+    let mut index = agenda.register.len();
+    let mut added: HashSet<DocKey> = HashSet::new();
+    let mut edits = Vec::new();
+    // The checks' own fixes, prefilled from the items that cite each document.
+    for f in check(agenda) {
+        if f.code != Code::XrefUnregistered {
+            continue;
+        }
+        if let Some(Fix { edit: Edit::InsertEntry { mut entry, .. }, .. }) = f.fix {
+            let Some(id) = entry.number.as_document() else { continue };
+            // Two citations of one document at different revisions need only one entry.
+            if !added.insert(id.key()) {
+                continue;
+            }
+            entry.id = EntryId(next);
+            next += 1;
+            edits.push(Edit::InsertEntry { index, entry });
+            index += 1;
+        }
+    }
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
 }

@@ -1,0 +1,257 @@
+//! Citations: every document an item's Docs column or any text cites, against the register.
+//! A document missing from Annex A, or cited at a revision Annex A does not list, is the
+//! mistake delegates write in about; so is an item whose title or source disagrees with the
+//! register's entry for its one document. Mentions of items ("see 2.2") must resolve too.
+
+use rustc_hash::FxHashSet;
+
+use super::annexes::Referenced;
+use super::index::{Key, RegisterIndex, NO_ENTRY};
+use super::text::{sources_agree, titles_agree};
+use super::{Code, Ctx, Fix};
+use crate::docref::{scan_as_written, DocId, DocKey, DocNumber, DocRef, Mentioned, Series};
+use crate::edit::{AgendaField, AnnexField, Edit, Field, FutureMeetingField, ItemField, SessionField, Value};
+use crate::model::{Item, ItemId, RegisterEntry};
+
+/// The citations of a pass as it walks the agenda: which register entries are cited, and which
+/// annexes are referred to.
+pub(super) struct Citing<'i, 'a> {
+    index: &'i RegisterIndex<'a>,
+    /// By register position: whether anything cites the entry.
+    pub(super) cited: Vec<bool>,
+    reported_missing: FxHashSet<(DocKey, Option<u32>, Field)>,
+    pub(super) annexes: Referenced<'a>,
+}
+
+impl<'i, 'a> Citing<'i, 'a> {
+    pub(super) fn new(index: &'i RegisterIndex<'a>, entries: usize) -> Self {
+        Citing {
+            index,
+            cited: vec![false; entries],
+            reported_missing: FxHashSet::default(),
+            annexes: Referenced::default(),
+        }
+    }
+
+    /// The header's texts and the sessions' titles, which come before the items.
+    pub(super) fn header_and_sessions(&mut self, cx: &mut Ctx<'a>) {
+        let a = cx.agenda;
+        let af = |field| Field::Agenda { field };
+        self.text(cx, &a.abstract_text, af(AgendaField::Abstract));
+        self.text(cx, &a.action_required, af(AgendaField::ActionRequired));
+        self.text(cx, &a.notes, af(AgendaField::Notes));
+        for s in &a.sessions {
+            self.text(cx, &s.title, Field::Session { session: s.id, field: SessionField::Title });
+        }
+    }
+
+    /// The free-text annexes and the future meetings, which come after the items.
+    pub(super) fn annexes_and_future_meetings(&mut self, cx: &mut Ctx<'a>) {
+        let a = cx.agenda;
+        for an in &a.annexes {
+            self.text(cx, &an.body, Field::Annex { annex: an.id, field: AnnexField::Body });
+        }
+        for m in &a.future_meetings {
+            let field = Field::FutureMeeting { meeting: m.id, field: FutureMeetingField::Subject };
+            self.text(cx, &m.subject, field);
+            self.text(cx, &m.timing, field);
+        }
+    }
+
+    /// An item's Docs column and texts.
+    pub(super) fn item(&mut self, cx: &mut Ctx<'a>, item: &'a Item) {
+        let f = |field| Field::item(item.id, field);
+        let mut documents = 0;
+        let mut only = None;
+        for d in &item.docs {
+            match &d.number {
+                DocNumber::Document(id) => {
+                    let registered = self.document(cx, id, Key::of(id), f(ItemField::Docs), Some(item.id));
+                    documents += 1;
+                    only = registered.map(|first| (id, first));
+                }
+                DocNumber::Annex(l) => self.annexes.mention(cx, l, f(ItemField::Docs)),
+                DocNumber::Outside(_) => {}
+                DocNumber::Unparsed(t) => unreadable(cx, item.id, t),
+            }
+            self.text(cx, &d.note, f(ItemField::Docs));
+        }
+        self.text(cx, &item.title, f(ItemField::Title));
+        self.text(cx, &item.summary, f(ItemField::Summary));
+        self.text(cx, &item.notes, f(ItemField::Notes));
+        if let (1, Some((id, first))) = (documents, only) {
+            agreement(cx, self.index, item, id, first);
+        }
+    }
+
+    fn text(&mut self, cx: &mut Ctx<'a>, text: &'a str, field: Field) {
+        if text.is_empty() {
+            return;
+        }
+        scan_as_written(text, |m| match m {
+            Mentioned::Document(d) => {
+                // A document registered at the revision cited, as nearly every one is, is
+                // marked cited without a copy of its number.
+                let registered = d.prefix.is_none() && {
+                    let key = Key { prefix: None, series: d.series, number: d.digits.value() };
+                    self.index.first(&key).is_some_and(|first| self.cite(first, d.revision))
+                };
+                if !registered {
+                    let id = d.to_id();
+                    self.document(cx, &id, Key::of(&id), field, None);
+                }
+            }
+            Mentioned::Annex(l) => self.annexes.mention(cx, l, field),
+            Mentioned::Item(n) => {
+                if !cx.outline.has_number(n) {
+                    cx.push(Code::XrefItem, field, format!("There is no item {n}."), None);
+                }
+            }
+        });
+    }
+
+    /// Marks cited every entry of the document listed first at `first` that is at `revision`;
+    /// false if none is.
+    fn cite(&mut self, first: u32, revision: Option<u32>) -> bool {
+        // Every entry at this revision is cited, a duplicate too: it is reported as
+        // register.duplicate, not also as "nothing cites it".
+        let mut any = false;
+        let mut i = first;
+        while i != NO_ENTRY {
+            if self.index.revision[i as usize] == revision {
+                self.cited[i as usize] = true;
+                any = true;
+            }
+            i = self.index.next[i as usize];
+        }
+        any
+    }
+
+    /// A cited document against the register; `item` is the item whose Docs column cites it.
+    /// Gives the first register entry of the document, if it has one.
+    fn document(
+        &mut self,
+        cx: &mut Ctx,
+        id: &DocId,
+        key: Key,
+        field: Field,
+        item: Option<ItemId>,
+    ) -> Option<u32> {
+        let index = self.index;
+        let Some(first) = index.first(&key) else {
+            if !self.reported_missing.insert((id.key(), id.revision, field)) {
+                return None;
+            }
+            let fix = Fix {
+                label: format!("Add {id} to Annex A").into(),
+                edit: Edit::InsertEntry {
+                    index: cx.agenda.register.len(),
+                    entry: prefilled_entry(cx, id, item),
+                },
+            };
+            cx.push(
+                Code::XrefUnregistered,
+                field,
+                format!("{id} is cited but is not in the register (Annex A)."),
+                Some(fix),
+            );
+            return None;
+        };
+        if self.cite(first, id.revision) {
+            return Some(first);
+        }
+        for i in index.chain(first) {
+            self.cited[i] = true;
+        }
+        let rev = index.chain(first).map(|i| index.revision[i]).max().expect("a chain has entries");
+        let registered = id.with_revision(rev);
+        let fix = item.and_then(|item| {
+            let it = cx.outline.item(item)?;
+            let docs: Vec<DocRef> = it
+                .docs
+                .iter()
+                .map(|d| match &d.number {
+                    DocNumber::Document(x) if x == id => {
+                        DocRef { number: DocNumber::Document(registered.clone()), ..d.clone() }
+                    }
+                    _ => d.clone(),
+                })
+                .collect();
+            Some(Fix {
+                label: format!("Cite {registered}").into(),
+                edit: Edit::Set { field: Field::item(item, ItemField::Docs), value: Value::Docs(docs) },
+            })
+        });
+        cx.push(
+            Code::XrefRevision,
+            field,
+            format!("{id} is cited, but the register lists {registered}."),
+            fix,
+        );
+        Some(first)
+    }
+}
+
+/// A Docs entry that is no document number this editor can read.
+fn unreadable(cx: &mut Ctx, item: ItemId, text: &str) {
+    let msg = if text.is_empty() {
+        "An empty document reference.".to_string()
+    } else {
+        format!("\"{text}\" is not a document number this editor can read (such as TD514, TD667R1, C103, Annex B, C24/59 Rev.1); it is kept as written.")
+    };
+    cx.push(Code::DocUnreadable, Field::item(item, ItemField::Docs), msg, None);
+}
+
+/// A register entry for a cited document, prefilled from the item that cites it.
+pub(crate) fn prefilled_entry(cx: &Ctx, id: &DocId, item: Option<ItemId>) -> RegisterEntry {
+    let it = item.and_then(|i| cx.outline.item(i));
+    RegisterEntry {
+        id: cx.next_entry,
+        number: DocNumber::Document(id.clone()),
+        category: match id.series {
+            Series::Contribution => "Contribution".into(),
+            Series::Td => "Information".into(),
+        },
+        source: it.map(|i| i.source.trim().to_string()).unwrap_or_default(),
+        title: it.map(|i| i.title.trim().to_string()).unwrap_or_default(),
+    }
+}
+
+/// The title and source of an item citing one document against the register's.
+fn agreement(cx: &mut Ctx, index: &RegisterIndex, item: &Item, id: &DocId, first: u32) {
+    let a = cx.agenda;
+    let i = index.chain(first).find(|i| index.revision[*i] == id.revision).unwrap_or(first as usize);
+    let e = &a.register[i];
+    if !titles_agree(&item.title, &e.title) {
+        cx.push(
+            Code::XrefTitle,
+            Field::item(item.id, ItemField::Title),
+            format!("The title differs from the register's title for {}: \"{}\".", e.number, e.title.trim()),
+            Some(Fix {
+                label: "Use the register's title".into(),
+                edit: Edit::Set {
+                    field: Field::item(item.id, ItemField::Title),
+                    value: Value::Text(e.title.trim().to_string()),
+                },
+            }),
+        );
+    }
+    if !sources_agree(&item.source, &e.source) {
+        cx.push(
+            Code::XrefSource,
+            Field::item(item.id, ItemField::Source),
+            format!(
+                "The source differs from the register's source for {}: \"{}\".",
+                e.number,
+                e.source.trim()
+            ),
+            Some(Fix {
+                label: "Use the register's source".into(),
+                edit: Edit::Set {
+                    field: Field::item(item.id, ItemField::Source),
+                    value: Value::Text(e.source.trim().to_string()),
+                },
+            }),
+        );
+    }
+}

@@ -1,0 +1,137 @@
+//! The registry of check codes: each code's stable string, its severity and what it means. The
+//! README's table, `agendum codes` and the findings all read them from here, so a code cannot
+//! be listed with one meaning and reported with another.
+
+use serde::{Serialize, Serializer};
+
+use super::Severity;
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $severity:ident, $stage:ident, $meaning:literal;)*) => {
+        /// What a finding is about. Its string ("time.order") is stable: users filter on it and
+        /// the CLI prints it.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $($variant,)*
+        }
+
+        impl Code {
+            /// Every code, in the order of the README's table.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $code,)*
+                }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self {
+                    $(Code::$variant => Severity::$severity,)*
+                }
+            }
+
+            /// What it means, in a line.
+            pub fn meaning(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $meaning,)*
+                }
+            }
+
+            /// Which part of the walk reports it: within a severity, findings come in this order.
+            pub(super) fn stage(self) -> Stage {
+                match self {
+                    $(Code::$variant => Stage::$stage,)*
+                }
+            }
+        }
+    };
+}
+
+/// The parts of a check pass, in the order a reviewer reads their findings: the header, the
+/// sessions and their times, and so on down to the words of the items.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Stage {
+    Header,
+    Sessions,
+    FutureMeetings,
+    Register,
+    Docs,
+    Citations,
+    Uncited,
+    Agreement,
+    Annexes,
+    ItemReferences,
+    OwnNumber,
+    Categories,
+    ItemWords,
+}
+
+impl Stage {
+    pub(super) const COUNT: usize = Stage::ItemWords as usize + 1;
+}
+
+codes! {
+    TimeOrder = "time.order", Error, Sessions, "A start time is earlier than a start time above it";
+    TimeOutsideWindow = "time.outside-window", Error, Sessions, "A start time falls outside its session's window";
+    TimeOverrun = "time.overrun", Warning, Sessions, "A planned duration runs past the next timed item or the session end";
+    SessionWindow = "session.window", Error, Sessions, "A session ends at or before its start";
+    SessionOverbooked = "session.overbooked", Warning, Sessions, "The planned durations add up to more than the session window";
+    SessionWeekday = "session.weekday", Error, Sessions, "The weekday written for a session is not the weekday of its date";
+    SessionDay = "session.day", Error, Sessions, "The day written for a session is not its date";
+    SessionOutsideMeeting = "session.outside-meeting", Error, Sessions, "A session is dated outside the meeting dates";
+    MeetingDates = "meeting.dates", Error, Header, "The meeting ends before it starts";
+    FutureBeforeMeeting = "future.before-meeting", Warning, FutureMeetings, "A future meeting is dated before this meeting";
+    FutureWindow = "future.window", Warning, FutureMeetings, "A future meeting ends at or before its start";
+    DocUnreadable = "doc.unreadable", Warning, Docs, "A document number cannot be read; it is kept as written";
+    XrefUnregistered = "xref.unregistered", Error, Citations, "A cited document is missing from the register (Annex A)";
+    XrefRevision = "xref.revision", Warning, Citations, "A document is cited at a revision the register does not list";
+    XrefTitle = "xref.title", Warning, Agreement, "An item's title disagrees with the register's title for its document";
+    XrefSource = "xref.source", Warning, Agreement, "An item's source disagrees with the register's source for its document";
+    XrefItem = "xref.item", Error, ItemReferences, "A reference to another item (\"see 2.2\") does not resolve";
+    RegisterDuplicate = "register.duplicate", Error, Register, "The same document number appears twice in the register";
+    RegisterUncited = "register.uncited", Warning, Uncited, "Nothing in the agenda cites a register entry";
+    RegisterCategory = "register.category", Warning, Categories, "A register category is not in the agenda's vocabulary";
+    RegisterUnreadable = "register.unreadable", Warning, Register, "A register number cannot be read as a TD or contribution";
+    AnnexMissing = "annex.missing", Error, Annexes, "A reference to an annex that does not exist";
+    AnnexUnreferenced = "annex.unreferenced", Warning, Annexes, "An annex that nothing refers to";
+    ItemAction = "item.action", Warning, ItemWords, "An action is not in the agenda's vocabulary";
+    ItemUntitled = "item.untitled", Note, ItemWords, "An item has no title";
+    AgendaNumber = "agenda.number", Warning, OwnNumber, "The agenda has no readable document number";
+    AgendaOwnRegister = "agenda.own-register", Warning, OwnNumber, "The agenda's own number is missing from its register";
+    AgendaOwnAdoption = "agenda.own-adoption", Warning, OwnNumber, "No item cites the agenda's own number for adoption";
+    AgendaLinkTemplate = "agenda.link-template", Warning, Header, "The document link template is not an http(s) link with {number}";
+}
+
+impl Code {
+    /// The code whose string is `s`, as a user types it to filter.
+    pub fn parse(s: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Shown as its string, as users see it.
+impl std::fmt::Debug for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+/// Lets a test or a filter say `finding.code == "time.order"`, the code as users write it.
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}

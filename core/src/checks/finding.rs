@@ -1,0 +1,56 @@
+//! What a check reports: a finding, with its severity and the fix it offers.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use super::Code;
+use crate::edit::{Edit, Field};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+
+    /// A count of findings of this severity with its noun in agreement: "1 warning", "0 errors".
+    /// The three nouns are plural with "s", so no pluralising crate is needed.
+    pub fn counted(self, n: usize) -> String {
+        match n {
+            1 => format!("1 {}", self.name()),
+            n => format!("{n} {}s", self.name()),
+        }
+    }
+}
+
+/// A suggested fix: applying `edit` resolves the finding.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fix {
+    /// Borrowed where it never changes ("Remove from Annex A"): a register of thousands of
+    /// uncited entries would otherwise copy it thousands of times on each keystroke.
+    pub label: Cow<'static, str>,
+    #[serde(skip)]
+    pub edit: Edit,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    /// The field it points to; [`super::FieldNames::name`] puts it in the user's words ("Item
+    /// 2.2, Docs").
+    pub field: Field,
+    pub message: String,
+    pub fix: Option<Fix>,
+}

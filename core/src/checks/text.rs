@@ -1,0 +1,152 @@
+//! The text helpers of the checks: whether an item's title and source agree with the register's,
+//! and trimming made cheap for texts read on every keystroke.
+
+/// Words of a title that carry its meaning (no "X: " prefix, no parenthetical, no filler), as
+/// sorted hashes: titles are compared on every keystroke, and a set of `String`s per title
+/// cost most of a check pass.
+pub(super) fn title_words(title: &str) -> Vec<u64> {
+    const FILLER: &[&str] = &[
+        "the", "of", "for", "a", "an", "and", "to", "in", "on", "by", "with", "from", "draft", "updated",
+        "revised", "new", "s",
+    ];
+    let mut t = title.trim();
+    if let Some((head, rest)) = t.split_once(':') {
+        if head.split_whitespace().count() <= 6 && !rest.trim().is_empty() {
+            t = rest;
+        }
+    }
+    let mut words = Vec::new();
+    let mut depth = 0;
+    let mut word = String::new();
+    let flush = |word: &mut String, words: &mut Vec<u64>| {
+        let w = word.trim_matches(|c| c == '-' || c == '/');
+        if !w.is_empty() && !FILLER.contains(&w) {
+            words.push(fnv(FNV_START, w.as_bytes()));
+        }
+        word.clear();
+    };
+    for c in t.chars() {
+        match c {
+            '(' => {
+                flush(&mut word, &mut words);
+                depth += 1
+            }
+            ')' => depth -= 1,
+            _ if depth > 0 => {}
+            // Dashes separate words: "2025-2028", "2025–2028" (Word's en dash) and "2028 - 2031"
+            // must read alike, or the same title typed two ways draws xref.title.
+            c if c.is_ascii_alphanumeric() || c == '/' => word.push(c.to_ascii_lowercase()),
+            c if c.is_alphanumeric() => word.extend(c.to_lowercase()),
+            _ => flush(&mut word, &mut words),
+        }
+    }
+    flush(&mut word, &mut words);
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Whether every element of sorted `small` is in sorted `big`.
+pub(super) fn sorted_subset(small: &[u64], big: &[u64]) -> bool {
+    let mut j = 0;
+    for x in small {
+        while j < big.len() && big[j] < *x {
+            j += 1;
+        }
+        if j == big.len() || big[j] != *x {
+            return false;
+        }
+        j += 1;
+    }
+    true
+}
+
+/// Titles agree when one says no more than the other, once prefixes and filler are set aside:
+/// "TSB: Schedule of meetings …" and "RG-SOP: Schedule of meetings …" agree.
+pub fn titles_agree(a: &str, b: &str) -> bool {
+    // The usual case, an item titled as its register entry, needs no words compared.
+    if a == b || trimmed(a) == trimmed(b) {
+        return true;
+    }
+    let (x, y) = (title_words(a), title_words(b));
+    x.is_empty() || y.is_empty() || sorted_subset(&x, &y) || sorted_subset(&y, &x)
+}
+
+/// FNV-1a over bytes: stable and allocation-free, plenty for telling words and names apart.
+pub(super) fn fnv(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3))
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The parties named in a source ("Ericsson Canada; Canada"), each with its spacing and case
+/// folded ("Rapporteur , RG-IEM" is "rapporteur, rg-iem"), as sorted hashes.
+pub(super) fn parties(source: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut lower = String::new();
+    for party in source.split(';') {
+        let mut h = FNV_START;
+        let mut any = false;
+        for (i, w) in party.split_whitespace().enumerate() {
+            // A word that is only a comma joins the previous one: "RG-IEM ," reads "RG-IEM,".
+            if i > 0 && !w.starts_with(',') {
+                h = fnv(h, b" ");
+            }
+            let bytes = if w.is_ascii() {
+                lower.clear();
+                lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                lower.as_bytes()
+            } else {
+                lower = w.to_lowercase();
+                lower.as_bytes()
+            };
+            h = fnv(h, bytes);
+            any = true;
+        }
+        if any {
+            out.push(h);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Sources agree when one names no party the other does not ("ITU/SG/SPM" against
+/// "TSB; ITU/SG/SPM").
+pub fn sources_agree(a: &str, b: &str) -> bool {
+    if a == b || trimmed(a) == trimmed(b) {
+        return true;
+    }
+    let (x, y) = (parties(a), parties(b));
+    x.is_empty() || y.is_empty() || sorted_subset(&x, &y) || sorted_subset(&y, &x)
+}
+
+/// `s.trim()`, without reading characters when `s` plainly starts and ends with something other
+/// than a space or a non-ASCII character, as nearly every text does.
+pub(super) fn trimmed(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&first), Some(&last)) if (b'!'..0x80).contains(&first) && (b'!'..0x80).contains(&last) => s,
+        _ => s.trim(),
+    }
+}
+
+/// `s.trim_end_matches('.')`, a byte at a time: the pattern machinery cost more than the rest
+/// of reading an action.
+pub(super) fn without_final_dots(s: &str) -> &str {
+    let mut end = s.len();
+    while end > 0 && s.as_bytes()[end - 1] == b'.' {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Joins pieces into one string of the right size: a pass writes the texts of thousands of
+/// findings, and `format!` costs several times this.
+pub(super) fn concat(pieces: &[&str]) -> String {
+    let mut s = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for p in pieces {
+        s.push_str(p);
+    }
+    s
+}

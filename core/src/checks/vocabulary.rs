@@ -1,0 +1,117 @@
+//! Words against the agenda's vocabulary: register categories and item actions. "Infomration"
+//! in a category, or "To ntoe" among the actions, is a typo a reader notices at once; the fix
+//! offers the nearest known word, or adds a new one to this agenda's own list.
+
+use super::suggestions::{Suggestions, Unknown};
+use super::text::{concat, trimmed, without_final_dots};
+use super::{Code, Ctx, Fix};
+use crate::edit::{AgendaField, Edit, EntryField, Field, ItemField, Value};
+use crate::model::{Item, RegisterEntry};
+
+/// Register categories, entry by entry.
+pub(super) struct Categories<'v, 'a> {
+    hints: Suggestions<'v, 'a>,
+    /// The message and the fix about each distinct unknown category, written when first needed:
+    /// a register repeats a typo hundreds of times.
+    texts: Vec<Option<(String, Fix)>>,
+}
+
+impl<'v, 'a> Categories<'v, 'a> {
+    pub(super) fn new(vocabulary: &'v [String]) -> Self {
+        Categories { hints: Suggestions::new(vocabulary), texts: Vec::new() }
+    }
+
+    pub(super) fn entry(&mut self, cx: &mut Ctx, e: &'a RegisterEntry) {
+        let place = Field::Entry { entry: e.id, field: EntryField::Category };
+        let c = trimmed(&e.category);
+        let word = if c.is_empty() {
+            if super::index::blank(&e.number) {
+                return;
+            }
+            None
+        } else {
+            match self.hints.unknown(c) {
+                Some(word) => Some(word),
+                None => return,
+            }
+        };
+        let Some(word) = word else {
+            cx.push(Code::RegisterCategory, place, format!("{} has no category.", e.number), None);
+            return;
+        };
+        let a = cx.agenda;
+        let texts = &mut self.texts;
+        if texts.len() <= word.number {
+            texts.resize(word.number + 1, None);
+        }
+        let (message, fix) = texts[word.number].get_or_insert_with(|| match word.near {
+            Some(n) => (
+                concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
+                Fix {
+                    label: concat(&["Change to \"", n, "\""]).into(),
+                    edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
+                },
+            ),
+            None => (
+                concat(&["\"", c, "\" is not a known category."]),
+                vocabulary_addition(&a.categories, c, AgendaField::Categories, "categories"),
+            ),
+        });
+        let fix = match word.near {
+            // A change of category is an edit of this entry; an addition, of the agenda.
+            Some(n) => Fix {
+                label: fix.label.clone(),
+                edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
+            },
+            None => fix.clone(),
+        };
+        let message = message.clone();
+        cx.push(Code::RegisterCategory, place, message, Some(fix));
+    }
+}
+
+/// Item actions, item by item.
+pub(super) struct Actions<'v, 'a> {
+    hints: Suggestions<'v, 'a>,
+}
+
+impl<'v, 'a> Actions<'v, 'a> {
+    pub(super) fn new(vocabulary: &'v [String]) -> Self {
+        Actions { hints: Suggestions::new(vocabulary) }
+    }
+
+    pub(super) fn item(&mut self, cx: &mut Ctx, item: &'a Item) {
+        let a = cx.agenda;
+        let place = Field::item(item.id, ItemField::Actions);
+        for (k, act) in item.actions.iter().enumerate() {
+            let t = without_final_dots(trimmed(act));
+            if t.is_empty() {
+                continue;
+            }
+            let Some(Unknown { near: suggestion, .. }) = self.hints.unknown(t) else { continue };
+            let fix = match suggestion {
+                Some(n) => {
+                    let mut v = item.actions.clone();
+                    v[k] = n.to_string();
+                    Fix {
+                        label: format!("Change to \"{n}\"").into(),
+                        edit: Edit::Set { field: place, value: Value::List(v) },
+                    }
+                }
+                None => vocabulary_addition(&a.actions, t, AgendaField::Actions, "actions"),
+            };
+            cx.push(Code::ItemAction, place, format!("\"{t}\" is not a known action."), Some(fix));
+        }
+    }
+}
+
+/// The fix for a word no vocabulary knows and none is near: add it to the agenda's own list
+/// (`field`, named `list` in the label).
+fn vocabulary_addition(own: &[String], word: &str, field: AgendaField, list: &str) -> Fix {
+    let mut own = own.to_vec();
+    own.push(word.to_string());
+    Fix {
+        label: format!("Add \"{word}\" to this agenda's {list}").into(),
+        edit: Edit::Set { field: Field::Agenda { field }, value: Value::List(own) },
+    }
+}
