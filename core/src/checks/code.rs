@@ -48,8 +48,9 @@ macro_rules! codes {
     };
 }
 
-/// The parts of a check pass, in the order a reviewer reads their findings: the header, the
-/// sessions and their times, and so on down to the words of the items.
+/// The parts of a check pass, in the order its findings are listed within a severity: the
+/// header, the sessions and their times, the register's numbers, what the items say, then what
+/// only the whole agenda shows. It follows the walk, so that sorting moves few findings.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Stage {
     Header,
@@ -58,17 +59,17 @@ pub(super) enum Stage {
     Register,
     Docs,
     Citations,
-    Uncited,
     Agreement,
+    ItemWords,
+    Uncited,
     Annexes,
     ItemReferences,
     OwnNumber,
     Categories,
-    ItemWords,
 }
 
 impl Stage {
-    pub(super) const COUNT: usize = Stage::ItemWords as usize + 1;
+    pub(super) const COUNT: usize = Stage::Categories as usize + 1;
 }
 
 codes! {

@@ -46,10 +46,53 @@ struct Ctx<'a> {
     outline: Outline<'a>,
     /// The id a register entry added by a fix gets.
     next_entry: EntryId,
-    /// The findings by severity and stage, each in the order found: the pass sorts them once at
-    /// the end by putting these together, so that a rule may report when the walk reaches what
-    /// it reads, ahead of rules whose findings come before its own.
-    out: Vec<Vec<Finding>>,
+    /// Errors, warnings and notes, each in the order found and beside each finding its stage:
+    /// a rule reports when the walk reaches what it reads, and the pass sorts once at the end.
+    found: [Found; 3],
+}
+
+/// The findings of one severity, with the stage of each.
+#[derive(Default)]
+struct Found {
+    findings: Vec<Finding>,
+    stages: Vec<Stage>,
+}
+
+impl Found {
+    /// The findings in the order of their stages and, within a stage, as found. The stages
+    /// follow the walk, so that little moves: a stable counting sort, applied in place by
+    /// following its cycles, since findings are large and a sorted copy would be one more large
+    /// allocation on every keystroke.
+    fn sorted(self) -> Vec<Finding> {
+        let Found { mut findings, stages } = self;
+        if stages.is_sorted() {
+            return findings;
+        }
+        let mut next = [0u32; Stage::COUNT];
+        for s in &stages {
+            next[*s as usize] += 1;
+        }
+        let mut at = 0;
+        for n in &mut next {
+            (*n, at) = (at, at + *n);
+        }
+        let mut to: Vec<u32> = stages
+            .iter()
+            .map(|s| {
+                let n = &mut next[*s as usize];
+                *n += 1;
+                *n - 1
+            })
+            .collect();
+        for i in 0..findings.len() {
+            while to[i] as usize != i {
+                let j = to[i] as usize;
+                findings.swap(i, j);
+                to.swap(i, j);
+            }
+        }
+        findings
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -59,30 +102,38 @@ impl<'a> Ctx<'a> {
             outline: Outline::new(agenda),
             // Until the register has been walked, no fix adds an entry.
             next_entry: EntryId(0),
-            out: (0..3 * Stage::COUNT).map(|_| Vec::new()).collect(),
+            found: Default::default(),
         }
     }
 
-    fn bucket(code: Code) -> usize {
-        code.severity() as usize * Stage::COUNT + code.stage() as usize
-    }
-
     fn push(&mut self, code: Code, field: Field, message: String, fix: Option<Fix>) {
-        self.out[Self::bucket(code)].push(Finding { code, severity: code.severity(), field, message, fix });
+        let severity = code.severity();
+        let found = &mut self.found[severity as usize];
+        found.stages.push(code.stage());
+        found.findings.push(Finding { code, severity, field, message, fix });
     }
 
     /// Room for `n` more findings of `code` at once: a large draft register is mostly uncited,
     /// and growing by doubling would copy its findings several times.
     fn reserve(&mut self, code: Code, n: usize) {
-        self.out[Self::bucket(code)].reserve(n);
+        let found = &mut self.found[code.severity() as usize];
+        found.findings.reserve(n);
+        found.stages.reserve(n);
     }
 
-    /// The findings, errors first, then warnings, then notes, each in the order of the stages.
+    /// The findings: errors first, then warnings, then notes.
     fn into_findings(self) -> Vec<Finding> {
-        let mut out = Vec::with_capacity(self.out.iter().map(Vec::len).sum());
-        for mut bucket in self.out {
-            out.append(&mut bucket);
-        }
+        let [errors, warnings, notes] = self.found;
+        let (mut errors, mut warnings, mut notes) = (errors.sorted(), warnings.sorted(), notes.sorted());
+        // Most findings are warnings: without errors, they need not move.
+        let mut out = if errors.is_empty() {
+            warnings
+        } else {
+            errors.reserve_exact(warnings.len() + notes.len());
+            errors.append(&mut warnings);
+            errors
+        };
+        out.append(&mut notes);
         out
     }
 }
@@ -103,7 +154,6 @@ pub fn check(agenda: &Agenda) -> Vec<Finding> {
     let mut entries = register::Entries::new(agenda.register.len());
     for (i, entry) in agenda.register.iter().enumerate() {
         entries.entry(&mut cx, i, entry);
-        category_words.entry(&mut cx, entry);
     }
     cx.next_entry = entries.next_entry(agenda);
     let index = entries.into_index();
@@ -124,5 +174,10 @@ pub fn check(agenda: &Agenda) -> Vec<Finding> {
     register::uncited(&mut cx, &cites.cited);
     cites.annexes.check(&mut cx);
     own.check(&mut cx, &index);
+    // The categories come last in their own walk over the register: the one above indexes it
+    // for the citations, and a typo repeated down Annex A reads better after what the items say.
+    for entry in &agenda.register {
+        category_words.entry(&mut cx, entry);
+    }
     cx.into_findings()
 }
