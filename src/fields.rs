@@ -282,11 +282,11 @@ pub fn ActionsInput(
 /// The header row of an editing table: its columns, then the row commands' column, named for
 /// screen readers only.
 #[component]
-pub fn TableHead(columns: &'static [&'static str]) -> impl IntoView {
+pub fn TableHead(columns: Vec<&'static str>) -> impl IntoView {
     view! {
         <thead>
             <tr>
-                {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                {columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
                 <th scope="col"><span class="visually-hidden">"Commands"</span></th>
             </tr>
         </thead>

@@ -53,7 +53,10 @@ pub fn FutureMeetings() -> impl IntoView {
         <section aria-labelledby="future-h">
             <h2 id="future-h">"Future meetings"</h2>
             <table class="future">
-                <TableHead columns=&["Date", "Start", "End", "Timing", "Subject"] />
+                <TableHead columns={
+                    use FutureMeetingField as F;
+                    [F::Date, F::Start, F::End, F::Timing, F::Subject].map(F::label).to_vec()
+                } />
                 <tbody>
                     <For each=meetings key=|id| *id let:id>
                         <FutureRow meeting=id />

@@ -9,30 +9,30 @@ use crate::fields::{FieldInput, Kind};
 #[component]
 pub fn Header() -> impl IntoView {
     let af = |field| Field::Agenda { field };
-    let f = |field, label: &'static str| {
-        view! { <FieldInput field=af(field) label=Signal::stored(label.to_string()) /> }
-    };
+    // Labelled as findings name the field, so "Header, Last day" points at the field so labelled.
+    let label = |field: AgendaField| Signal::stored(field.label().to_string());
+    let f = |field| view! { <FieldInput field=af(field) label=label(field) /> };
     view! {
         <section aria-labelledby="header-h" class="header-form">
             <h2 id="header-h">"Header"</h2>
             <div class="grid">
-                {f(AgendaField::Document, "Document number")}
-                <FieldInput field=af(AgendaField::Revision) label=Signal::stored("Revision".to_string()) kind=Kind::Parsed placeholder="none" />
-                {f(AgendaField::Status, "Status")}
-                {f(AgendaField::Group, "Group")}
-                {f(AgendaField::Meeting, "Meeting")}
-                {f(AgendaField::Place, "Place")}
-                <FieldInput field=af(AgendaField::StartDate) label=Signal::stored("First day".to_string()) kind=Kind::Date />
-                <FieldInput field=af(AgendaField::EndDate) label=Signal::stored("Last day".to_string()) kind=Kind::Date />
-                {f(AgendaField::TimeZone, "Time zone")}
-                {f(AgendaField::TimeZoneLabel, "Time zone as printed")}
-                {f(AgendaField::Source, "Source")}
-                {f(AgendaField::Title, "Title")}
+                {f(AgendaField::Document)}
+                <FieldInput field=af(AgendaField::Revision) label=label(AgendaField::Revision) kind=Kind::Parsed placeholder="none" />
+                {f(AgendaField::Status)}
+                {f(AgendaField::Group)}
+                {f(AgendaField::Meeting)}
+                {f(AgendaField::Place)}
+                <FieldInput field=af(AgendaField::StartDate) label=label(AgendaField::StartDate) kind=Kind::Date />
+                <FieldInput field=af(AgendaField::EndDate) label=label(AgendaField::EndDate) kind=Kind::Date />
+                {f(AgendaField::TimeZone)}
+                {f(AgendaField::TimeZoneLabel)}
+                {f(AgendaField::Source)}
+                {f(AgendaField::Title)}
             </div>
-            <FieldInput field=af(AgendaField::Abstract) label=Signal::stored("Abstract".to_string()) kind=Kind::Lines />
-            <FieldInput field=af(AgendaField::ActionRequired) label=Signal::stored("Action required".to_string()) kind=Kind::Lines />
-            <FieldInput field=af(AgendaField::Notes) label=Signal::stored("Note".to_string()) kind=Kind::Lines />
-            <FieldInput field=af(AgendaField::LinkTemplate) label=Signal::stored("Document link template".to_string())
+            <FieldInput field=af(AgendaField::Abstract) label=label(AgendaField::Abstract) kind=Kind::Lines />
+            <FieldInput field=af(AgendaField::ActionRequired) label=label(AgendaField::ActionRequired) kind=Kind::Lines />
+            <FieldInput field=af(AgendaField::Notes) label=label(AgendaField::Notes) kind=Kind::Lines />
+            <FieldInput field=af(AgendaField::LinkTemplate) label=label(AgendaField::LinkTemplate)
                 placeholder="https://www.itu.int/md/T22-TSAG-{number}" />
         </section>
     }

@@ -279,7 +279,7 @@ pub fn ItemsTable() -> impl IntoView {
         <section aria-labelledby="items-h" class="items-section">
             <h2 id="items-h">"Agenda"</h2>
             <table class="items" class:long=long>
-                <TableHead columns=&["Timing", "#", "Agenda item", "Docs", "Summary and Proposal"] />
+                <TableHead columns=vec!["Timing", "#", "Agenda item", "Docs", "Summary and Proposal"] />
                 <For each=move || sessions.get() key=|id| *id let:session>
                     <SessionRows session=session />
                 </For>

@@ -86,7 +86,12 @@ pub fn Register() -> impl IntoView {
                 </span>
             </div>
             <table class="register" class:long=long>
-                <TableHead columns=&["#", "Category", "TD/C #", "Source", "Title"] />
+                <TableHead columns={
+                    use EntryField as F;
+                    let mut columns = vec!["#"];
+                    columns.extend([F::Category, F::Number, F::Source, F::Title].map(F::label));
+                    columns
+                } />
                 <tbody>
                     <For each=move || entries.get() key=|id| *id let:id>
                         <EntryRow entry=id />

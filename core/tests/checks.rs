@@ -14,12 +14,11 @@ use agendum_core::{
     check, Agenda, Edit, Field, FieldNames, Finding, Item, ItemId, RegisterEntry, Severity, Value,
 };
 
+mod common;
+use common::td514;
+
 // ---------------------------------------------------------------------------------------------
 // Finding your way around TD514, the way a user names things.
-
-fn td514() -> Agenda {
-    agendum_core::templates::td514("t")
-}
 
 /// The item numbered `n` ("2.2") in the agenda as it stands.
 fn item_by_number(a: &Agenda, n: &str) -> ItemId {

@@ -318,9 +318,8 @@ test('a file with payloads in every text imports, opens and exports without runn
 });
 
 // The id of an imported agenda is text from the file too. It travels in the URL hash, which the
-// browser percent-encodes: an id with a space, a quote, < or >, or any non-ASCII letter could not
-// be opened ("This agenda is no longer in this browser."), and an empty id opened nothing. Ids
-// now travel encoded, and an empty id is replaced on import.
+// browser percent-encodes: an id with a space, a quote, < or >, or any non-ASCII letter must
+// still open the agenda, so ids travel encoded; an empty id opens nothing, so import replaces it.
 for (const id of [PAYLOADS.text[2], 'with space', '']) {
   test(`an imported agenda whose id is ${JSON.stringify(id)} opens, and again after a reload`, async ({ page }) => {
     const { file, name } = poisonedFile();

@@ -1,5 +1,5 @@
-//! Documents as an agenda cites them: [`number`] reads and writes a document number, [`cell`]
-//! an item's Docs cell, and [`scan`] finds the documents, annexes and items free text cites.
+//! Documents as an agenda cites them: `number` reads and writes a document number, `cell`
+//! an item's Docs cell, and `scan` finds the documents, annexes and items free text cites.
 
 mod cell;
 mod number;
