@@ -52,7 +52,7 @@ pub fn window_minutes(s: &Session) -> Option<u32> {
 }
 
 /// Lays out one list of siblings inside the interval [from, to], handing each item with a start
-/// its slot, with the item's place among the session's items in document order (`next` is the
+/// its slot, with the item's position among the session's items in document order (`next` is the
 /// place of the first of `items`).
 fn lay_out<'a>(
     items: &'a [Item],
@@ -77,10 +77,10 @@ fn lay_out<'a>(
             }
             (None, _) => None,
         };
-        let place = *next;
+        let position = *next;
         *next += 1;
         if let Some(s) = start {
-            out(place, item, Slot { start: s, end });
+            out(position, item, Slot { start: s, end });
         }
         lay_out(&item.children, start, end, next, out);
         prev_end = end;
@@ -94,7 +94,7 @@ pub fn schedule_session<S: BuildHasher>(s: &Session, slots: &mut HashMap<ItemId,
     });
 }
 
-/// Slots of one session's items, each with the item's place among them in document order.
+/// Slots of one session's items, each with the item's position among them in document order.
 pub(crate) fn session_slots<'a>(s: &'a Session, mut out: impl FnMut(usize, &'a Item, Slot)) {
     lay_out(&s.items, s.start, s.end, &mut 0, &mut out);
 }

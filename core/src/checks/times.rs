@@ -59,7 +59,7 @@ pub(super) fn check(cx: &mut Ctx, index: usize, s: &Session) {
     for i in (0..all.len()).rev() {
         next_start_after[i] = all[i].start.or(next_start_after[i + 1]);
     }
-    // Where two items share an id (no file loads with one), an item's place and slot are those
+    // Where two items share an id (no file loads with one), an item's position and slot are those
     // of the last item with its id, as a lookup by id gives them.
     let mut starts: Vec<Option<Time>> = vec![None; all.len()];
     let by_id = if cx.outline.unique() {

@@ -22,7 +22,7 @@ impl<'v, 'a> Categories<'v, 'a> {
     }
 
     pub(super) fn entry(&mut self, cx: &mut Ctx, e: &'a RegisterEntry) {
-        let place = Field::Entry { entry: e.id, field: EntryField::Category };
+        let field = Field::Entry { entry: e.id, field: EntryField::Category };
         let c = trimmed(&e.category);
         let word = if c.is_empty() {
             if super::index::blank(&e.number) {
@@ -36,7 +36,7 @@ impl<'v, 'a> Categories<'v, 'a> {
             }
         };
         let Some(word) = word else {
-            cx.push(Code::RegisterCategory, place, format!("{} has no category.", e.number), None);
+            cx.push(Code::RegisterCategory, field, format!("{} has no category.", e.number), None);
             return;
         };
         let a = cx.agenda;
@@ -49,7 +49,7 @@ impl<'v, 'a> Categories<'v, 'a> {
                 concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
                 Fix {
                     label: concat(&["Change to \"", n, "\""]).into(),
-                    edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
+                    edit: Edit::Set { field, value: Value::Text(n.to_string()) },
                 },
             ),
             None => (
@@ -61,12 +61,12 @@ impl<'v, 'a> Categories<'v, 'a> {
             // A change of category is an edit of this entry; an addition, of the agenda.
             Some(n) => Fix {
                 label: fix.label.clone(),
-                edit: Edit::Set { field: place, value: Value::Text(n.to_string()) },
+                edit: Edit::Set { field, value: Value::Text(n.to_string()) },
             },
             None => fix.clone(),
         };
         let message = message.clone();
-        cx.push(Code::RegisterCategory, place, message, Some(fix));
+        cx.push(Code::RegisterCategory, field, message, Some(fix));
     }
 }
 
@@ -82,7 +82,7 @@ impl<'v, 'a> Actions<'v, 'a> {
 
     pub(super) fn item(&mut self, cx: &mut Ctx, item: &'a Item) {
         let a = cx.agenda;
-        let place = Field::item(item.id, ItemField::Actions);
+        let field = Field::item(item.id, ItemField::Actions);
         for (k, act) in item.actions.iter().enumerate() {
             let t = without_final_dots(trimmed(act));
             if t.is_empty() {
@@ -95,12 +95,12 @@ impl<'v, 'a> Actions<'v, 'a> {
                     v[k] = n.to_string();
                     Fix {
                         label: format!("Change to \"{n}\"").into(),
-                        edit: Edit::Set { field: place, value: Value::List(v) },
+                        edit: Edit::Set { field, value: Value::List(v) },
                     }
                 }
                 None => vocabulary_addition(&a.actions, t, AgendaField::Actions, "actions"),
             };
-            cx.push(Code::ItemAction, place, format!("\"{t}\" is not a known action."), Some(fix));
+            cx.push(Code::ItemAction, field, format!("\"{t}\" is not a known action."), Some(fix));
         }
     }
 }
