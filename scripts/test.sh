@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test Agendum has, installing what is missing first:
-#   format, clippy (native and wasm32), native tests, a short fuzz run, browser tests (wasm-bindgen-test in
+#   format, clippy (native and wasm32), native tests, the Word export opened in LibreOffice, a
+#   short fuzz run, browser tests (wasm-bindgen-test in
 #   headless Chromium), the release build, the single-file edition, and the end-to-end tests
 #   against them.
 # Ends with one line "N passed, M failed" over all suites; exits non-zero if anything failed.
@@ -50,6 +51,8 @@ step "rustfmt" cargo fmt --all --check
 step "clippy (native)" cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "clippy (wasm32)" cargo clippy -p agendum-app --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 suite "native tests" cargo cargo test --workspace
+suite "Word export in LibreOffice (core/tests/docx_libreoffice.rs)" cargo \
+  cargo test -p agendum-core --test docx_libreoffice -- --ignored
 # The short run of the import fuzzer; `bash scripts/fuzz.sh` alone runs the long one (1,000,000).
 step "fuzz the import parser (scripts/fuzz.sh, 20,000 inputs)" bash scripts/fuzz.sh 20000
 suite "browser tests (wasm-bindgen-test, headless Chromium)" cargo \

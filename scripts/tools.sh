@@ -35,8 +35,8 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "addin
 rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 
-# The browser, its driver, and pdftotext for the print test.
-apt_install chromium chromium-driver poppler-utils
+# The browser, its driver, pdftotext for the print test, and LibreOffice for the Word export's.
+apt_install chromium chromium-driver poppler-utils libreoffice-writer-nogui
 command -v node >/dev/null || apt_install nodejs npm
 
 # Trunk, at the version that builds with this machine's rustc.

@@ -55,13 +55,20 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     let export_json = move || {
         let (name, text) =
             live.agenda.with_untracked(|a| (export::file_name(a, "agenda.json"), format::save(a)));
-        if let Err(e) = files::download(&name, "application/json", &text) {
+        if let Err(e) = files::download(&name, "application/json", text.as_bytes()) {
             live.notice.set(Some(e));
         }
     };
     let export_html = move || {
         let (name, text) = live.agenda.with_untracked(|a| (export::file_name(a, "html"), export::html(a)));
-        if let Err(e) = files::download(&name, "text/html", &text) {
+        if let Err(e) = files::download(&name, "text/html", text.as_bytes()) {
+            live.notice.set(Some(e));
+        }
+    };
+    let export_word = move || {
+        let (name, bytes) = live.agenda.with_untracked(|a| (export::file_name(a, "docx"), export::docx(a)));
+        let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        if let Err(e) = files::download(&name, mime, &bytes) {
             live.notice.set(Some(e));
         }
     };
@@ -103,6 +110,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                         title="Redo (Ctrl+Shift+Z)" aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
                     <button type="button" on:click=move |_| export_json() title="Download the agenda as a file to share or re-open">"Export JSON"</button>
                     <button type="button" on:click=move |_| export_html() title="Download the printable agenda">"Export HTML"</button>
+                    <button type="button" on:click=move |_| export_word() title="Download the agenda as a Word TD (.docx)">"Export Word"</button>
                     <button type="button" on:click=move |_| print() title="Print the agenda (Ctrl+P)" aria-keyshortcuts="Control+P">"Print"</button>
                 </div>
             </header>

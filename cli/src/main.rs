@@ -11,12 +11,14 @@ use agendum_core::{check, export, format, Severity};
 const USAGE: &str = "\
 usage: agendum check [--json] FILE
        agendum export --html FILE
+       agendum export --docx FILE
        agendum export --json FILE
        agendum schema
        agendum codes
 
   check    print the findings; exit 1 if any is an error, 2 if FILE cannot be read
-  export   write the printable HTML agenda, or the file in the current format, to stdout
+  export   write the printable HTML agenda, the Word TD (.docx), or the file in the current
+           format, to stdout
   schema   print the JSON Schema of the agenda file format
   codes    list the check codes and what they mean";
 
@@ -78,6 +80,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         ["export", "--html", path] | ["export", path, "--html"] => {
             let agenda = read(path)?;
             out.write_all(export::html(&agenda).as_bytes()).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ["export", "--docx", path] | ["export", path, "--docx"] => {
+            let agenda = read(path)?;
+            out.write_all(&export::docx(&agenda)).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
         ["export", "--json", path] | ["export", path, "--json"] => {

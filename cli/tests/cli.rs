@@ -87,3 +87,17 @@ fn export_html_is_the_core_export_and_export_json_round_trips() {
     let out = agendum(&["export", "--json", path.to_str().unwrap()]);
     assert_eq!(String::from_utf8(out.stdout).unwrap(), std::fs::read_to_string(&path).unwrap());
 }
+
+#[test]
+fn export_docx_writes_the_cores_word_file() {
+    let path = fixture("td514.agenda.json");
+    let out = agendum(&["export", "--docx", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let agenda = agendum_core::format::load(&text).unwrap().agenda;
+    assert!(
+        out.stdout == agendum_core::export::docx(&agenda),
+        "agendum export --docx differs from the editor's export"
+    );
+    assert_eq!(&out.stdout[..4], b"PK\x03\x04", "a .docx is a zip archive");
+}

@@ -59,10 +59,9 @@ impl<'v, 'a> Categories<'v, 'a> {
         });
         let fix = match word.near {
             // A change of category is an edit of this entry; an addition, of the agenda.
-            Some(n) => Fix {
-                label: fix.label.clone(),
-                edit: Edit::Set { field, value: Value::Text(n.to_string()) },
-            },
+            Some(n) => {
+                Fix { label: fix.label.clone(), edit: Edit::Set { field, value: Value::Text(n.to_string()) } }
+            }
             None => fix.clone(),
         };
         let message = message.clone();

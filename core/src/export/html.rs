@@ -1,13 +1,16 @@
-//! Exports: the printable HTML agenda, laid out like the TD it replaces, as one standalone file
-//! (inline CSS, no scripts, no external requests), and the file name an export gets. Every piece
-//! of user text goes through [`escape`]; links are only ever http(s).
+//! The printable HTML agenda, laid out like the TD it replaces, as one standalone file (inline
+//! CSS, no scripts, no external requests). Every piece of user text goes through [`escape`];
+//! links are only ever http(s).
 
 use std::fmt::Write;
 
+use super::document_link;
+use super::printed::{
+    action, blocks, document_label, future_meeting, place_and_dates, session_day, session_times, Block,
+};
 use crate::docref::{DocNumber, DocRef};
 use crate::model::{annex_letter, Agenda, REGISTER_LETTER};
 use crate::numbering::Outline;
-use crate::time::Date;
 
 /// Escapes text for HTML element content and double-quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -39,29 +42,6 @@ fn text_lines(out: &mut String, text: &str) {
     }
 }
 
-/// The link for a document number, when the template is an http(s) address with `{number}`.
-pub fn document_link(template: &str, number: &DocNumber) -> Option<String> {
-    let t = template.trim();
-    if !(t.starts_with("https://") || t.starts_with("http://")) || !t.contains("{number}") {
-        return None;
-    }
-    let DocNumber::Document(id) = number else { return None };
-    let mut encoded = String::new();
-    for b in id.to_string().bytes() {
-        if b.is_ascii_alphanumeric() || b == b'-' {
-            encoded.push(b as char);
-        } else {
-            let _ = write!(encoded, "%{b:02X}");
-        }
-    }
-    let url = t.replace("{number}", &encoded);
-    // A template whose other characters would end the attribute or open a new scheme is refused.
-    if url.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>' || c.is_control()) {
-        return None;
-    }
-    Some(url)
-}
-
 fn number_html(out: &mut String, template: &str, number: &DocNumber) {
     match document_link(template, number) {
         Some(url) => {
@@ -90,32 +70,6 @@ fn doc_html(out: &mut String, template: &str, d: &DocRef) {
         out.push_str(")</div>");
     }
     out.push_str("</div>");
-}
-
-/// A session's day as printed: its day label, or one made from its date.
-pub fn session_day(label: &str, date: Option<Date>) -> String {
-    if !label.trim().is_empty() {
-        label.trim().to_string()
-    } else {
-        date.map(Date::day_label).unwrap_or_default()
-    }
-}
-
-/// "29 July – 2 August 2024", "1–2 August 2024", "1 August 2024".
-pub fn date_range(start: Option<Date>, end: Option<Date>) -> String {
-    match (start, end) {
-        (Some(s), Some(e)) if s == e => s.long(),
-        (Some(s), Some(e)) if s.year == e.year && s.month == e.month => {
-            format!("{}–{} {} {}", s.day, e.day, e.month_name(), e.year)
-        }
-        (Some(s), Some(e)) if s.year == e.year => {
-            format!("{} {} – {} {} {}", s.day, s.month_name(), e.day, e.month_name(), e.year)
-        }
-        (Some(s), Some(e)) => format!("{} – {}", s.long(), e.long()),
-        (Some(s), None) => s.long(),
-        (None, Some(e)) => e.long(),
-        (None, None) => String::new(),
-    }
 }
 
 const STYLE: &str = r#"
@@ -159,53 +113,26 @@ fn head_row(out: &mut String, label: &str, value: &str) {
     out.push_str("</td></tr>\n");
 }
 
-/// Paragraphs separated by blank lines; lines starting with "- ", "· ", "• " or "* " are
-/// bullets.
+/// Paragraphs and bullet lists, as [`blocks`] reads them.
 fn rich_text(out: &mut String, text: &str) {
-    let mut in_list = false;
-    let mut para: Vec<&str> = Vec::new();
-    let flush_para = |out: &mut String, para: &mut Vec<&str>| {
-        if !para.is_empty() {
-            out.push_str("<p>");
-            text_lines(out, &para.join("\n"));
-            out.push_str("</p>");
-            para.clear();
-        }
-    };
-    for line in text.lines() {
-        let t = line.trim();
-        let bullet = ["- ", "· ", "• ", "* ", "-", "·", "•"]
-            .iter()
-            .find_map(|b| t.strip_prefix(b))
-            .filter(|rest| !t.starts_with("--") && !rest.trim().is_empty());
-        match bullet {
-            Some(rest) => {
-                flush_para(out, &mut para);
-                if !in_list {
-                    out.push_str("<ul>");
-                    in_list = true;
+    for block in blocks(text) {
+        match block {
+            Block::List(bullets) => {
+                out.push_str("<ul>");
+                for b in bullets {
+                    out.push_str("<li>");
+                    escape_into(out, b);
+                    out.push_str("</li>");
                 }
-                out.push_str("<li>");
-                escape_into(out, rest.trim());
-                out.push_str("</li>");
+                out.push_str("</ul>");
             }
-            None => {
-                if in_list {
-                    out.push_str("</ul>");
-                    in_list = false;
-                }
-                if t.is_empty() {
-                    flush_para(out, &mut para);
-                } else {
-                    para.push(t);
-                }
+            Block::Paragraph(lines) => {
+                out.push_str("<p>");
+                text_lines(out, &lines.join("\n"));
+                out.push_str("</p>");
             }
         }
     }
-    if in_list {
-        out.push_str("</ul>");
-    }
-    flush_para(out, &mut para);
 }
 
 /// The rows of the items of the session at `session`, numbered by [`crate::numbering`].
@@ -240,8 +167,7 @@ fn item_rows(out: &mut String, a: &Agenda, outline: &Outline, session: usize) {
                 if k > 0 {
                     out.push_str("<br>");
                 }
-                escape_into(out, act.trim().trim_end_matches('.'));
-                out.push('.');
+                escape_into(out, &action(act));
             }
             out.push_str("</p>");
         }
@@ -255,10 +181,7 @@ fn item_rows(out: &mut String, a: &Agenda, outline: &Outline, session: usize) {
 /// The printable agenda: one standalone HTML document.
 pub fn html(a: &Agenda) -> String {
     let mut out = String::with_capacity(16 * 1024);
-    let doc_label = match a.own_document() {
-        Some(id) => id.to_string(),
-        None => a.document.trim().to_string(),
-    };
+    let doc_label = document_label(a);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
@@ -275,12 +198,7 @@ pub fn html(a: &Agenda) -> String {
     escape_into(&mut out, &doc_label);
     out.push_str("</td></tr></table>\n<table class=\"head\">\n");
     head_row(&mut out, "Meeting", &a.meeting);
-    let where_when = [a.place.trim().to_string(), date_range(a.start_date, a.end_date)]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    head_row(&mut out, "Place and dates", &where_when);
+    head_row(&mut out, "Place and dates", &place_and_dates(a));
     head_row(&mut out, "Source", &a.source);
     head_row(&mut out, "Title", &a.title);
     head_row(&mut out, "Status", &a.status);
@@ -308,15 +226,11 @@ pub fn html(a: &Agenda) -> String {
         out.push_str("<tr class=\"session\"><td colspan=\"2\">");
         let day = session_day(&s.day_label, s.date);
         escape_into(&mut out, &day);
-        if let (Some(st), Some(en)) = (s.start, s.end) {
+        if let Some(times) = session_times(a, s) {
             if !day.is_empty() {
                 out.push_str("<br>");
             }
-            let _ = write!(out, "{st} - {en} hours");
-            if !a.time_zone_label.trim().is_empty() {
-                out.push(' ');
-                escape_into(&mut out, a.time_zone_label.trim());
-            }
+            escape_into(&mut out, &times);
         }
         out.push_str("</td><td colspan=\"3\">");
         escape_into(&mut out, s.title.trim());
@@ -329,23 +243,7 @@ pub fn html(a: &Agenda) -> String {
         out.push_str("<h2>Future meetings</h2>\n<ul class=\"future\">\n");
         for m in &a.future_meetings {
             out.push_str("<li>");
-            let mut when = Vec::new();
-            if let Some(d) = m.date {
-                when.push(d.long());
-            }
-            match (m.start, m.end) {
-                (Some(s), Some(e)) => when.push(format!("{s}–{e}")),
-                (Some(s), None) => when.push(s.to_string()),
-                _ => {}
-            }
-            if !m.timing.trim().is_empty() {
-                when.push(m.timing.trim().to_string());
-            }
-            escape_into(&mut out, &when.join(", "));
-            if !m.subject.trim().is_empty() {
-                out.push_str(if when.is_empty() { "" } else { ". " });
-                escape_into(&mut out, m.subject.trim());
-            }
+            escape_into(&mut out, &future_meeting(m));
             out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
@@ -376,23 +274,4 @@ pub fn html(a: &Agenda) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
-}
-
-/// The file name an export gets: "TD514-agenda-rg-sop.agenda.json".
-pub fn file_name(a: &Agenda, extension: &str) -> String {
-    let mut short = String::new();
-    for word in a.title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(5) {
-        if !short.is_empty() {
-            short.push('-');
-        }
-        short.push_str(&word.to_lowercase());
-    }
-    let doc: String = a.document.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    let base = match (doc.is_empty(), short.is_empty()) {
-        (true, true) => "agenda".to_string(),
-        (true, false) => short,
-        (false, true) => doc,
-        (false, false) => format!("{doc}-{short}"),
-    };
-    format!("{base}.{extension}")
 }
