@@ -41,13 +41,30 @@ pub struct AgendaFile {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
-    TooLarge { bytes: usize },
-    NotJson { line: usize, column: usize, reason: String },
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
     NotAnAgenda,
-    TooNew { version: u64 },
+    TooNew {
+        version: u64,
+    },
     BadVersion,
-    Invalid { path: String, line: Option<usize>, reason: String },
-    DuplicateId { what: &'static str, id: u32 },
+    Invalid {
+        path: String,
+        line: Option<usize>,
+        reason: String,
+    },
+    DuplicateId {
+        what: &'static str,
+        id: u32,
+    },
+    /// Nested deeper than the reader goes; no agenda is.
+    TooDeep,
 }
 
 impl fmt::Display for LoadError {
@@ -85,6 +102,11 @@ impl fmt::Display for LoadError {
             LoadError::DuplicateId { what, id } => {
                 write!(f, "The file uses {what} id {id} twice; every {what} needs its own id.")
             }
+            // One sentence: the path to where it stops would be thousands of characters long.
+            LoadError::TooDeep => write!(
+                f,
+                "The file is nested too deeply to be an agenda: sub-items go at most about 60 levels deep."
+            ),
         }
     }
 }
@@ -131,10 +153,12 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { bytes: text.len() });
     }
-    let not_json = |e: serde_json::Error| LoadError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        reason: json_reason(&e),
+    // Windows Notepad and other editors save UTF-8 with a byte-order mark; it is no part of the
+    // JSON.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let not_json = |e: serde_json::Error| match json_reason(&e).as_str() {
+        RECURSION => LoadError::TooDeep,
+        _ => LoadError::NotJson { line: e.line(), column: e.column(), reason: json_reason(&e) },
     };
     // Only an object is a file. serde also reads a struct from an array: ["agendum", 1] passed
     // the envelope and panicked in the migration (value["version"] on an array), and
@@ -183,8 +207,14 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     Ok(Loaded { agenda: file.agenda, migrated_from })
 }
 
+/// serde_json's reason for a text nested deeper than it reads.
+const RECURSION: &str = "recursion limit exceeded";
+
 fn invalid(text: &str, e: &serde_json::Error, line: Option<usize>) -> LoadError {
     let reason = json_reason(e);
+    if reason == RECURSION {
+        return LoadError::TooDeep;
+    }
     LoadError::Invalid { path: path_at(text, e, &reason), line, reason }
 }
 

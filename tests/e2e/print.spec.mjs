@@ -1,5 +1,5 @@
-// Publishing: the browser's HTML export is the CLI's, byte for byte; it prints to A4 with every
-// document number in the text; Print prints the document, not the editor.
+// Publishing: the browser's HTML and Word exports are the CLI's, byte for byte; the HTML prints to
+// A4 with every document number in the text; Print prints the document, not the editor.
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,8 +11,21 @@ async function download(page, button) {
   const d = page.waitForEvent('download');
   await page.getByRole('button', { name: button }).click();
   const file = await d;
-  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  const bytes = await readFile(await file.path());
+  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
+
+test('the Word export is the command line\'s, byte for byte', async ({ page }, info) => {
+  await openExample(page);
+  const word = await download(page, 'Export Word');
+  expect(word.name).toBe('TD514-agenda-rg-sop.docx');
+  const json = await download(page, 'Export JSON');
+  const jsonPath = info.outputPath('td514.agenda.json');
+  await writeFile(jsonPath, json.text);
+  const cli = execFileSync('cargo', ['run', '-q', '-p', 'agendum-cli', '--', 'export', '--docx', jsonPath], { cwd: ROOT });
+  expect(word.bytes.equals(cli), 'browser and command-line Word exports are byte-identical').toBe(true);
+  expect(word.bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+});
 
 test('the HTML export is the command line\'s, and prints to A4 with every document number', async ({ page, browser }, info) => {
   await openExample(page);
