@@ -112,6 +112,11 @@ fn refusal_is_clear(text: &str, e: &LoadError) -> Result<(), String> {
                 return fail("refused as not JSON, but it is JSON");
             }
         }
+        LoadError::TooDeep => {
+            if nesting(text) < 100 {
+                return fail("refused as nested too deeply, but it is not");
+            }
+        }
         LoadError::NotAnAgenda => {
             if top("format").contains(&J::Str(format::FORMAT_NAME.into())) {
                 return fail("refused as not an agenda, but it has \"format\": \"agendum\" at the top");
@@ -1519,4 +1524,25 @@ fn an_unknown_key_with_a_bracket_at_the_top() {
         let e = format::load(&text).unwrap_err();
         assert!(e.to_string().contains("unknown field `[9R;?e'5l`"), "{e}");
     }
+}
+
+/// How deeply objects and arrays nest in a text, outside its strings.
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut most, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for c in text.chars() {
+        match (in_string, c) {
+            (true, _) if escaped => escaped = false,
+            (true, '\\') => escaped = true,
+            (true, '"') => in_string = false,
+            (true, _) => {}
+            (false, '"') => in_string = true,
+            (false, '[' | '{') => {
+                depth += 1;
+                most = most.max(depth);
+            }
+            (false, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    most
 }
