@@ -105,7 +105,7 @@ impl fmt::Display for LoadError {
             // One sentence: the path to where it stops would be thousands of characters long.
             LoadError::TooDeep => write!(
                 f,
-                "The file is nested too deeply to be an agenda: sub-items go at most about 60 levels deep."
+                "The file is nested too deeply to be an agenda: sub-items go at most 63 levels deep."
             ),
         }
     }

@@ -308,17 +308,13 @@ fn items_nested_too_deep_are_refused_in_one_short_sentence() {
     );
     let (e, msg) = refusal(&text);
     assert_eq!(e, LoadError::TooDeep);
-    assert_eq!(
-        msg,
-        "The file is nested too deeply to be an agenda: sub-items go at most about 60 levels deep."
-    );
+    assert_eq!(msg, "The file is nested too deeply to be an agenda: sub-items go at most 63 levels deep.");
     // As deep in a file of version 1, read whole before it is migrated.
     let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
-    for text in [format!(
+    let text = format!(
         "{{\"format\": \"agendum\", \"version\": 1, \"agenda\": {{\"id\": \"x\", \"title\": {deep}}}}}"
-    )] {
-        assert_eq!(refusal(&text).0, LoadError::TooDeep, "{}", &text[..60]);
-    }
+    );
+    assert_eq!(refusal(&text).0, LoadError::TooDeep);
 }
 
 #[test]

@@ -1353,13 +1353,11 @@ fn deep_nesting_is_refused() {
 /// Found by the fuzzer: a version 1 file with a value nested past 128 levels (or a number out of
 /// range such as 1e999) passed the envelope, then panicked in `load` ("parsed above").
 #[test]
-fn a_version_1_file_too_deep_or_out_of_range_is_refused_with_its_place() {
+fn a_version_1_file_too_deep_or_out_of_range_is_refused_with_its_reason() {
     let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
     let text = format!("{{\"format\":\"agendum\",\"version\":1,\n\"agenda\":{deep}}}");
     regression(&text);
-    let e = format::load(&text).unwrap_err();
-    assert!(matches!(&e, LoadError::Invalid { line: Some(2), .. }), "{e:?}");
-    assert!(e.to_string().contains("recursion limit exceeded"), "{e}");
+    assert_eq!(format::load(&text).unwrap_err(), LoadError::TooDeep);
 
     let text = TD514_V1.replacen("\"id\": 1,", "\"id\": 1e999,", 1);
     regression(&text);
