@@ -13,12 +13,15 @@ usage: agendum check [--json] FILE
        agendum export --html FILE
        agendum export --docx FILE
        agendum export --json FILE
+       agendum import FILE.docx
        agendum schema
        agendum codes
 
   check    print the findings; exit 1 if any is an error, 2 if FILE cannot be read
   export   write the printable HTML agenda, the Word TD (.docx), or the file in the current
            format, to stdout
+  import   read an agenda made in Word and write it as an agenda file to stdout; what was
+           read goes to stderr
   schema   print the JSON Schema of the agenda file format
   codes    list the check codes and what they mean";
 
@@ -90,6 +93,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         ["export", "--json", path] | ["export", path, "--json"] => {
             let agenda = read(path)?;
             out.write_all(format::save(&agenda).as_bytes()).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ["import", path] => {
+            let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))?;
+            let id = std::path::Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or("imported");
+            let got = agendum_core::import::docx::read(&bytes, id).map_err(|e| format!("{path}: {e}"))?;
+            out.write_all(format::save(&got.agenda).as_bytes()).map_err(io)?;
+            eprintln!("{path}: {}", got.summary);
             Ok(ExitCode::SUCCESS)
         }
         ["schema"] => {

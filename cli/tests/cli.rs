@@ -101,3 +101,24 @@ fn export_docx_writes_the_cores_word_file() {
     );
     assert_eq!(&out.stdout[..4], b"PK\x03\x04", "a .docx is a zip archive");
 }
+
+#[test]
+fn import_reads_the_word_export_back() {
+    let path = fixture("td514.agenda.json");
+    let word = agendum(&["export", "--docx", path.to_str().unwrap()]).stdout;
+    let file = temp_file("td514.docx", "");
+    std::fs::write(&file, word).unwrap();
+    let out = agendum(&["import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json = String::from_utf8(out.stdout).unwrap();
+    let back = agendum_core::format::load(&json).expect("the output is an agenda file").agenda;
+    let original = agendum_core::format::load(&std::fs::read_to_string(&path).unwrap()).unwrap().agenda;
+    assert_eq!(agendum_core::export::html(&back), agendum_core::export::html(&original));
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(said.ends_with("20 items, 12 documents and 1 annex read.\n"), "{said}");
+
+    let not_word = temp_file("notes.docx", "just text");
+    let out = agendum(&["import", not_word.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("is not a Word document (.docx)."));
+}

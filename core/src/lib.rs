@@ -27,6 +27,7 @@ pub mod edit;
 pub mod export;
 pub mod field;
 pub mod format;
+pub mod import;
 pub mod model;
 pub mod numbering;
 pub mod schedule;

@@ -1,0 +1,701 @@
+//! An agenda read from the blocks of a Word TD: the header table, the items table (found by its
+//! header row), Annex A, the other annexes and the future meetings. What is not understood is
+//! kept as text (in the item above it, or the agenda's note) and counted, never dropped.
+
+use super::wordml::{Block, Cell, Paragraph, Table};
+use super::{ImportError, Imported, Summary};
+use crate::docref::{parse_docs_cell, DocNumber, DocRef};
+use crate::format::split_proposal;
+use crate::model::{
+    Agenda, Annex, AnnexId, EntryId, FutureMeeting, FutureMeetingId, Item, ItemId, RegisterEntry, Session,
+    SessionId,
+};
+use crate::time::{parse_month, Date, Time};
+
+/// The columns of the items table, as its header row names them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Column {
+    Timing,
+    Number,
+    Item,
+    Docs,
+    Proposal,
+    Other,
+}
+
+fn normal(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches(':').trim().to_lowercase()
+}
+
+fn items_column(head: &str) -> Column {
+    match normal(head).as_str() {
+        "timing" | "time" | "times" => Column::Timing,
+        "#" | "no" | "no." | "item no." | "number" | "n°" => Column::Number,
+        "agenda item" | "agenda items" | "item" | "subject" | "title" | "topic" => Column::Item,
+        "docs" | "documents" | "document" | "document(s)" | "doc" | "tds" => Column::Docs,
+        h if h.starts_with("summary") || h.starts_with("proposal") || h == "action" || h == "actions" => {
+            Column::Proposal
+        }
+        _ => Column::Other,
+    }
+}
+
+/// The cells of a row by grid column: a cell spanning columns fills each of them.
+fn by_grid(row: &[Cell]) -> Vec<&Cell> {
+    let mut out = Vec::new();
+    for c in row {
+        for _ in 0..c.span.max(1) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_items_table(t: &Table) -> Option<Vec<Column>> {
+    let head = t.rows.first()?;
+    let columns: Vec<Column> = by_grid(head).iter().map(|c| items_column(&c.text())).collect();
+    let has = |c| columns.contains(&c);
+    // An item column beside documents, proposals or times: Annex A has a number and a title too.
+    (has(Column::Item) && (has(Column::Docs) || has(Column::Proposal) || has(Column::Timing)))
+        .then_some(columns)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum RegisterColumn {
+    Position,
+    Category,
+    Number,
+    Revision,
+    Source,
+    Title,
+    Other,
+}
+
+fn register_columns(t: &Table) -> Option<Vec<RegisterColumn>> {
+    let head = t.rows.first()?;
+    let columns: Vec<RegisterColumn> = by_grid(head)
+        .iter()
+        .map(|c| match normal(&c.text()).as_str() {
+            "#" | "no" | "no." => RegisterColumn::Position,
+            "category" | "type" => RegisterColumn::Category,
+            "td/c #" | "td/c" | "td" | "number" | "document" | "doc" | "doc." | "td #" | "tdoc" => {
+                RegisterColumn::Number
+            }
+            "rev" | "rev." | "revision" => RegisterColumn::Revision,
+            "source" | "from" => RegisterColumn::Source,
+            "title" | "subject" => RegisterColumn::Title,
+            _ => RegisterColumn::Other,
+        })
+        .collect();
+    let has = |c| columns.contains(&c);
+    (has(RegisterColumn::Number) && has(RegisterColumn::Title)).then_some(columns)
+}
+
+pub fn agenda(blocks: Vec<Block>, id: &str) -> Result<Imported, ImportError> {
+    let mut r = Reading {
+        agenda: Agenda { id: id.to_string(), ..Agenda::default() },
+        summary: Summary::default(),
+        next_item: 1,
+    };
+    let mut seen_items = false;
+    let mut first_header = true;
+    let mut section = Section::Front;
+    let mut front: Vec<Paragraph> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Table(t) => {
+                if let Some(columns) = is_items_table(&t) {
+                    r.items(&t, &columns);
+                    seen_items = true;
+                    section = Section::AfterItems;
+                } else if let Some(columns) = register_columns(&t) {
+                    r.register(&t, &columns);
+                    section = Section::AfterItems;
+                } else if !seen_items {
+                    // Every table above the items is the header: some TDs split it in two.
+                    r.header(&t, first_header);
+                    first_header = false;
+                } else {
+                    // A table of its own: kept as text where the reading is.
+                    let text: Vec<String> = t
+                        .rows
+                        .iter()
+                        .map(|row| row.iter().map(Cell::text).collect::<Vec<_>>().join(" | "))
+                        .collect();
+                    r.summary.not_understood += t.rows.len();
+                    r.keep(&mut section, &text.join("\n"));
+                }
+            }
+            Block::Paragraph(p) => {
+                if p.text.trim().is_empty() {
+                    if let Section::Annex(i) = section {
+                        r.agenda.annexes[i].body.push('\n');
+                    }
+                    continue;
+                }
+                if !seen_items {
+                    front.push(p);
+                    continue;
+                }
+                r.after_items(&mut section, &p);
+            }
+        }
+    }
+    if !seen_items {
+        return Err(ImportError::NoAgendaTable);
+    }
+    r.front(&front);
+    for an in &mut r.agenda.annexes {
+        an.body = an.body.trim().to_string();
+    }
+    r.summary.annexes = r.agenda.annexes.len();
+    r.summary.documents = r.agenda.register.len();
+    Ok(Imported { agenda: r.agenda, summary: r.summary })
+}
+
+enum Section {
+    Front,
+    AfterItems,
+    Annex(usize),
+    FutureMeetings,
+}
+
+struct Reading {
+    agenda: Agenda,
+    summary: Summary,
+    next_item: u32,
+}
+
+/// "Annex B: Terms of reference" read as its letter and title.
+fn annex_heading(text: &str) -> Option<(String, String)> {
+    let rest = text.trim().strip_prefix("Annex ")?;
+    let letter: String = rest.chars().take_while(|c| c.is_ascii_uppercase()).collect();
+    if letter.is_empty() || letter.len() > 2 {
+        return None;
+    }
+    let title = rest[letter.len()..].trim_start_matches([':', '.', ' ', '–', '-', '—']).trim();
+    Some((letter, title.to_string()))
+}
+
+/// A paragraph as free text: a list paragraph becomes a bullet line.
+fn as_line(p: &Paragraph) -> String {
+    match p.list {
+        Some(_) => format!("- {}", p.text.trim()),
+        None => p.text.trim().to_string(),
+    }
+}
+
+impl Reading {
+    fn keep(&mut self, section: &mut Section, text: &str) {
+        match section {
+            Section::Annex(i) => {
+                let body = &mut self.agenda.annexes[*i].body;
+                body.push_str(text);
+                body.push('\n');
+            }
+            _ => push_line(&mut self.agenda.notes, text),
+        }
+    }
+
+    fn after_items(&mut self, section: &mut Section, p: &Paragraph) {
+        let text = p.text.trim();
+        if let Some((letter, title)) = annex_heading(text) {
+            if letter == "A" {
+                *section = Section::AfterItems;
+            } else {
+                let id = AnnexId(self.agenda.annexes.len() as u32 + 1);
+                self.agenda.annexes.push(Annex { id, title, body: String::new() });
+                *section = Section::Annex(self.agenda.annexes.len() - 1);
+            }
+            return;
+        }
+        if normal(text) == "future meetings" || normal(text) == "future meeting" {
+            *section = Section::FutureMeetings;
+            return;
+        }
+        match section {
+            Section::FutureMeetings if p.list.is_some() => {
+                let id = FutureMeetingId(self.agenda.future_meetings.len() as u32 + 1);
+                self.agenda.future_meetings.push(future_meeting(id, text));
+            }
+            _ => {
+                let line = as_line(p);
+                self.keep(section, &line);
+            }
+        }
+    }
+
+    /// The paragraphs before the items table: action required, the note, and an abstract
+    /// written outside the header table.
+    fn front(&mut self, paragraphs: &[Paragraph]) {
+        let mut in_abstract = false;
+        for p in paragraphs {
+            let text = p.text.trim();
+            let label = |l: &str| {
+                text.strip_prefix(l).filter(|r| r.starts_with(':')).map(|r| r[1..].trim().to_string())
+            };
+            if let Some(v) = label("Action required") {
+                push_line(&mut self.agenda.action_required, &v);
+                in_abstract = false;
+            } else if let Some(v) = label("Note") {
+                push_line(&mut self.agenda.notes, &v);
+                in_abstract = false;
+            } else if normal(text) == "abstract" {
+                in_abstract = true;
+            } else if normal(text) == "agenda" || normal(text) == "draft agenda" {
+                in_abstract = false;
+            } else if in_abstract {
+                push_line(&mut self.agenda.abstract_text, &as_line(p));
+            } else {
+                push_line(&mut self.agenda.notes, text);
+            }
+        }
+    }
+
+    /// A table of the header; `first` for the first one, whose first row names the Union, the
+    /// group and the document number.
+    fn header(&mut self, t: &Table, first: bool) {
+        for (k, row) in t.rows.iter().enumerate() {
+            let a = &mut self.agenda;
+            let cells: Vec<String> = row.iter().map(Cell::text).collect();
+            let label = cells.first().map(|c| normal(c)).unwrap_or_default();
+            let value = cells[1.min(cells.len())..]
+                .iter()
+                .filter(|c| !c.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n");
+            let value = value.trim().to_string();
+            match label.as_str() {
+                "source" => a.source = value,
+                "title" => a.title = value,
+                "meeting" => a.meeting = value,
+                "status" => a.status = value,
+                "abstract" => {
+                    let lines: Vec<String> = row[1.min(row.len())..]
+                        .iter()
+                        .flat_map(|c| c.paragraphs.iter().map(as_line))
+                        .collect();
+                    a.abstract_text = lines.join("\n").trim().to_string();
+                }
+                "place and dates" | "place and date" | "place" => {
+                    let (place, start, end) = place_and_dates(&value);
+                    a.place = place;
+                    a.start_date = start;
+                    a.end_date = end;
+                }
+                _ if (first && k == 0) || label.is_empty() => {
+                    // The first row: the Union's name, the group, the document number.
+                    for c in row {
+                        for p in &c.paragraphs {
+                            self.first_row_line(p.text.trim());
+                        }
+                    }
+                }
+                _ => {
+                    // A field the model has no place for yet (Purpose, Contact, Keywords …).
+                    let line =
+                        format!("{}: {}", cells[0].trim().trim_end_matches(':'), value.replace('\n', "; "));
+                    push_line(&mut self.agenda.notes, &line);
+                    self.summary.kept_in_note += 1;
+                }
+            }
+        }
+    }
+
+    fn first_row_line(&mut self, line: &str) {
+        let a = &mut self.agenda;
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = line.as_str();
+        let upper = line.to_uppercase();
+        if upper.starts_with("STUDY PERIOD") {
+            // The study period has no field of its own yet: kept in the note.
+            push_line(&mut a.notes, line);
+            self.summary.kept_in_note += 1;
+            return;
+        }
+        if line.is_empty()
+            || upper.starts_with("INTERNATIONAL TELECOMMUNICATION")
+            || upper.starts_with("TELECOMMUNICATION STANDARDIZATION")
+            || upper.starts_with("ORIGINAL:")
+        {
+            return;
+        }
+        if a.document.is_empty() {
+            if let DocNumber::Document(id) = DocNumber::parse(line) {
+                a.document = id.with_revision(None).to_string();
+                a.revision = id.revision;
+                return;
+            }
+        }
+        if a.group.is_empty() {
+            a.group = line.to_string();
+        } else {
+            push_line(&mut a.notes, line);
+            self.summary.kept_in_note += 1;
+        }
+    }
+
+    fn items(&mut self, t: &Table, columns: &[Column]) {
+        // The parents of the item being read, by depth.
+        let mut stack: Vec<(usize, Vec<usize>)> = Vec::new();
+        // Counters of Word's automatic numbering, by list level.
+        let mut auto: Vec<u32> = Vec::new();
+        for row in t.rows.iter().skip(1) {
+            let cells = by_grid(row);
+            let at = |c: Column| columns.iter().position(|x| *x == c).and_then(|i| cells.get(i).copied());
+            let text = |c: Column| at(c).filter(|cell| !cell.merged).map(Cell::text).unwrap_or_default();
+            // A session row: a cell spanning the item's column and another, or nothing in #
+            // and the item column while the timing says when.
+            let item_cell = at(Column::Item);
+            let spans = item_cell.is_some_and(|c| c.span > 1) || row.len() < columns.len().min(3);
+            let number = text(Column::Number).trim_end_matches('.').to_string();
+            let is_number = !number.is_empty()
+                && number.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            let auto_level = item_cell
+                .and_then(|c| c.paragraphs.iter().find(|p| !p.text.trim().is_empty()))
+                .and_then(|p| p.list);
+            if spans && !is_number {
+                self.session(&cells, row);
+                stack.clear();
+                auto.clear();
+                continue;
+            }
+            let depth = if is_number {
+                number.split('.').count() - 1
+            } else if let Some(level) = auto_level {
+                let level = level as usize;
+                auto.truncate(level + 1);
+                auto.resize(level + 1, 0);
+                auto[level] += 1;
+                level
+            } else {
+                usize::MAX
+            };
+            let title_text = item_cell
+                .map(|c| {
+                    c.paragraphs
+                        .iter()
+                        .map(|p| p.text.trim())
+                        .filter(|t| !t.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .unwrap_or_default();
+            if depth == usize::MAX {
+                // Not an item: kept in the notes of the item above, or the agenda's.
+                let line: Vec<String> = row.iter().map(Cell::text).filter(|t| !t.is_empty()).collect();
+                if line.is_empty() {
+                    continue;
+                }
+                self.summary.not_understood += 1;
+                let line = line.join(" | ");
+                match self.last_item(&stack) {
+                    Some(item) => push_line(&mut item.notes, &line),
+                    None => push_line(&mut self.agenda.notes, &line),
+                }
+                continue;
+            }
+            let mut item = Item::new(ItemId(self.next_item), "");
+            self.next_item += 1;
+            let (source, title) =
+                source_and_title(item_cell.map(|c| c.paragraphs.as_slice()).unwrap_or(&[]), &title_text);
+            item.source = source;
+            item.title = title;
+            item.start = text(Column::Timing).lines().find_map(|l| l.trim().parse::<Time>().ok());
+            item.docs = docs(at(Column::Docs));
+            let proposal = at(Column::Proposal)
+                .map(|c| c.paragraphs.iter().map(as_line).collect::<Vec<_>>().join("\n"))
+                .unwrap_or_default();
+            let (summary, actions, notes) = split_proposal(proposal.trim());
+            item.summary = summary;
+            item.actions = actions;
+            item.notes = notes;
+            for (c, cell) in columns.iter().zip(&cells) {
+                if *c == Column::Other && !cell.text().is_empty() {
+                    push_line(&mut item.notes, &cell.text());
+                }
+            }
+            self.summary.items += 1;
+            self.place(item, depth, &mut stack);
+        }
+    }
+
+    fn session(&mut self, cells: &[&Cell], row: &[Cell]) {
+        let mut s = Session::new(SessionId(self.agenda.sessions.len() as u32 + 1));
+        let first = row.first().map(Cell::text).unwrap_or_default();
+        let title = row
+            .get(1..)
+            .map(|r| r.iter().map(Cell::text).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default();
+        let _ = cells;
+        let mut day = Vec::new();
+        for line in first.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match session_times(line) {
+                Some((st, en)) if s.start.is_none() => {
+                    s.start = Some(st);
+                    s.end = Some(en);
+                    let zone = line.rsplit("hours").next().unwrap_or("").trim();
+                    if line.contains("hours") && !zone.is_empty() && self.agenda.time_zone_label.is_empty() {
+                        self.agenda.time_zone_label = zone.to_string();
+                    }
+                }
+                _ => day.push(line),
+            }
+        }
+        s.day_label = day.join(" ");
+        s.title = if title.is_empty() && s.start.is_none() { first.clone() } else { title };
+        if title_is_day(&s) {
+            s.day_label.clear();
+        }
+        self.agenda.sessions.push(s);
+        self.summary.sessions += 1;
+    }
+
+    fn last_item<'a>(&'a mut self, stack: &[(usize, Vec<usize>)]) -> Option<&'a mut Item> {
+        let s = self.agenda.sessions.last_mut()?;
+        let (top, path) = stack.last()?;
+        let mut item = s.items.get_mut(*top)?;
+        for k in path {
+            item = item.children.get_mut(*k)?;
+        }
+        Some(item)
+    }
+
+    /// Puts an item at `depth` under the last item one level up (or at the top).
+    fn place(&mut self, item: Item, depth: usize, stack: &mut Vec<(usize, Vec<usize>)>) {
+        if self.agenda.sessions.is_empty() {
+            self.agenda.sessions.push(Session::new(SessionId(1)));
+        }
+        let s = self.agenda.sessions.last_mut().expect("a session");
+        // The path of the parent: as deep as the item's depth allows, no deeper than there is.
+        let parent = stack.last().map(|(top, path)| {
+            let mut p = path.clone();
+            p.truncate(depth.saturating_sub(1));
+            (*top, p)
+        });
+        match (depth, parent) {
+            (0, _) | (_, None) => {
+                s.items.push(item);
+                stack.clear();
+                stack.push((s.items.len() - 1, Vec::new()));
+            }
+            (_, Some((top, path))) => {
+                let mut at = &mut s.items[top];
+                for k in &path {
+                    at = &mut at.children[*k];
+                }
+                at.children.push(item);
+                let mut full = path;
+                full.push(at.children.len() - 1);
+                stack.clear();
+                stack.push((top, full));
+            }
+        }
+    }
+
+    fn register(&mut self, t: &Table, columns: &[RegisterColumn]) {
+        for row in t.rows.iter().skip(1) {
+            let cells = by_grid(row);
+            let get = |c: RegisterColumn| {
+                columns
+                    .iter()
+                    .position(|x| *x == c)
+                    .and_then(|i| cells.get(i))
+                    .map(|c| c.text())
+                    .unwrap_or_default()
+            };
+            let mut number = get(RegisterColumn::Number);
+            let rev = get(RegisterColumn::Revision);
+            if !rev.trim().is_empty() {
+                let digits: String = rev.chars().filter(char::is_ascii_digit).collect();
+                if !digits.is_empty() {
+                    number = format!("{number}R{digits}");
+                }
+            }
+            let (category, source, title) =
+                (get(RegisterColumn::Category), get(RegisterColumn::Source), get(RegisterColumn::Title));
+            if number.trim().is_empty() && title.trim().is_empty() && source.trim().is_empty() {
+                continue;
+            }
+            let id = EntryId(self.agenda.register.len() as u32 + 1);
+            self.agenda.register.push(RegisterEntry {
+                id,
+                number: DocNumber::parse(number.trim()),
+                category,
+                source,
+                title,
+            });
+        }
+    }
+}
+
+/// A session row's day and title may be one text ("Monday, 22 January 2018"): kept once.
+fn title_is_day(s: &Session) -> bool {
+    !s.day_label.is_empty() && s.day_label == s.title
+}
+
+/// "14:30 - 15:45 hours Geneva time" read as its two times.
+fn session_times(line: &str) -> Option<(Time, Time)> {
+    let t = line.split("hours").next()?.trim();
+    let (a, b) = t.split_once(['-', '–', '—'])?;
+    Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
+}
+
+/// An item's source and title: the bold text its cell starts with, up to a colon, is the
+/// source ("Rapporteur, RG-SOP: Draft agenda"), as is a short "X:" before the title.
+fn source_and_title(paragraphs: &[Paragraph], text: &str) -> (String, String) {
+    let first = paragraphs.iter().find(|p| !p.text.trim().is_empty());
+    if let Some(p) = first {
+        let bold = p.bold_start.trim();
+        if let Some(source) = bold.strip_suffix(':') {
+            if let Some(rest) = text.trim().strip_prefix(bold) {
+                return (source.trim().to_string(), rest.trim().to_string());
+            }
+        }
+    }
+    if let Some((head, rest)) = text.split_once(": ") {
+        if !head.contains('\n')
+            && head.split_whitespace().count() <= 4
+            && !rest.trim().is_empty()
+            && first.is_some_and(|p| !p.bold_start.trim().is_empty())
+        {
+            return (head.trim().to_string(), rest.trim().to_string());
+        }
+    }
+    (String::new(), text.trim().to_string())
+}
+
+/// The Docs cell: a paragraph per document as Word and the HTML export print them, a
+/// parenthesised line that is no document number being the note of the one above.
+fn docs(cell: Option<&Cell>) -> Vec<DocRef> {
+    let mut out: Vec<DocRef> = Vec::new();
+    let Some(cell) = cell.filter(|c| !c.merged) else { return out };
+    for p in &cell.paragraphs {
+        let t = p.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let refs = parse_docs_cell(t);
+        let readable = refs.iter().all(|d| !matches!(d.number, DocNumber::Unparsed(_)));
+        match (readable, out.last_mut()) {
+            (false, Some(last)) if t.starts_with('(') && t.ends_with(')') => {
+                push_line(&mut last.note, t[1..t.len() - 1].trim());
+            }
+            _ => out.extend(refs),
+        }
+    }
+    out
+}
+
+/// "Geneva, 29 July – 2 August 2024" read as the place and the first and last days.
+fn place_and_dates(text: &str) -> (String, Option<Date>, Option<Date>) {
+    let text = text.replace('\n', ", ");
+    // The dates are the part from the first word that is a day number.
+    let mut cut = text.len();
+    for (i, _) in text.match_indices(", ") {
+        if dates(&text[i + 2..]).is_some() {
+            cut = i;
+            break;
+        }
+    }
+    if cut == text.len() {
+        if let Some((s, e)) = dates(&text) {
+            return (String::new(), Some(s), Some(e));
+        }
+        return (text.trim().to_string(), None, None);
+    }
+    let (s, e) = dates(&text[cut + 2..]).expect("checked above");
+    (text[..cut].trim().to_string(), Some(s), Some(e))
+}
+
+/// "29 July – 2 August 2024", "1–2 August 2024", "1 August 2024", "29 July 2024 – 2 August 2025".
+fn dates(text: &str) -> Option<(Date, Date)> {
+    let t = text.trim();
+    let (a, b) = match t.split_once(['–', '—']).or_else(|| t.split_once(" - ")).or_else(|| t.split_once('-'))
+    {
+        Some((a, b)) => (a.trim(), b.trim()),
+        None => (t, t),
+    };
+    let end = long_date(b)?;
+    let words: Vec<&str> = a.split_whitespace().collect();
+    let start = match words.as_slice() {
+        [d] => Date::new(end.year, end.month, d.parse().ok()?),
+        [d, m] => Date::new(end.year, parse_month(m)?, d.parse().ok()?),
+        _ => long_date(a),
+    }?;
+    Some((start, end))
+}
+
+/// "2 August 2024", with an optional weekday before it.
+fn long_date(text: &str) -> Option<Date> {
+    let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let words = match words.as_slice() {
+        [_, d, m, y] => [*d, *m, *y],
+        [d, m, y] => [*d, *m, *y],
+        _ => return None,
+    };
+    Date::new(words[2].parse().ok()?, parse_month(words[1])?, words[0].parse().ok()?)
+}
+
+/// A future meeting's line as the exports print it: "2 December 2025, 14:00–16:00. Subject".
+fn future_meeting(id: FutureMeetingId, text: &str) -> FutureMeeting {
+    let mut m = FutureMeeting {
+        id,
+        date: None,
+        start: None,
+        end: None,
+        timing: String::new(),
+        subject: String::new(),
+    };
+    let (when, subject) = match text.split_once(". ") {
+        Some((w, s)) => (w, s),
+        None => (text, ""),
+    };
+    let mut understood = true;
+    let mut timing = Vec::new();
+    for part in when.split(", ") {
+        let p = part.trim();
+        if m.date.is_none() && timing.is_empty() {
+            if let Some(d) = long_date(p) {
+                m.date = Some(d);
+                continue;
+            }
+        }
+        if m.start.is_none() && timing.is_empty() {
+            if let Some((a, b)) = p.split_once(['–', '-']) {
+                if let (Ok(a), Ok(b)) = (a.trim().parse(), b.trim().parse()) {
+                    m.start = Some(a);
+                    m.end = Some(b);
+                    continue;
+                }
+            }
+            if let Ok(t) = p.parse() {
+                m.start = Some(t);
+                continue;
+            }
+        }
+        timing.push(p);
+        understood &= !p.is_empty();
+    }
+    if m.date.is_none() && m.start.is_none() && subject.is_empty() {
+        // Nothing dated: the line is the subject.
+        m.subject = text.trim().to_string();
+        return m;
+    }
+    let _ = understood;
+    m.timing = timing.join(", ");
+    m.subject = subject.trim().to_string();
+    m
+}
+
+fn push_line(out: &mut String, line: &str) {
+    let line = line.trim();
+    if line.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(line);
+}
