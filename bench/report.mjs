@@ -14,6 +14,8 @@ const GOALS = {
   checks5000Ms: 2,
   checksScaling: 11, // 10x the items, at most 11x the time
   exportHtmlMs: 10, // 500 items
+  exportDocxMs: 50, // 500 items
+  importDocxMs: 200, // 500 items
   saveMs: 5,
 };
 
@@ -145,6 +147,16 @@ const problems = (r, what) => {
     line('export.html.500-items', ms(html.ms, 3), `<= ${GOALS.exportHtmlMs} ms`, html.ms <= GOALS.exportHtmlMs,
       `native export::html, ${kib(html.bytes)}, median of ${html.runs}`);
   } else missing('export.html.500-items', `<= ${GOALS.exportHtmlMs} ms`, 'see the log above');
+  const docx = find('native.export.docx');
+  if (docx) {
+    line('export.docx.500-items', ms(docx.ms, 3), `<= ${GOALS.exportDocxMs} ms`, docx.ms <= GOALS.exportDocxMs,
+      `native export::docx, what Export Word writes, ${kib(docx.bytes)}, median of ${docx.runs}`);
+  } else missing('export.docx.500-items', `<= ${GOALS.exportDocxMs} ms`, 'see the log above');
+  const read = find('native.import.docx');
+  if (read) {
+    line('import.docx.500-items', ms(read.ms, 3), `<= ${GOALS.importDocxMs} ms`, read.ms <= GOALS.importDocxMs,
+      `native import::docx::read of that file, median of ${read.runs}`);
+  } else missing('import.docx.500-items', `<= ${GOALS.importDocxMs} ms`, 'see the log above');
   if (json) {
     line('export.json.500-items', ms(json.ms, 3), `<= ${GOALS.saveMs} ms`, json.ms <= GOALS.saveMs,
       `native format::save, what Export JSON writes, ${kib(json.bytes)}, median of ${json.runs}`);

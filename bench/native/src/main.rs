@@ -1,5 +1,6 @@
-//! Times `agendum_core::export::html`, `agendum_core::format::save` and `format::record` (and, for reference,
-//! `format::load` and `check`) on an agenda file, and prints one JSON object per figure for
+//! Times `agendum_core::export::html`, `export::docx`, the Word reader on that .docx,
+//! `format::save` and `format::record` (and, for reference, `format::load` and `check`) on an
+//! agenda file, and prints one JSON object per figure for
 //! bench/report.mjs:
 //!
 //!     agendum-bench-native FILE [RUNS]
@@ -52,6 +53,9 @@ fn main() {
         );
     };
     figure("export.html", median_ms(runs, || export::html(black_box(&agenda))), html.len());
+    let word = export::docx(&agenda);
+    figure("export.docx", median_ms(runs, || export::docx(black_box(&agenda))), word.len());
+    figure("import.docx", median_ms(runs, || agendum_core::import::docx::read(black_box(&word), "bench").is_ok()), word.len());
     figure("export.json", median_ms(runs, || format::save(black_box(&agenda))), json.len());
     figure("save.record", median_ms(runs, || format::record(black_box(&agenda))), format::record(&agenda).len());
     figure("load.json", median_ms(runs, || format::load(black_box(&text)).is_ok()), text.len());

@@ -53,7 +53,10 @@ pub fn blocks(xml: &str) -> Result<Vec<Block>, ImportError> {
     let mut reader = Reader::from_str(xml);
     let mut st = State::default();
     loop {
-        let event = reader.read_event().map_err(|e| ImportError::BadXml(e.to_string()))?;
+        // Where, not what: the parser's own words quote the file, which may be anything.
+        let event = reader.read_event().map_err(|_| {
+            ImportError::BadXml(format!("its text breaks off at byte {}", reader.error_position()))
+        })?;
         match event {
             Event::Start(e) => st.open(&e, false)?,
             Event::Empty(e) => {
