@@ -81,12 +81,29 @@ ${glue}
 `;
 if (/<\/script|<!--/i.test(start)) fail('the script contains "</script" or "<!--", which cannot be inlined');
 
+// The Word worker: a page opened from disk may not start a worker from a file, so its glue and
+// its WebAssembly travel in the page as text, which src/word.rs starts as a worker from a blob:
+// URL. It is read only when a Word file is imported or exported.
+const workerGlue = await readFile(join(dist, 'word-worker.js'), 'utf8').catch(() => fail('no word-worker.js in dist'));
+const workerWasm = (await readFile(join(dist, 'word-worker_bg.wasm'))).toString('base64');
+const workerSource = `${workerGlue}
+{
+  const raw = atob(${JSON.stringify(workerWasm)});
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  wasm_bindgen({ module_or_path: bytes });
+}
+`;
+if (/<\/script|<!--/i.test(workerSource)) fail('the Word worker contains "</script" or "<!--", which cannot be inlined');
+
 const scriptHash = `'sha256-${createHash('sha256').update(start, 'utf8').digest('base64')}'`;
 // The page's own policy: only this script (by hash) runs, WebAssembly may compile, nothing is
-// fetched from anywhere; Print's srcdoc frame and the blob: downloads need nothing more.
+// fetched from anywhere; Print's srcdoc frame and the blob: downloads need nothing more, and the
+// Word worker starts from a blob: URL the page makes.
 const csp = [
   "default-src 'none'",
   `script-src ${scriptHash} 'wasm-unsafe-eval'`,
+  'worker-src blob:',
   "style-src 'unsafe-inline'",
   'img-src data: blob:',
   "connect-src 'none'",
@@ -113,6 +130,7 @@ const page = `<!DOCTYPE html>
 ${css}  </style>
   <script type="application/wasm+base64" id="agendum-wasm">
 ${base64.replace(/.{1,120}/g, '$&\n')}</script>
+  <script type="text/plain" id="word-worker-source">${workerSource}</script>
   <script type="module">${start}</script>
 </head>
 <body></body>

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::editor::Editor;
 use crate::storage::{self, Listing};
-use crate::{classes, files};
+use crate::{classes, files, word};
 
 /// A new id for an agenda in this browser.
 fn new_id() -> String {
@@ -103,7 +103,8 @@ impl Library {
     }
 
     /// Takes a file's text: a new agenda in the library, or a question when its id is taken.
-    fn import(&self, name: &str, text: &str) {
+    /// `read` says what a Word file gave, for the message.
+    fn import(&self, name: &str, text: &str, read: Option<&str>) {
         match format::load(text) {
             Err(e) => self.message.set(Some(Message::Problem(format!("\"{name}\" was not imported. {e}")))),
             Ok(loaded) => {
@@ -118,11 +119,14 @@ impl Library {
                 }
                 let shown = agenda.display_name();
                 self.add(agenda, false);
-                let note = match loaded.migrated_from {
-                    Some(v) => format!(" (it was in format version {v} and has been brought up to date)"),
-                    None => String::new(),
+                let note = match (read, loaded.migrated_from) {
+                    (Some(read), _) => format!(" from Word: {read}"),
+                    (None, Some(v)) => {
+                        format!(" (it was in format version {v} and has been brought up to date).")
+                    }
+                    (None, None) => ".".to_string(),
                 };
-                self.message.set(Some(Message::Info(format!("Imported \"{shown}\"{note}."))));
+                self.message.set(Some(Message::Info(format!("Imported \"{shown}\"{note}"))));
             }
         }
     }
@@ -131,6 +135,10 @@ impl Library {
         let Some(list) = list else { return };
         for i in 0..list.length() {
             let Some(file) = list.item(i) else { continue };
+            if word::is_word(&file) {
+                self.import_word(file);
+                continue;
+            }
             if file.size() > format::MAX_FILE_BYTES as f64 {
                 self.message.set(Some(Message::Problem(format!(
                     "\"{}\" was not imported. The file is too large ({:.1} MiB); agenda files are at most {} MiB.",
@@ -143,13 +151,37 @@ impl Library {
             spawn_local(async move {
                 let name = file.name();
                 match files::read_text(file).await {
-                    Ok(text) => self.import(&name, &text),
+                    Ok(text) => self.import(&name, &text, None),
                     Err(e) => {
                         self.message.set(Some(Message::Problem(format!("\"{name}\" was not imported. {e}"))))
                     }
                 }
             });
         }
+    }
+}
+
+impl Library {
+    /// A Word file: read by the Word reader into a new agenda.
+    fn import_word(self, file: web_sys::File) {
+        let name = file.name();
+        if file.size() > word::MAX_WORD_BYTES {
+            self.message.set(Some(Message::Problem(format!(
+                "\"{name}\" was not imported. The file is too large ({:.1} MiB); Word files are read up to {} MiB.",
+                file.size() / 1048576.0,
+                word::MAX_WORD_BYTES / 1048576.0
+            ))));
+            return;
+        }
+        self.message.set(Some(Message::Info(format!("Reading \"{name}\" …"))));
+        spawn_local(async move {
+            match word::read_word(file, &new_id()).await {
+                Ok((text, read)) => self.import(&name, &text, Some(&read)),
+                Err(e) => {
+                    self.message.set(Some(Message::Problem(format!("\"{name}\" was not imported. {e}"))))
+                }
+            }
+        });
     }
 }
 
@@ -303,7 +335,7 @@ fn LibraryScreen() -> impl IntoView {
                 <button type="button" on:click=move |_| create(templates::itu_td(&new_id()))>"New from ITU-T TD template"</button>
                 <button type="button" on:click=move |_| create(templates::td514(&new_id()))>"Open the TD514 example"</button>
                 <button type="button" on:click=move |_| { if let Some(i) = file_ref.get() { i.click(); } }>"Import file…"</button>
-                <input type="file" accept=".json,application/json" node_ref=file_ref class="visually-hidden" tabindex="-1"
+                <input type="file" accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" node_ref=file_ref class="visually-hidden" tabindex="-1"
                     aria-label="Agenda file to import" multiple
                     on:change=move |ev: ev::Event| {
                         lib.message.set(None);

@@ -18,7 +18,7 @@ use crate::items::ItemsTable;
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{owner, ReactiveAgenda};
 use crate::register::Register;
-use crate::{files, shortcuts};
+use crate::{files, shortcuts, word};
 
 fn focus_field(field: Field) {
     let Some(el) = document().get_element_by_id(&dom_id(field)) else { return };
@@ -66,11 +66,14 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
         }
     };
     let export_word = move || {
-        let (name, bytes) = live.agenda.with_untracked(|a| (export::file_name(a, "docx"), export::docx(a)));
-        let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        if let Err(e) = files::download(&name, mime, &bytes) {
-            live.notice.set(Some(e));
-        }
+        let (name, text) = live.agenda.with_untracked(|a| (export::file_name(a, "docx"), format::save(a)));
+        leptos::task::spawn_local(async move {
+            let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            let made = word::write_word(text).await.and_then(|bytes| files::download(&name, mime, &bytes));
+            if let Err(e) = made {
+                live.notice.set(Some(e));
+            }
+        });
     };
     let print = move || {
         if let Err(e) = files::print_html(&live.agenda.with_untracked(export::html)) {

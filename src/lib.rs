@@ -29,6 +29,7 @@ mod register;
 mod rows;
 mod shortcuts;
 pub mod storage;
+mod word;
 
 pub use app::App;
 

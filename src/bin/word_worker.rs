@@ -1,0 +1,47 @@
+//! Word files read and written in a worker of its own: its code (the Word export, the zip
+//! inflater, the XML reader) is fetched the first time someone imports or exports a Word file,
+//! not by every visitor with the editor.
+//!
+//! It says `["ready"]` once it listens. Sent `["import", id, bytes]`, it answers `["ok", the
+//! agenda file's text, what was read]`; sent `["export", the agenda file's text]`, `["ok",
+//! bytes of the .docx]`; or `["error", the sentence to show]`.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn main() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let _ = reply.post_message(&answer(&js_sys::Array::from(&e.data())));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&js_sys::Array::of1(&JsValue::from_str("ready")));
+}
+
+fn answer(request: &js_sys::Array) -> js_sys::Array {
+    let failed = |why: String| js_sys::Array::of2(&"error".into(), &JsValue::from_str(&why));
+    match request.get(0).as_string().as_deref() {
+        Some("import") => {
+            let id = request.get(1).as_string().unwrap_or_default();
+            let bytes = js_sys::Uint8Array::new(&request.get(2)).to_vec();
+            match agendum_core::import::docx::read(&bytes, &id) {
+                Ok(got) => js_sys::Array::of3(
+                    &"ok".into(),
+                    &JsValue::from_str(&agendum_core::format::save(&got.agenda)),
+                    &JsValue::from_str(&got.summary.to_string()),
+                ),
+                Err(e) => failed(e.to_string()),
+            }
+        }
+        Some("export") => match agendum_core::format::load(&request.get(1).as_string().unwrap_or_default()) {
+            Ok(loaded) => {
+                let bytes = agendum_core::export::docx(&loaded.agenda);
+                js_sys::Array::of2(&"ok".into(), &js_sys::Uint8Array::from(&bytes[..]))
+            }
+            Err(e) => failed(format!("The agenda could not be written as Word. {e}")),
+        },
+        _ => failed("The Word worker was asked for something it does not do.".into()),
+    }
+}
