@@ -68,6 +68,12 @@ const problems = (r, what) => {
   } else {
     missing('bundle.wasm+js.brotli', `<= ${GOALS.bundleRatio}x floor`, 'a build is missing; see the log above');
   }
+  const wjs = part('app', 'worker.js');
+  const wwasm = part('app', 'worker.wasm');
+  if (wjs && wwasm) {
+    line('bundle.word-worker.brotli', kib(wjs.brotli + wwasm.brotli), 'none', undefined,
+      'wasm+js of the Word worker, downloaded on the first Word import or export only');
+  }
 }
 
 // Cold load.
