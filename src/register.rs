@@ -4,6 +4,7 @@
 use agendum_core::checks::Code;
 use agendum_core::edit::commands::{self, add_missing_documents, RegisterOrder};
 use agendum_core::edit::{Edit, EntryField, Field};
+use agendum_core::import::table;
 use agendum_core::model::EntryId;
 use leptos::prelude::*;
 
@@ -44,6 +45,14 @@ fn EntryRow(entry: EntryId) -> impl IntoView {
     }
 }
 
+/// "1 entry", "3 entries".
+fn entries_counted(n: usize) -> String {
+    match n {
+        1 => "1 entry".into(),
+        n => format!("{n} entries"),
+    }
+}
+
 #[component]
 pub fn Register() -> impl IntoView {
     let live = expect_context::<ReactiveAgenda>();
@@ -70,8 +79,38 @@ pub fn Register() -> impl IntoView {
             live.apply(edit, false);
         }
     };
+    // A table pasted anywhere in Annex A (Word's, Excel's, a web page's) adds its rows as
+    // entries in one undoable step; text of one line stays in the field it is pasted into.
+    let paste = move |e: leptos::ev::ClipboardEvent| {
+        let Some(data) = e.clipboard_data() else { return };
+        let html = data.get_data("text/html").unwrap_or_default();
+        let text = data.get_data("text/plain").unwrap_or_default();
+        let rows = if html.to_ascii_lowercase().contains("<table") {
+            table::rows_from_html(&html)
+        } else if text.contains('\t') || text.trim().lines().count() > 1 {
+            table::rows_from_tsv(&text)
+        } else {
+            return;
+        };
+        if rows.len() < 2 && rows.first().is_none_or(|r| r.len() < 2) {
+            return;
+        }
+        e.prevent_default();
+        let pasted = live.agenda.with_untracked(|a| table::paste_register(a, &rows));
+        let applied = pasted.edit.is_some_and(|edit| live.apply(edit, false));
+        let said = if applied {
+            format!(
+                "Annex A: {} added, {} filled in from the pasted table.",
+                entries_counted(pasted.added),
+                entries_counted(pasted.updated)
+            )
+        } else {
+            "The pasted table has no document numbers (such as TD514) to add to Annex A.".to_string()
+        };
+        live.notice.set(Some(said));
+    };
     view! {
-        <section aria-labelledby="register-h">
+        <section aria-labelledby="register-h" on:paste=paste>
             <h2 id="register-h">"Annex A: Documentation"</h2>
             <div class="toolbar">
                 <button type="button" on:click=add>"Add document"</button>

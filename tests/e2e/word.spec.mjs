@@ -59,3 +59,23 @@ test('a Word file with no agenda table is refused with its sentence, and nothing
     '"minutes.docx" was not imported. The Word document has no agenda table');
   expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(before);
 });
+
+test('a table pasted from Word into Annex A adds its entries in one undoable step', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  const register = page.locator('section[aria-labelledby="register-h"]');
+  const entries = register.locator('tbody tr');
+  const before = await entries.count();
+  const html = await readFile(new URL('../../core/tests/fixtures/clipboard/word-annex-a.html', import.meta.url), 'utf8');
+  await register.evaluate((section, html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'TD 514\tTD 700');
+    section.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  await expect(page.getByRole('status').filter({ hasText: 'Annex A:' })).toHaveText(/Annex A: 1 entry added, 0 entries filled in from the pasted table\./);
+  await expect(entries).toHaveCount(before + 1);
+  await expect(register.getByRole('textbox', { name: `Annex A entry ${before + 1} number` })).toHaveValue('TD700R2');
+  await page.getByRole('button', { name: 'Undo', exact: false }).first().click();
+  await expect(entries).toHaveCount(before);
+});

@@ -6,6 +6,7 @@ use super::wordml::{Block, Cell, Paragraph, Table};
 use super::{ImportError, Imported, Summary};
 use crate::docref::{parse_docs_cell, DocNumber, DocRef};
 use crate::format::split_proposal;
+use crate::import::table::{register_column, RegisterColumn};
 use crate::model::{
     Agenda, Annex, AnnexId, EntryId, FutureMeeting, FutureMeetingId, Item, ItemId, RegisterEntry, Session,
     SessionId,
@@ -60,33 +61,9 @@ fn is_items_table(t: &Table) -> Option<Vec<Column>> {
         .then_some(columns)
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum RegisterColumn {
-    Position,
-    Category,
-    Number,
-    Revision,
-    Source,
-    Title,
-    Other,
-}
-
 fn register_columns(t: &Table) -> Option<Vec<RegisterColumn>> {
     let head = t.rows.first()?;
-    let columns: Vec<RegisterColumn> = by_grid(head)
-        .iter()
-        .map(|c| match normal(&c.text()).as_str() {
-            "#" | "no" | "no." => RegisterColumn::Position,
-            "category" | "type" => RegisterColumn::Category,
-            "td/c #" | "td/c" | "td" | "number" | "document" | "doc" | "doc." | "td #" | "tdoc" => {
-                RegisterColumn::Number
-            }
-            "rev" | "rev." | "revision" => RegisterColumn::Revision,
-            "source" | "from" => RegisterColumn::Source,
-            "title" | "subject" => RegisterColumn::Title,
-            _ => RegisterColumn::Other,
-        })
-        .collect();
+    let columns: Vec<RegisterColumn> = by_grid(head).iter().map(|c| register_column(&c.text())).collect();
     let has = |c| columns.contains(&c);
     (has(RegisterColumn::Number) && has(RegisterColumn::Title)).then_some(columns)
 }
