@@ -4,17 +4,18 @@
 //! `agendum_core::edit::commands`, so undo covers them all.
 
 use agendum_core::edit::{commands, Edit, Field, ItemField, SessionField};
+use agendum_core::import::table;
 use agendum_core::model::{ItemId, SessionId};
 use agendum_core::schedule::Slot;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::classes;
 use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind, TableHead};
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{Owner, ReactiveAgenda};
 use crate::rows::RowData;
+use crate::{classes, paste, word};
 
 fn item_field(item: ItemId, field: ItemField) -> Field {
     Field::Item { item, field }
@@ -223,8 +224,44 @@ fn SessionRows(session: SessionId) -> impl IntoView {
     let items = move || {
         live.rows.with(|rs| rs.iter().filter(|r| r.session == session).map(|r| r.id).collect::<Vec<_>>())
     };
+    // Agenda rows pasted into a session (from Word, Excel or another agenda) become its items,
+    // read as a Word file's agenda table is, in one undoable step.
+    let paste = move |e: leptos::ev::ClipboardEvent| {
+        let Some(rows) = paste::pasted_rows(&e) else { return };
+        leptos::task::spawn_local(async move {
+            let (items, not_understood) = match word::pasted_items(&rows).await {
+                Ok(read) => read,
+                Err(e) => {
+                    live.notice.set(Some(e));
+                    return;
+                }
+            };
+            let pasted =
+                live.agenda.with_untracked(|a| table::insert_items(a, session, items, not_understood));
+            let applied = pasted.edit.is_some_and(|edit| live.apply(edit, false));
+            let mut said = if applied {
+                format!(
+                    "Session {}: {} added from the pasted rows",
+                    position.get_untracked(),
+                    paste::counted(pasted.added, "item", "items")
+                )
+            } else {
+                "The pasted rows hold no agenda items.".to_string()
+            };
+            if applied && pasted.not_understood > 0 {
+                said.push_str(&format!(
+                    "; {} not understood, kept in the notes",
+                    paste::counted(pasted.not_understood, "row", "rows")
+                ));
+            }
+            if applied {
+                said.push('.');
+            }
+            live.notice.set(Some(said));
+        });
+    };
     view! {
-        <tbody class="session">
+        <tbody class="session" on:paste=paste>
             <tr class="session-row">
                 <td colspan="2">
                     <FieldInput field=sf(SessionField::Date) label=l("date") kind=Kind::Date />

@@ -8,7 +8,8 @@
 //! beside them. Every part reads the one `reactive_agenda` and edits it through
 //! `ReactiveAgenda::apply`; a table row reads its own data from `rows`, and `lazy` decides which
 //! rows of a long table are built. `fields` holds the form controls, `classes` the class names
-//! shared with the style sheet, `storage` localStorage, `files` downloads and printing, `word`
+//! shared with the style sheet, `storage` localStorage, `files` downloads and printing, `paste` tables
+//! pasted into Annex A and the items table, `word`
 //! Word files in and out through the Word worker (`src/bin/word_worker.rs`), and
 //! `recovery` the screen shown if the page breaks.
 
@@ -24,6 +25,7 @@ mod future_meetings;
 mod header;
 mod items;
 mod lazy;
+mod paste;
 pub mod reactive_agenda;
 pub mod recovery;
 mod register;

@@ -8,11 +8,11 @@ use agendum_core::import::table;
 use agendum_core::model::EntryId;
 use leptos::prelude::*;
 
-use crate::classes;
 use crate::fields::{FieldInput, Kind, TableHead};
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{Owner, ReactiveAgenda};
 use crate::rows::RowData;
+use crate::{classes, paste};
 
 #[component]
 fn EntryRow(entry: EntryId) -> impl IntoView {
@@ -45,14 +45,6 @@ fn EntryRow(entry: EntryId) -> impl IntoView {
     }
 }
 
-/// "1 entry", "3 entries".
-fn entries_counted(n: usize) -> String {
-    match n {
-        1 => "1 entry".into(),
-        n => format!("{n} entries"),
-    }
-}
-
 #[component]
 pub fn Register() -> impl IntoView {
     let live = expect_context::<ReactiveAgenda>();
@@ -82,27 +74,14 @@ pub fn Register() -> impl IntoView {
     // A table pasted anywhere in Annex A (Word's, Excel's, a web page's) adds its rows as
     // entries in one undoable step; text of one line stays in the field it is pasted into.
     let paste = move |e: leptos::ev::ClipboardEvent| {
-        let Some(data) = e.clipboard_data() else { return };
-        let html = data.get_data("text/html").unwrap_or_default();
-        let text = data.get_data("text/plain").unwrap_or_default();
-        let rows = if html.to_ascii_lowercase().contains("<table") {
-            table::rows_from_html(&html)
-        } else if text.contains('\t') || text.trim().lines().count() > 1 {
-            table::rows_from_tsv(&text)
-        } else {
-            return;
-        };
-        if rows.len() < 2 && rows.first().is_none_or(|r| r.len() < 2) {
-            return;
-        }
-        e.prevent_default();
+        let Some(rows) = paste::pasted_rows(&e) else { return };
         let pasted = live.agenda.with_untracked(|a| table::paste_register(a, &rows));
         let applied = pasted.edit.is_some_and(|edit| live.apply(edit, false));
         let said = if applied {
             format!(
                 "Annex A: {} added, {} filled in from the pasted table.",
-                entries_counted(pasted.added),
-                entries_counted(pasted.updated)
+                paste::counted(pasted.added, "entry", "entries"),
+                paste::counted(pasted.updated, "entry", "entries")
             )
         } else {
             "The pasted table has no document numbers (such as TD514) to add to Annex A.".to_string()

@@ -85,6 +85,16 @@ pub async fn write_word(agenda: String) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&answer.get(1)).to_vec())
 }
 
+/// The items of pasted agenda rows, read as a Word file's agenda table is, and how many rows
+/// were not understood.
+pub async fn pasted_items(rows: &[Vec<String>]) -> Result<(Vec<agendum_core::Item>, usize), String> {
+    let rows = serde_json::to_string(rows).map_err(|e| e.to_string())?;
+    let answer = ask(js_sys::Array::of2(&"paste-items".into(), &JsValue::from_str(&rows))).await?;
+    let items =
+        serde_json::from_str(&answer.get(1).as_string().unwrap_or_default()).map_err(|e| e.to_string())?;
+    Ok((items, answer.get(2).as_f64().unwrap_or(0.0) as usize))
+}
+
 /// Sends the worker a request and waits for its answer, `["ok", …]`; an `["error", sentence]`
 /// gives the sentence.
 async fn ask(request: js_sys::Array) -> Result<js_sys::Array, String> {

@@ -73,3 +73,46 @@ fn rows_with_no_document_number_change_nothing() {
     assert_eq!(pasted, agendum_core::import::table::Pasted { edit: None, added: 0, updated: 0 });
     assert!(rows_from_html("<p>no table here</p>").is_empty());
 }
+
+#[test]
+fn agenda_rows_pasted_into_a_session_become_its_items_in_one_undoable_step() {
+    use agendum_core::import::table::paste_items;
+    let mut a = td514();
+    let before = a.clone();
+    let session = a.sessions[0].id;
+    let rows = rows_from_tsv("8\tDraft work plan\tTD701, (TD702)\tTo consider.\n8.1\tLiaison to SG13\tTD703\tTo note. Presented by TSB.\n\tFollow-up of the liaison\t\t\n");
+    let pasted = paste_items(&a, session, &rows);
+    assert_eq!((pasted.added, pasted.not_understood), (3, 0));
+    let mut history = History::default();
+    history.apply(&mut a, pasted.edit.expect("an edit"), false).unwrap();
+    let items = &a.sessions[0].items;
+    let n = before.sessions[0].items.len();
+    assert_eq!(items.len(), n + 2, "8 and the unnumbered row; 8.1 under 8");
+    let eight = &items[n];
+    assert_eq!(eight.title, "Draft work plan");
+    assert_eq!(eight.docs.iter().map(|d| d.printed()).collect::<Vec<_>>(), ["TD701", "(TD702)"]);
+    assert_eq!(eight.actions, ["To consider"]);
+    assert_eq!(eight.children[0].title, "Liaison to SG13");
+    assert_eq!(eight.children[0].notes, "Presented by TSB.");
+    assert_eq!(items[n + 1].title, "Follow-up of the liaison");
+    // New ids, none taken.
+    let mut ids: Vec<u32> = a.rows().iter().map(|r| r.id.0).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), a.rows().len());
+    history.undo(&mut a).unwrap();
+    assert_eq!(a, before);
+}
+
+#[test]
+fn a_pasted_agenda_table_with_its_header_keeps_its_times() {
+    use agendum_core::import::table::paste_items;
+    let a = td514();
+    let html = "<table><tr><th>Timing</th><th>#</th><th>Agenda Item</th><th>Docs</th><th>Summary and Proposal</th></tr>\
+        <tr><td>16:00 hours</td><td>9</td><td>Closing</td><td></td><td>To note.</td></tr></table>";
+    let pasted = paste_items(&a, a.sessions[0].id, &rows_from_html(html));
+    let mut b = a.clone();
+    pasted.edit.unwrap().apply(&mut b).unwrap();
+    let last = b.sessions[0].items.last().unwrap();
+    assert_eq!((last.title.as_str(), last.start.map(|t| t.to_string())), ("Closing", Some("16:00".into())));
+}

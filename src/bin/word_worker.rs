@@ -1,10 +1,11 @@
-//! Word files read and written in a worker of its own: its code (the Word export, the zip
-//! inflater, the XML reader) is fetched the first time someone imports or exports a Word file,
-//! not by every visitor with the editor.
+//! Word files read and written, and pasted agenda rows read, in a worker of its own: its code
+//! (the Word export, the zip inflater, the XML reader, the reading of agenda tables) is fetched
+//! the first time someone uses it, not by every visitor with the editor.
 //!
 //! It says `["ready"]` once it listens. Sent `["import", id, bytes]`, it answers `["ok", the
 //! agenda file's text, what was read]`; sent `["export", the agenda file's text]`, `["ok",
-//! bytes of the .docx]`; or `["error", the sentence to show]`.
+//! bytes of the .docx]`; sent `["paste-items", the rows as JSON]`, `["ok", the items as JSON,
+//! how many rows were not understood]`; or `["error", the sentence to show]`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -42,6 +43,16 @@ fn answer(request: &js_sys::Array) -> js_sys::Array {
             }
             Err(e) => failed(format!("The agenda could not be written as Word. {e}")),
         },
+        Some("paste-items") => {
+            let rows: Vec<Vec<String>> =
+                serde_json::from_str(&request.get(1).as_string().unwrap_or_default()).unwrap_or_default();
+            let (items, not_understood) = agendum_core::import::table::pasted_items(&rows);
+            js_sys::Array::of3(
+                &"ok".into(),
+                &JsValue::from_str(&serde_json::to_string(&items).unwrap_or_default()),
+                &JsValue::from_f64(not_understood as f64),
+            )
+        }
         _ => failed("The Word worker was asked for something it does not do.".into()),
     }
 }

@@ -79,3 +79,19 @@ test('a table pasted from Word into Annex A adds its entries in one undoable ste
   await page.getByRole('button', { name: 'Undo', exact: false }).first().click();
   await expect(entries).toHaveCount(before);
 });
+
+test('agenda rows pasted into a session become its items, undone in one step', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  const items = page.locator('table.items tr[data-item]');
+  const before = await items.count();
+  await page.locator('table.items tbody.session').first().evaluate((session) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '8\tDraft work plan\tTD701\tTo consider.\n8.1\tLiaison to SG13\t(TD703)\tTo note.');
+    session.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'pasted rows' })).toHaveText(/Session 1: 2 items added from the pasted rows\./);
+  await expect(items).toHaveCount(before + 2);
+  await page.getByRole('button', { name: 'Undo', exact: false }).first().click();
+  await expect(items).toHaveCount(before);
+});

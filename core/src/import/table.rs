@@ -1,10 +1,11 @@
-//! Tables pasted into Annex A from Word, Excel or a web page (a meeting's published document
-//! list): the clipboard's HTML, or tab-separated text, read as rows of cells, and the rows read
-//! as register entries, their columns matched by the header or, failing that, by position.
+//! Tables pasted from Word, Excel or a web page (a meeting's published document list): the
+//! clipboard's HTML, or tab-separated text, read as rows of cells; rows pasted into Annex A read
+//! as register entries, their columns matched by the header or, failing that, by position, and
+//! rows pasted into the items table read as the Word reader reads an agenda table.
 
 use crate::docref::DocNumber;
 use crate::edit::{Edit, EntryField, Field, Value};
-use crate::model::{Agenda, EntryId, RegisterEntry};
+use crate::model::{Agenda, EntryId, Item, ItemId, Location, RegisterEntry, SessionId};
 
 /// A column of a register table, as its header names it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -270,4 +271,55 @@ fn by_position(rows: &[Vec<String>]) -> Vec<RegisterColumn> {
             _ => RegisterColumn::Other,
         })
         .collect()
+}
+
+/// What pasting rows into a session does: one undoable edit adding the items read.
+#[derive(Debug, PartialEq)]
+pub struct PastedItems {
+    pub edit: Option<Edit>,
+    pub added: usize,
+    /// Rows not understood, kept as text in the notes of the item above them.
+    pub not_understood: usize,
+}
+
+/// The items of pasted agenda rows, read as the Word reader reads an agenda table, and how many
+/// rows were not understood (kept as text in the notes of the item above them).
+pub fn pasted_items(rows: &[Vec<String>]) -> (Vec<Item>, usize) {
+    crate::import::docx::reading::pasted_items(rows)
+}
+
+/// The edit that adds `items` (read from pasted rows) at the end of `session`, with new ids.
+/// Apart from [`pasted_items`] so that the editor can read the rows where the Word reader's code
+/// is, and make the edit where the agenda is.
+pub fn insert_items(
+    agenda: &Agenda,
+    session: SessionId,
+    mut items: Vec<Item>,
+    not_understood: usize,
+) -> PastedItems {
+    let Some(s) = agenda.session(session) else {
+        return PastedItems { edit: None, added: 0, not_understood };
+    };
+    let mut next = agenda.next_item_id().0;
+    fn renumber(item: &mut Item, next: &mut u32) -> usize {
+        item.id = ItemId(*next);
+        *next += 1;
+        1 + item.children.iter_mut().map(|c| renumber(c, next)).sum::<usize>()
+    }
+    let added = items.iter_mut().map(|i| renumber(i, &mut next)).sum();
+    let edits: Vec<Edit> = items
+        .into_iter()
+        .enumerate()
+        .map(|(k, item)| Edit::InsertItem {
+            at: Location { session, parent: None, index: s.items.len() + k },
+            item,
+        })
+        .collect();
+    PastedItems { edit: (!edits.is_empty()).then_some(Edit::Batch(edits)), added, not_understood }
+}
+
+/// The edit that adds the items of pasted agenda rows at the end of `session`, with new ids.
+pub fn paste_items(agenda: &Agenda, session: SessionId, rows: &[Vec<String>]) -> PastedItems {
+    let (items, not_understood) = pasted_items(rows);
+    insert_items(agenda, session, items, not_understood)
 }

@@ -3,7 +3,7 @@
 //! ([`wordml`]), and the agenda found in it ([`reading`]).
 
 mod package;
-mod reading;
+pub(crate) mod reading;
 mod wordml;
 
 use std::fmt;

@@ -73,6 +73,7 @@ pub fn agenda(blocks: Vec<Block>, id: &str) -> Result<Imported, ImportError> {
         agenda: Agenda { id: id.to_string(), ..Agenda::default() },
         summary: Summary::default(),
         next_item: 1,
+        unnumbered_are_items: false,
     };
     let mut seen_items = false;
     let mut first_header = true;
@@ -141,6 +142,9 @@ struct Reading {
     agenda: Agenda,
     summary: Summary,
     next_item: u32,
+    /// Whether a titled row with no number is an item of its own (pasted rows, which often
+    /// leave the numbers out) rather than a row not understood (a Word TD numbers its items).
+    unnumbered_are_items: bool,
 }
 
 /// "Annex B: Terms of reference" read as its letter and title.
@@ -346,6 +350,8 @@ impl Reading {
                 auto.resize(level + 1, 0);
                 auto[level] += 1;
                 level
+            } else if self.unnumbered_are_items && item_cell.is_some_and(|c| !c.text().is_empty()) {
+                0
             } else {
                 usize::MAX
             };
@@ -675,4 +681,43 @@ fn push_line(out: &mut String, line: &str) {
         out.push('\n');
     }
     out.push_str(line);
+}
+
+/// Rows of an agenda table pasted from the clipboard, read as the Word reader reads the items
+/// table: by their header row if they have one, else in the printed order of the columns
+/// (Timing, #, Agenda Item, Docs, Summary and Proposal, from the right for fewer). Session rows
+/// pasted among them are left out; rows not understood are kept as text and counted.
+pub(crate) fn pasted_items(rows: &[Vec<String>]) -> (Vec<Item>, usize) {
+    let cell = |text: &String| Cell {
+        paragraphs: text.lines().map(|l| Paragraph { text: l.to_string(), ..Paragraph::default() }).collect(),
+        span: 1,
+        merged: false,
+    };
+    let mut table = Table { rows: rows.iter().map(|r| r.iter().map(cell).collect()).collect() };
+    let columns = match is_items_table(&table) {
+        Some(columns) => columns,
+        None => {
+            let width = rows.iter().map(Vec::len).max().unwrap_or(0).min(5);
+            let all = [Column::Timing, Column::Number, Column::Item, Column::Docs, Column::Proposal];
+            let columns = match width {
+                0 | 1 => vec![Column::Item],
+                2 => vec![Column::Number, Column::Item],
+                3 => vec![Column::Number, Column::Item, Column::Docs],
+                4 => vec![Column::Number, Column::Item, Column::Docs, Column::Proposal],
+                _ => all.to_vec(),
+            };
+            // The reading skips a header row: there is none here.
+            table.rows.insert(0, Vec::new());
+            columns
+        }
+    };
+    let mut r = Reading {
+        agenda: Agenda::default(),
+        summary: Summary::default(),
+        next_item: 1,
+        unnumbered_are_items: true,
+    };
+    r.items(&table, &columns);
+    let items = r.agenda.sessions.into_iter().flat_map(|s| s.items).collect();
+    (items, r.summary.not_understood)
 }
