@@ -57,7 +57,7 @@ export async function openAgenda(browser, appUrl, id, text) {
   const page = await context.newPage();
   const problems = watchProblems(page);
   await page.goto(new URL(`/#/agenda/${id}`, appUrl).href);
-  await page.locator('.counts', { hasText: 'errors' }).waitFor({ timeout: 180_000 });
+  await page.locator('.counts', { hasText: /errors? ·/ }).waitFor({ timeout: 180_000 });
   return { context, page, problems };
 }
 

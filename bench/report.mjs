@@ -153,6 +153,11 @@ const problems = (r, what) => {
     line('export.html.500-items', ms(html.ms, 3), `<= ${GOALS.exportHtmlMs} ms`, html.ms <= GOALS.exportHtmlMs,
       `native export::html, ${kib(html.bytes)}, median of ${html.runs}`);
   } else missing('export.html.500-items', `<= ${GOALS.exportHtmlMs} ms`, 'see the log above');
+  const first = find('word.first');
+  if (first) {
+    line('word.first-export.500-items', ms(first.ms, 0), 'none', undefined,
+      `Export Word pressed to .docx downloaded, the Word worker (${kib(first.bytes)} uncompressed; brotli in bundle.word-worker) fetched and started on the way; ${ms(first.again, 0)} once started; median of ${first.runs}`);
+  }
   const docx = find('native.export.docx');
   if (docx) {
     line('export.docx.500-items', ms(docx.ms, 3), `<= ${GOALS.exportDocxMs} ms`, docx.ms <= GOALS.exportDocxMs,

@@ -146,6 +146,8 @@ if [ -f "$FLOOR_DIST/index.html" ]; then
 fi
 say "typing: 100 key presses at 500 items"
 run typing node bench/typing.mjs "$APP_URL" "$AGENDA" "$TITLE_LABEL" 100 || true
+say "the first Word action: Export Word at 500 items, the Word worker fetched on the way, 5 fresh contexts"
+run word node bench/word.mjs "$APP_URL" "$AGENDA" 5 || true
 say "saving: localStorage.setItem and the editor's autosave at 500 items, 21 each"
 run save node bench/save.mjs "$APP_URL" "$AGENDA" "$TITLE_LABEL" 21 || true
 
