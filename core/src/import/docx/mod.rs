@@ -1,8 +1,9 @@
 //! Agendas made in Word: a .docx read into an agenda, laid out as an ITU-T TD or near it. The
-//! package is opened with limits ([`package`]), its XML read through Word's quirks
-//! ([`wordml`]), and the agenda found in it ([`reading`]).
+//! package is opened with limits (`package`), its XML read through Word's quirks (`wordml`),
+//! the agenda found in it (`reading`), its printed texts read back (`printed`).
 
 mod package;
+mod printed;
 pub(crate) mod reading;
 mod wordml;
 

@@ -2,16 +2,18 @@
 //! header row), Annex A, the other annexes and the future meetings. What is not understood is
 //! kept as text (in the item above it, or the agenda's note) and counted, never dropped.
 
+use super::printed::{
+    annex_heading, docs, future_meeting, place_and_dates, session_times, source_and_title, title_is_day,
+};
 use super::wordml::{Block, Cell, Paragraph, Table};
 use super::{ImportError, Imported, Summary};
-use crate::docref::{parse_docs_cell, DocNumber, DocRef};
+use crate::docref::DocNumber;
 use crate::format::split_proposal;
 use crate::import::table::{register_column, RegisterColumn};
 use crate::model::{
-    Agenda, Annex, AnnexId, EntryId, FutureMeeting, FutureMeetingId, Item, ItemId, RegisterEntry, Session,
-    SessionId,
+    Agenda, Annex, AnnexId, EntryId, FutureMeetingId, Item, ItemId, RegisterEntry, Session, SessionId,
 };
-use crate::time::{parse_month, Date, Time};
+use crate::time::Time;
 
 /// The columns of the items table, as its header row names them.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -145,17 +147,6 @@ struct Reading {
     /// Whether a titled row with no number is an item of its own (pasted rows, which often
     /// leave the numbers out) rather than a row not understood (a Word TD numbers its items).
     unnumbered_are_items: bool,
-}
-
-/// "Annex B: Terms of reference" read as its letter and title.
-fn annex_heading(text: &str) -> Option<(String, String)> {
-    let rest = text.trim().strip_prefix("Annex ")?;
-    let letter: String = rest.chars().take_while(|c| c.is_ascii_uppercase()).collect();
-    if letter.is_empty() || letter.len() > 2 {
-        return None;
-    }
-    let title = rest[letter.len()..].trim_start_matches([':', '.', ' ', '–', '-', '—']).trim();
-    Some((letter, title.to_string()))
 }
 
 /// A paragraph as free text: a list paragraph becomes a bullet line.
@@ -511,176 +502,6 @@ impl Reading {
             });
         }
     }
-}
-
-/// A session row's day and title may be one text ("Monday, 22 January 2018"): kept once.
-fn title_is_day(s: &Session) -> bool {
-    !s.day_label.is_empty() && s.day_label == s.title
-}
-
-/// "14:30 - 15:45 hours Geneva time" read as its two times.
-fn session_times(line: &str) -> Option<(Time, Time)> {
-    let t = line.split("hours").next()?.trim();
-    let (a, b) = t.split_once(['-', '–', '—'])?;
-    Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
-}
-
-/// An item's source and title: the bold text its cell starts with, up to a colon, is the
-/// source ("Rapporteur, RG-SOP: Draft agenda"), as is a short "X:" before the title.
-fn source_and_title(paragraphs: &[Paragraph], text: &str) -> (String, String) {
-    let first = paragraphs.iter().find(|p| !p.text.trim().is_empty());
-    if let Some(p) = first {
-        let bold = p.bold_start.trim();
-        if let Some(source) = bold.strip_suffix(':') {
-            if let Some(rest) = text.trim().strip_prefix(bold) {
-                return (source.trim().to_string(), rest.trim().to_string());
-            }
-        }
-    }
-    if let Some((head, rest)) = text.split_once(": ") {
-        if !head.contains('\n')
-            && head.split_whitespace().count() <= 4
-            && !rest.trim().is_empty()
-            && first.is_some_and(|p| !p.bold_start.trim().is_empty())
-        {
-            return (head.trim().to_string(), rest.trim().to_string());
-        }
-    }
-    (String::new(), text.trim().to_string())
-}
-
-/// The Docs cell: a paragraph per document as Word and the HTML export print them, a
-/// parenthesised line that is no document number being the note of the one above.
-fn docs(cell: Option<&Cell>) -> Vec<DocRef> {
-    let mut out: Vec<DocRef> = Vec::new();
-    let Some(cell) = cell.filter(|c| !c.merged) else { return out };
-    for p in &cell.paragraphs {
-        let t = p.text.trim();
-        if t.is_empty() {
-            continue;
-        }
-        let refs = parse_docs_cell(t);
-        let readable = refs.iter().all(|d| !matches!(d.number, DocNumber::Unparsed(_)));
-        match (readable, out.last_mut()) {
-            (false, Some(last)) if t.starts_with('(') && t.ends_with(')') => {
-                push_line(&mut last.note, t[1..t.len() - 1].trim());
-            }
-            _ => out.extend(refs),
-        }
-    }
-    out
-}
-
-/// "Geneva, 29 July – 2 August 2024" read as the place and the first and last days.
-fn place_and_dates(text: &str) -> (String, Option<Date>, Option<Date>) {
-    let text = text.replace('\n', ", ");
-    // The dates are the part from the first word that is a day number.
-    let mut cut = text.len();
-    for (i, _) in text.match_indices(", ") {
-        if dates(&text[i + 2..]).is_some() {
-            cut = i;
-            break;
-        }
-    }
-    if cut == text.len() {
-        if let Some((s, e)) = dates(&text) {
-            return (String::new(), Some(s), Some(e));
-        }
-        return (text.trim().to_string(), None, None);
-    }
-    let (s, e) = dates(&text[cut + 2..]).expect("checked above");
-    (text[..cut].trim().to_string(), Some(s), Some(e))
-}
-
-/// "29 July – 2 August 2024", "1–2 August 2024", "1 August 2024", "29 July 2024 – 2 August 2025".
-fn dates(text: &str) -> Option<(Date, Date)> {
-    let t = text.trim();
-    let (a, b) = match t.split_once(['–', '—']).or_else(|| t.split_once(" - ")).or_else(|| t.split_once('-'))
-    {
-        Some((a, b)) => (a.trim(), b.trim()),
-        None => (t, t),
-    };
-    let end = long_date(b)?;
-    let words: Vec<&str> = a.split_whitespace().collect();
-    let start = match words.as_slice() {
-        [d] => Date::new(end.year, end.month, d.parse().ok()?),
-        [d, m] => Date::new(end.year, parse_month(m)?, d.parse().ok()?),
-        _ => long_date(a),
-    }?;
-    Some((start, end))
-}
-
-/// "2 August 2024", with an optional weekday before it.
-fn long_date(text: &str) -> Option<Date> {
-    let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-    let words = match words.as_slice() {
-        [_, d, m, y] => [*d, *m, *y],
-        [d, m, y] => [*d, *m, *y],
-        _ => return None,
-    };
-    Date::new(words[2].parse().ok()?, parse_month(words[1])?, words[0].parse().ok()?)
-}
-
-/// A future meeting's line as the exports print it: "2 December 2025, 14:00–16:00. Subject".
-fn future_meeting(id: FutureMeetingId, text: &str) -> FutureMeeting {
-    let mut m = FutureMeeting {
-        id,
-        date: None,
-        start: None,
-        end: None,
-        timing: String::new(),
-        subject: String::new(),
-    };
-    let (when, subject) = match text.split_once(". ") {
-        Some((w, s)) => (w, s),
-        None => (text, ""),
-    };
-    let mut understood = true;
-    let mut timing = Vec::new();
-    for part in when.split(", ") {
-        let p = part.trim();
-        if m.date.is_none() && timing.is_empty() {
-            if let Some(d) = long_date(p) {
-                m.date = Some(d);
-                continue;
-            }
-        }
-        if m.start.is_none() && timing.is_empty() {
-            if let Some((a, b)) = p.split_once(['–', '-']) {
-                if let (Ok(a), Ok(b)) = (a.trim().parse(), b.trim().parse()) {
-                    m.start = Some(a);
-                    m.end = Some(b);
-                    continue;
-                }
-            }
-            if let Ok(t) = p.parse() {
-                m.start = Some(t);
-                continue;
-            }
-        }
-        timing.push(p);
-        understood &= !p.is_empty();
-    }
-    if m.date.is_none() && m.start.is_none() && subject.is_empty() {
-        // Nothing dated: the line is the subject.
-        m.subject = text.trim().to_string();
-        return m;
-    }
-    let _ = understood;
-    m.timing = timing.join(", ");
-    m.subject = subject.trim().to_string();
-    m
-}
-
-fn push_line(out: &mut String, line: &str) {
-    let line = line.trim();
-    if line.is_empty() {
-        return;
-    }
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out.push_str(line);
 }
 
 /// Rows of an agenda table pasted from the clipboard, read as the Word reader reads the items
