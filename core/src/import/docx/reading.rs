@@ -3,7 +3,8 @@
 //! kept as text (in the item above it, or the agenda's note) and counted, never dropped.
 
 use super::printed::{
-    annex_heading, docs, future_meeting, place_and_dates, session_times, source_and_title, title_is_day,
+    annex_heading, docs, future_meeting, place_and_dates, push_line, session_times, source_and_title,
+    title_is_day,
 };
 use super::wordml::{Block, Cell, Paragraph, Table};
 use super::{ImportError, Imported, Summary};
