@@ -549,6 +549,23 @@ fn session_weekday_wednesday_for_thursday_1_august() {
 }
 
 #[test]
+fn the_weekday_fix_keeps_what_was_typed_around_the_day() {
+    let a = &mut td514();
+    for (typed, right) in [
+        ("Monday, 1 August 2024", "Thursday, 1 August 2024"),
+        ("Session of Wed. 1 August", "Session of Thursday 1 August"),
+        ("mon 1 August (morning)", "Thursday 1 August (morning)"),
+    ] {
+        set(a, session_field(a, SessionField::DayLabel), text(typed));
+        let new = new_findings(a);
+        let f =
+            new.iter().find(|f| f.code == "session.weekday").unwrap_or_else(|| panic!("{typed}: {new:?}"));
+        assert_eq!(fix_label(f), format!("Write \"{right}\""), "{typed}");
+        assert_eq!(apply_fix(a, f).sessions[0].day_label, right);
+    }
+}
+
+#[test]
 fn session_weekday_without_a_date_reads_the_year_from_the_meeting() {
     let a = &mut td514();
     set(a, session_field(a, SessionField::Date), Value::Date(None));
@@ -806,6 +823,15 @@ fn agenda_link_template_without_https_or_number() {
     let a = &mut td514();
     let place = set(a, header(AgendaField::LinkTemplate), text("https://www.itu.int/md/T22-TSAG-"));
     assert_eq!(keys(&new_findings(a)), [("agenda.link-template", place)]);
+
+    let says = |a: &Agenda| new_findings(a).into_iter().map(|f| f.message).collect::<Vec<_>>().join(" ");
+    assert!(says(a).contains("it has no {number} where the document number goes"), "{}", says(a));
+    // A quote would end the link: the export makes none, and the finding says why.
+    set(a, header(AgendaField::LinkTemplate), text("https://example.org/\"{number}"));
+    assert!(says(a).contains("a space, a quote, < or >"), "{}", says(a));
+    assert!(!agendum_core::export::html(a).contains("href=\"https://example.org"));
+    set(a, header(AgendaField::LinkTemplate), text("ftp://example.org/{number}"));
+    assert!(says(a).contains("must start with https:// or http://"), "{}", says(a));
 
     set(a, header(AgendaField::LinkTemplate), text("https://www.itu.int/md/T22-TSAG-{number}"));
     assert_as_clean_as_td514(a, "writing the right template");

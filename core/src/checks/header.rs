@@ -4,6 +4,7 @@
 
 use super::{Code, Ctx};
 use crate::edit::{AgendaField, Field};
+use crate::export::link_template_problem;
 
 pub(super) fn check(cx: &mut Ctx) {
     let a = cx.agenda;
@@ -18,14 +19,14 @@ pub(super) fn check(cx: &mut Ctx) {
         }
     }
     let t = a.link_template.trim();
-    if !t.is_empty() && (!(t.starts_with("https://") || t.starts_with("http://")) || !t.contains("{number}"))
-    {
+    if let Some(why) = link_template_problem(t).filter(|_| !t.is_empty()) {
         cx.push(
             Code::AgendaLinkTemplate,
             Field::Agenda { field: AgendaField::LinkTemplate },
-            "The document link template must be an http:// or https:// address containing {number}, \
-             e.g. https://www.itu.int/md/T22-TSAG-{number}; until then document numbers are not linked."
-                .into(),
+            format!(
+                "The document link template cannot make links: {why}, as in \
+                 https://www.itu.int/md/T22-TSAG-{{number}}. Until then document numbers are not linked."
+            ),
             None,
         );
     }

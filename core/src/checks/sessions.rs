@@ -4,7 +4,7 @@
 use super::{Code, Ctx, Fix};
 use crate::edit::{Edit, Field, SessionField, Value};
 use crate::model::{Agenda, Session};
-use crate::time::{Date, DayLabel};
+use crate::time::{Date, DayLabel, Weekday};
 
 /// The date a session is on: its own, or read from its day label with the meeting's year.
 pub(super) fn session_date(a: &Agenda, s: &Session) -> Option<Date> {
@@ -32,9 +32,10 @@ pub(super) fn check(cx: &mut Ctx, s: &Session) {
     let label = DayLabel::parse(&s.day_label);
     if let Some(d) = date {
         if let Some(w) = label.weekday.filter(|w| *w != d.weekday()) {
+            let right = with_weekday(&s.day_label, d);
             let fix = Fix {
-                label: format!("Write \"{}\"", d.day_label()).into(),
-                edit: Edit::Set { field: sf(SessionField::DayLabel), value: Value::Text(d.day_label()) },
+                label: format!("Write \"{right}\"").into(),
+                edit: Edit::Set { field: sf(SessionField::DayLabel), value: Value::Text(right) },
             };
             cx.push(
                 Code::SessionWeekday,
@@ -83,4 +84,21 @@ pub(super) fn check(cx: &mut Ctx, s: &Session) {
             );
         }
     }
+}
+
+/// The day label with its weekday word made the date's, the rest as the user typed it
+/// ("Monday, 22 January 2018" keeps its year); the date's own label where no word is a weekday.
+fn with_weekday(label: &str, d: Date) -> String {
+    let mut start = 0;
+    for word in label.split(|c: char| !c.is_alphabetic() && c != '.') {
+        let at = start;
+        start += word.len() + 1;
+        if Weekday::parse(word).is_some() {
+            // An abbreviation's dot goes with it: "Wed." becomes "Thursday".
+            return format!("{}{}{}", &label[..at], d.weekday().name(), &label[at + word.len()..])
+                .trim()
+                .to_string();
+        }
+    }
+    d.day_label()
 }

@@ -95,15 +95,11 @@ fn holds(item: &Item, id: ItemId) -> bool {
     item.children.iter().any(|c| c.id == id || holds(c, id))
 }
 
-/// A new session at the end of the agenda, with the last session's title: sessions of one
-/// meeting mostly share it.
+/// A new, empty session at the end of the agenda: a copy of the last one's title read as a
+/// value the user had typed, and had to be found and deleted.
 pub fn add_session(agenda: &Agenda) -> (Edit, SessionId) {
     let id = agenda.next_session_id();
-    let mut session = Session::new(id);
-    if let Some(last) = agenda.sessions.last() {
-        session.title = last.title.clone();
-    }
-    (Edit::InsertSession { index: agenda.sessions.len(), session }, id)
+    (Edit::InsertSession { index: agenda.sessions.len(), session: Session::new(id) }, id)
 }
 
 /// A new empty entry at the end of the register (Annex A).

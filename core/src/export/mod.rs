@@ -14,10 +14,25 @@ pub use printed::{date_range, session_day};
 use crate::docref::DocNumber;
 use crate::model::Agenda;
 
-/// The link for a document number, when the template is an http(s) address with `{number}`.
-pub fn document_link(template: &str, number: &DocNumber) -> Option<String> {
+/// Why a document link template cannot make links, in a sentence's ending; None when it can.
+/// The exports make links, and the checks report the template, by this one rule.
+pub fn link_template_problem(template: &str) -> Option<&'static str> {
     let t = template.trim();
-    if !(t.starts_with("https://") || t.starts_with("http://")) || !t.contains("{number}") {
+    if !(t.starts_with("https://") || t.starts_with("http://")) {
+        Some("it must start with https:// or http://")
+    } else if !t.contains("{number}") {
+        Some("it has no {number} where the document number goes")
+    } else if t.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>' || c.is_control()) {
+        // A character that would end the link's attribute, or open a new tag.
+        Some("it holds a space, a quote, < or >, which a link cannot")
+    } else {
+        None
+    }
+}
+
+/// The link for a document number, when the template can make links.
+pub fn document_link(template: &str, number: &DocNumber) -> Option<String> {
+    if link_template_problem(template).is_some() {
         return None;
     }
     let DocNumber::Document(id) = number else { return None };
@@ -29,12 +44,7 @@ pub fn document_link(template: &str, number: &DocNumber) -> Option<String> {
             let _ = write!(encoded, "%{b:02X}");
         }
     }
-    let url = t.replace("{number}", &encoded);
-    // A template whose other characters would end the attribute or open a new scheme is refused.
-    if url.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>' || c.is_control()) {
-        return None;
-    }
-    Some(url)
+    Some(template.trim().replace("{number}", &encoded))
 }
 
 /// The file name an export gets: "TD514-agenda-rg-sop.agenda.json".
