@@ -101,7 +101,7 @@ codes! {
     AgendaNumber = "agenda.number", Warning, OwnNumber, "The agenda has no readable document number";
     AgendaOwnRegister = "agenda.own-register", Warning, OwnNumber, "The agenda's own number is missing from its register";
     AgendaOwnAdoption = "agenda.own-adoption", Warning, OwnNumber, "No item cites the agenda's own number for adoption";
-    AgendaLinkTemplate = "agenda.link-template", Warning, Header, "The document link template is not an http(s) link with {number}";
+    AgendaLinkTemplate = "agenda.link-template", Warning, Header, "The document link template cannot make links: not http(s), no {number}, or a space, quote, < or >";
 }
 
 impl Code {
