@@ -117,51 +117,13 @@ fn span(tag: &str) -> usize {
 /// Text between tags, its entities decoded and its runs of white space made one space.
 fn text_into(cell: &mut Option<(String, usize)>, raw: &str) {
     let Some((text, _)) = cell.as_mut() else { return };
-    let decoded = entities(raw);
+    let decoded = crate::import::decode_entities(raw, true);
     for (i, word) in decoded.split(|c: char| c.is_whitespace() && c != '\u{a0}').enumerate() {
         if i > 0 && !text.is_empty() && !text.ends_with([' ', '\n']) {
             text.push(' ');
         }
         text.push_str(&word.replace('\u{a0}', " "));
     }
-}
-
-fn entities(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest.find(';').filter(|e| *e <= 10);
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => name
-                    .strip_prefix("#x")
-                    .map(|h| u32::from_str_radix(h, 16).ok())
-                    .unwrap_or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            }
-        });
-        match (decoded, end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Tab-separated text (Excel's, or a plain table) as rows of cells.

@@ -140,7 +140,6 @@ pub(super) fn future_meeting(id: FutureMeetingId, text: &str) -> FutureMeeting {
         Some((w, s)) => (w, s),
         None => (text, ""),
     };
-    let mut understood = true;
     let mut timing = Vec::new();
     for part in when.split(", ") {
         let p = part.trim();
@@ -164,14 +163,12 @@ pub(super) fn future_meeting(id: FutureMeetingId, text: &str) -> FutureMeeting {
             }
         }
         timing.push(p);
-        understood &= !p.is_empty();
     }
     if m.date.is_none() && m.start.is_none() && subject.is_empty() {
         // Nothing dated: the line is the subject.
         m.subject = text.trim().to_string();
         return m;
     }
-    let _ = understood;
     m.timing = timing.join(", ");
     m.subject = subject.trim().to_string();
     m

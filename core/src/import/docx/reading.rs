@@ -329,7 +329,7 @@ impl Reading {
                 .and_then(|c| c.paragraphs.iter().find(|p| !p.text.trim().is_empty()))
                 .and_then(|p| p.list);
             if spans && !is_number {
-                self.session(&cells, row);
+                self.session(row);
                 stack.clear();
                 auto.clear();
                 continue;
@@ -396,14 +396,13 @@ impl Reading {
         }
     }
 
-    fn session(&mut self, cells: &[&Cell], row: &[Cell]) {
+    fn session(&mut self, row: &[Cell]) {
         let mut s = Session::new(SessionId(self.agenda.sessions.len() as u32 + 1));
         let first = row.first().map(Cell::text).unwrap_or_default();
         let title = row
             .get(1..)
             .map(|r| r.iter().map(Cell::text).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" "))
             .unwrap_or_default();
-        let _ = cells;
         let mut day = Vec::new();
         for line in first.lines().map(str::trim).filter(|l| !l.is_empty()) {
             match session_times(line) {

@@ -8,6 +8,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::ImportError;
+use crate::import::decode_entities;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Paragraph {
@@ -66,7 +67,7 @@ pub fn blocks(xml: &str) -> Result<Vec<Block>, ImportError> {
             Event::End(e) => st.close(e.local_name().as_ref()),
             Event::Text(t) if st.in_text && st.skip == 0 => {
                 let raw = String::from_utf8_lossy(&t);
-                st.push_text(&unescape(&raw));
+                st.push_text(&decode_entities(&raw, false));
             }
             Event::CData(t) if st.in_text && st.skip == 0 => st.push_text(&String::from_utf8_lossy(&t)),
             Event::Eof => break,
@@ -90,44 +91,6 @@ struct State {
     skip: usize,
     in_run_properties: bool,
     in_paragraph_properties: bool,
-}
-
-/// XML's five entities and character references decoded, any other entity kept as written:
-/// quick-xml refuses a text with an entity it does not know, and a file that declares its own
-/// must still be read, without expanding them.
-fn unescape(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let Some(end) = rest.find(';').filter(|e| *e <= 12) else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let name = &rest[1..end];
-        let decoded = match name {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => name
-                .strip_prefix("#x")
-                .or_else(|| name.strip_prefix("#X"))
-                .map(|h| u32::from_str_radix(h, 16).ok())
-                .unwrap_or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match decoded {
-            Some(c) => out.push(c),
-            None => out.push_str(&rest[..=end]),
-        }
-        rest = &rest[end + 1..];
-    }
-    out.push_str(rest);
-    out
 }
 
 fn val(e: &BytesStart) -> Option<String> {
