@@ -14,7 +14,12 @@ use crate::docref::parse_docs_cell;
 use crate::model::{Agenda, ACTIONS};
 
 pub const FORMAT_NAME: &str = "agendum";
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
+/// The first version whose files the current types read unchanged. Version 3 only added the
+/// TD header's fields (study period, Questions, purpose, contact, keywords, original language),
+/// which a version 2 file lacks and which read as empty. It is a version of its own because a
+/// version 2 reader refuses the new fields, and the version is what tells it the file is newer.
+const SAME_SHAPE_SINCE: u32 = 2;
 /// Larger files are refused before parsing: the biggest real agendas are well under 1 MiB.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 /// The largest id a file may use. A new thing gets the largest id of its kind plus one
@@ -188,8 +193,10 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     if version == 0 {
         return Err(LoadError::BadVersion);
     }
-    let (file, migrated_from) = if version == u64::from(FORMAT_VERSION) {
-        (serde_json::from_str(text).map_err(|e| invalid(text, &e, Some(e.line())))?, None)
+    let (file, migrated_from) = if version >= u64::from(SAME_SHAPE_SINCE) {
+        // Read as it is, so that a problem in a version 2 file is shown at its own line.
+        let file: AgendaFile = serde_json::from_str(text).map_err(|e| invalid(text, &e, Some(e.line())))?;
+        (file, (version < u64::from(FORMAT_VERSION)).then_some(version as u32))
     } else {
         // Not "parsed above": the envelope skips the rest unread, so a version 1 file nested
         // deeper than serde_json's limit of 128, or with a number out of range (1e999), fails
@@ -362,6 +369,8 @@ fn migrate(value: &mut Json, from: u32) -> Result<(), LoadError> {
     while v < FORMAT_VERSION {
         match v {
             1 => migrate_1_to_2(value)?,
+            // From version 2 on, files are read as they are (see SAME_SHAPE_SINCE).
+            2 => {}
             _ => unreachable!("every version below the current one has a migration"),
         }
         v += 1;

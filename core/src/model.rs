@@ -40,6 +40,9 @@ pub const ACTIONS: &[&str] = &[
     "For information",
 ];
 
+/// What a TD's "Purpose" says, as ITU's templates offer it; any other text is kept as typed.
+pub const PURPOSES: &[&str] = &["Admin", "Decision", "Discussion", "Information", "Other"];
+
 /// Register categories every agenda knows; an agenda can add its own in [`Agenda::categories`].
 pub const CATEGORIES: &[&str] =
     &["Admin", "Report", "Information", "Information (to review)", "Contribution", "Liaison", "Output"];
@@ -67,6 +70,24 @@ pub struct Agenda {
     /// The meeting the session belongs to: "TSAG meeting".
     #[serde(default)]
     pub meeting: String,
+    /// The study period the document belongs to: "2017-2020", printed "STUDY PERIOD 2017-2020".
+    #[serde(default)]
+    pub study_period: String,
+    /// The Questions the document concerns: "All/9".
+    #[serde(default)]
+    pub questions: String,
+    /// Why the document is submitted: "Admin", "Discussion", "Information" …
+    #[serde(default)]
+    pub purpose: String,
+    /// Who to ask about the document.
+    #[serde(default)]
+    pub contact: Contact,
+    /// "agenda; SG9; plenary", as printed.
+    #[serde(default)]
+    pub keywords: String,
+    /// The language the document was written in: "English", printed "Original: English".
+    #[serde(default)]
+    pub original_language: String,
     #[serde(default)]
     pub place: String,
     #[serde(default)]
@@ -108,6 +129,25 @@ pub struct Agenda {
     pub annexes: Vec<Annex>,
     #[serde(default)]
     pub future_meetings: Vec<FutureMeeting>,
+}
+
+/// The person a TD names under "Contact": one per agenda, the chair or rapporteur who wrote it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub name: String,
+    /// "Orange, France": the organisation and, as TDs print it, the country.
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+impl Contact {
+    pub fn is_empty(&self) -> bool {
+        self.name.trim().is_empty() && self.organisation.trim().is_empty() && self.email.trim().is_empty()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -7,6 +7,7 @@ use agendum_core::Agenda;
 
 const TD514: &str = include_str!("fixtures/td514.agenda.json");
 const TD514_V1: &str = include_str!("fixtures/td514.v1.agenda.json");
+const TD514_V2: &str = include_str!("fixtures/td514.v2.agenda.json");
 
 /// TD514 as read from its file: these tests are about the file, so they go through `load`,
 /// not the shared template.
@@ -73,7 +74,7 @@ fn loading_a_saved_agenda_gives_back_the_same_agenda() {
 fn a_saved_file_starts_with_its_format_and_version() {
     let saved = save(&td514());
     assert!(
-        saved.starts_with("{\n  \"format\": \"agendum\",\n  \"version\": 2,\n  \"agenda\": {"),
+        saved.starts_with("{\n  \"format\": \"agendum\",\n  \"version\": 3,\n  \"agenda\": {"),
         "{saved:.80}"
     );
     assert!(saved.ends_with("}\n"));
@@ -124,21 +125,21 @@ fn json_that_is_not_an_agenda_is_refused() {
 
 #[test]
 fn a_newer_version_is_refused_and_named() {
-    let text = fixture_with("\"version\": 2,", "\"version\": 99,");
+    let text = fixture_with("\"version\": 3,", "\"version\": 99,");
     let (e, msg) = refusal(&text);
     assert_eq!(e, LoadError::TooNew { version: 99 });
     assert!(msg.contains("newer Agendum"), "{msg}");
     assert!(msg.contains("format version 99"), "{msg}");
     assert!(msg.contains(&format!("up to {}", format::FORMAT_VERSION)), "{msg}");
     // Refused on the envelope alone: the rest may be anything a later version writes.
-    let (e, _) = refusal("{\"format\":\"agendum\",\"version\":3,\"agenda\":{\"whatever\":[1,2,3]}}");
-    assert_eq!(e, LoadError::TooNew { version: 3 });
+    let (e, _) = refusal("{\"format\":\"agendum\",\"version\":4,\"agenda\":{\"whatever\":[1,2,3]}}");
+    assert_eq!(e, LoadError::TooNew { version: 4 });
 }
 
 #[test]
 fn version_zero_or_not_a_whole_number_is_refused() {
     for v in ["0", "2.5", "\"2\"", "-1", "null", "true", "1e400"] {
-        let text = fixture_with("\"version\": 2,", &format!("\"version\": {v},"));
+        let text = fixture_with("\"version\": 3,", &format!("\"version\": {v},"));
         let (e, msg) = match load(&text) {
             Ok(_) => panic!("version {v} accepted"),
             Err(e) => (e.clone(), e.to_string()),
@@ -247,7 +248,7 @@ fn a_wrong_value_in_a_list_is_refused_at_its_place_in_the_list() {
 
     let text = fixture_with("\"categories\": []", "\"categories\": [\"Report\", [\"Admin\"]]");
     let (_, msg) = refusal(&text);
-    assert!(msg.contains("at agenda.categories[1] (line 23): invalid type: sequence"), "{msg}");
+    assert!(msg.contains("at agenda.categories[1] (line 33): invalid type: sequence"), "{msg}");
 }
 
 #[test]
@@ -391,8 +392,10 @@ fn version_1_is_migrated_to_the_same_agenda_less_the_document_notes() {
     assert_eq!(loaded.migrated_from, Some(1));
     let got = loaded.agenda;
 
-    // Version 1 had no per-document note ("Output of RG-IEM meeting" is lost).
+    // Version 1 had no per-document note ("Output of RG-IEM meeting" is lost), nor the header
+    // fields of version 3.
     let mut want = td514();
+    want.original_language.clear();
     fn drop_doc_notes(items: &mut [Item]) {
         for i in items {
             for d in &mut i.docs {
@@ -417,10 +420,48 @@ fn version_1_is_migrated_to_the_same_agenda_less_the_document_notes() {
     }
     assert_eq!(got, want);
 
-    // Saved again, it is a version 2 file.
+    // Saved again, it is a file of the current version.
     let saved = save(&got);
-    assert!(saved.contains("\"version\": 2,"));
+    assert!(saved.contains(&format!("\"version\": {},", format::FORMAT_VERSION)));
     assert_eq!(load(&saved).unwrap().migrated_from, None);
+}
+
+#[test]
+fn version_2_is_migrated_with_the_header_fields_empty() {
+    let loaded = load(TD514_V2).expect("the version 2 fixture loads");
+    assert_eq!(loaded.migrated_from, Some(2));
+    let got = loaded.agenda;
+    let mut want = td514();
+    // The version 3 fixture is TD514 with its "Original: English"; nothing else is new.
+    want.original_language.clear();
+    assert_eq!(got, want);
+    for field in [&got.study_period, &got.questions, &got.purpose, &got.keywords, &got.original_language] {
+        assert!(field.is_empty());
+    }
+    assert!(got.contact.is_empty());
+    // Saved again, it is a file of the current version, with every new field written.
+    let saved = save(&got);
+    assert!(saved.contains("\"version\": 3,") && saved.contains("\"study_period\": \"\""));
+    assert_eq!(load(&saved).unwrap().migrated_from, None);
+}
+
+#[test]
+fn the_header_fields_of_a_td_round_trip() {
+    let text = fixture_with("\"study_period\": \"\"", "\"study_period\": \"2017-2020\"")
+        .replacen("\"questions\": \"\"", "\"questions\": \"All/9\"", 1)
+        .replacen("\"purpose\": \"\"", "\"purpose\": \"Admin\"", 1)
+        .replacen("\"email\": \"\"", "\"email\": \"tsbsg9@itu.int\"", 1)
+        .replacen("\"keywords\": \"\"", "\"keywords\": \"agenda; plenary\"", 1);
+    let a = load(&text).unwrap().agenda;
+    assert_eq!(
+        (a.study_period.as_str(), a.questions.as_str(), a.purpose.as_str(), a.keywords.as_str()),
+        ("2017-2020", "All/9", "Admin", "agenda; plenary")
+    );
+    assert_eq!(a.contact.email, "tsbsg9@itu.int");
+    assert_eq!(save(&a), text);
+    // A contact with a field this version does not know is refused at its path, like any other.
+    let (_, msg) = refusal(&text.replacen("\"email\": ", "\"phone\": \"+41\", \"email\": ", 1));
+    assert!(msg.contains("agenda.contact.phone"), "{msg}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use agendum_core::docref::{format_docs_cell, parse_docs_cell, DocNumber, DocRef};
-use agendum_core::model::{Annex, AnnexId, EntryId, FutureMeeting, FutureMeetingId, SessionId};
+use agendum_core::model::{Annex, AnnexId, Contact, EntryId, FutureMeeting, FutureMeetingId, SessionId};
 use agendum_core::time::{Date, Time};
 use agendum_core::{check, export, format, Agenda, Item, ItemId, RegisterEntry, Session};
 
@@ -293,6 +293,7 @@ fn agenda() -> impl Strategy<Value = Agenda> {
         text(),
     );
     let more = (text(), text(), text(), text(), link_template(), vec(action(), 0..2), vec(text(), 0..2));
+    let td_header = (text(), text(), text(), (text(), text(), text()), text(), text());
     let body = (
         vec(session(), 0..3),
         vec(entry(), 0..8),
@@ -300,7 +301,7 @@ fn agenda() -> impl Strategy<Value = Agenda> {
         vec((date(), time(), time(), text(), text()), 0..3),
         [1u32..1000, 1u32..50, 1u32..50, 1u32..50, 1u32..50],
     );
-    (header, more, body).prop_map(
+    (header, more, td_header, body).prop_map(
         |(
             (
                 id,
@@ -317,6 +318,7 @@ fn agenda() -> impl Strategy<Value = Agenda> {
                 tz_label,
             ),
             (abstract_text, action_required, notes, status, link_template, actions, categories),
+            (study_period, questions, purpose, (name, organisation, email), keywords, original_language),
             (sessions, register, annexes, future, starts),
         )| {
             let mut a = Agenda {
@@ -327,6 +329,12 @@ fn agenda() -> impl Strategy<Value = Agenda> {
                 source,
                 group,
                 meeting,
+                study_period,
+                questions,
+                purpose,
+                contact: Contact { name, organisation, email },
+                keywords,
+                original_language,
                 place,
                 start_date,
                 end_date,
