@@ -1,7 +1,8 @@
-//! The header form: the agenda's own fields (number, meeting, dates, time zone, title, abstract
-//! …) above the items table.
+//! The header form: the agenda's own fields (number, meeting, dates, time zone, title, the TD
+//! header's Questions, purpose and contact, abstract …) above the items table.
 
 use agendum_core::edit::{AgendaField, Field};
+use agendum_core::model::PURPOSES;
 use leptos::prelude::*;
 
 use crate::fields::{FieldInput, Kind};
@@ -28,7 +29,18 @@ pub fn Header() -> impl IntoView {
                 {f(AgendaField::TimeZoneLabel)}
                 {f(AgendaField::Source)}
                 {f(AgendaField::Title)}
+                <FieldInput field=af(AgendaField::StudyPeriod) label=label(AgendaField::StudyPeriod) placeholder="2025-2028" />
+                {f(AgendaField::Questions)}
+                <FieldInput field=af(AgendaField::Purpose) label=label(AgendaField::Purpose) list="purpose-vocabulary" />
+                {f(AgendaField::OriginalLanguage)}
+                {f(AgendaField::Keywords)}
+                {f(AgendaField::ContactName)}
+                {f(AgendaField::ContactOrganisation)}
+                <FieldInput field=af(AgendaField::ContactEmail) label=label(AgendaField::ContactEmail) placeholder="name@example.org" />
             </div>
+            <datalist id="purpose-vocabulary">
+                {PURPOSES.iter().map(|p| view! { <option value=*p></option> }).collect_view()}
+            </datalist>
             <FieldInput field=af(AgendaField::Abstract) label=label(AgendaField::Abstract) kind=Kind::Lines />
             <FieldInput field=af(AgendaField::ActionRequired) label=label(AgendaField::ActionRequired) kind=Kind::Lines />
             <FieldInput field=af(AgendaField::Notes) label=label(AgendaField::Notes) kind=Kind::Lines />

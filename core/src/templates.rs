@@ -52,6 +52,7 @@ pub fn itu_td(id: &str) -> Agenda {
         action_required: "The meeting is invited to adopt this agenda.".into(),
         notes: "For the sake of time, unless otherwise requested, documents between parentheses are not expected to be introduced.".into(),
         status: "Draft".into(),
+        original_language: "English".into(),
         sessions: vec![s],
         annexes: vec![Annex {
             id: AnnexId(1),

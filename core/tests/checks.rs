@@ -266,6 +266,10 @@ fn write_a_link_template_without_https(a: &mut Agenda) -> Field {
     set(a, header(AgendaField::LinkTemplate), text("www.itu.int/md/T22-TSAG-{number}"))
 }
 
+fn mistype_the_contacts_email(a: &mut Agenda) -> Field {
+    set(a, header(AgendaField::ContactEmail), text("rapporteur.sop@itu"))
+}
+
 struct Mistake {
     code: &'static str,
     severity: Severity,
@@ -320,6 +324,7 @@ const MISTAKES: &[Mistake] = &[
         ..mistake("agenda.own-adoption", Warning, clear_the_docs_of_the_adoption_item)
     },
     mistake("agenda.link-template", Warning, write_a_link_template_without_https),
+    mistake("agenda.contact-email", Warning, mistype_the_contacts_email),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -813,6 +818,30 @@ fn agenda_own_adoption_the_adoption_item_no_longer_cites_td514() {
     assert_eq!(fix_label(&f), "Cite TD514 in item 1.1");
     let fixed = apply_fix(&a, &f);
     assert_eq!(item(&fixed, "1.1").docs, item(&td514(), "1.1").docs);
+}
+
+#[test]
+fn agenda_contact_email_that_is_not_an_address() {
+    let (a, f) = planted("agenda.contact-email");
+    assert_eq!(named(&a, &f), "Header, Contact's e-mail");
+    assert!(f.message.contains("\"rapporteur.sop@itu\" is not an e-mail address"), "{}", f.message);
+    assert!(f.fix.is_none(), "no address can be guessed from it");
+
+    // Pasted from a mail program: the fix keeps the address alone.
+    let a = &mut td514();
+    set(a, header(AgendaField::ContactEmail), text("mailto:rapporteur.sop@itu.int"));
+    let f = new_findings(a).pop().expect("a finding");
+    assert_eq!(fix_label(&f), "Change to rapporteur.sop@itu.int");
+    assert_as_clean_as_td514(&apply_fix(a, &f), "applying the fix");
+
+    for good in ["jane.doe@example.org", "tsbsg9@itu.int", "a+b@mail.example.co.uk"] {
+        set(a, header(AgendaField::ContactEmail), text(good));
+        assert_as_clean_as_td514(a, good);
+    }
+    for bad in ["jane doe@example.org", "jane@@example.org", "jane@example..org", "Jane Doe"] {
+        set(a, header(AgendaField::ContactEmail), text(bad));
+        assert_eq!(keys(&new_findings(a)).len(), 1, "{bad}");
+    }
 }
 
 #[test]

@@ -214,3 +214,34 @@ fn a_plenary_sized_agenda_holds_every_item() {
     }
     assert!(a.register.iter().all(|e| matches!(e.number, DocNumber::Document(_))));
 }
+
+#[test]
+fn the_td_header_fills_the_word_header_table() {
+    let mut a = td514();
+    a.study_period = "2017-2020".into();
+    a.questions = "All/9".into();
+    a.purpose = "Admin".into();
+    a.contact.name = "Ms Jane Doe".into();
+    a.contact.email = "jane.doe@example.org".into();
+    a.keywords = "agenda; plenary".into();
+    let texts = texts(&a);
+    assert!(has_paragraph(&texts, "STUDY PERIOD 2017-2020"));
+    for (label, value) in [
+        ("Question(s):", "All/9"),
+        ("Purpose:", "Admin"),
+        ("Contact:", "Ms Jane Doe"),
+        ("Keywords:", "agenda; plenary"),
+    ] {
+        let at = texts.iter().position(|t| t == label).unwrap_or_else(|| panic!("no {label} in the header"));
+        assert_eq!(texts[at + 1], value, "{label}");
+    }
+    // The contact's lines are paragraphs of their own, as Word's TD template has them.
+    assert!(has_paragraph(&texts, "E-mail: jane.doe@example.org"));
+    // Read back, the header is the same.
+    let back = agendum_core::import::docx::read(&docx(&a), "back").expect("reads back").agenda;
+    assert_eq!(
+        (back.study_period, back.questions, back.purpose, back.keywords, back.original_language),
+        ("2017-2020".into(), "All/9".into(), "Admin".into(), "agenda; plenary".into(), "English".into())
+    );
+    assert_eq!(back.contact, a.contact);
+}

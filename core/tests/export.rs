@@ -90,3 +90,40 @@ fn exports_are_named_after_the_document_and_title() {
     assert_eq!(file_name(&a, "agenda.json"), "TD514-agenda-rg-sop.agenda.json");
     assert_eq!(file_name(&templates::blank("x"), "html"), "agenda.html");
 }
+
+/// SG9's TD163 header, as the TD prints it.
+fn with_td_header(mut a: agendum_core::Agenda) -> agendum_core::Agenda {
+    a.study_period = "2017-2020".into();
+    a.questions = "All/9".into();
+    a.purpose = "Admin".into();
+    a.contact.name = "Ms Jane Doe".into();
+    a.contact.organisation = "Orange, France".into();
+    a.contact.email = "jane.doe@example.org".into();
+    a.keywords = "agenda; plenary".into();
+    a
+}
+
+#[test]
+fn the_td_header_prints_in_a_tds_order() {
+    let out = html(&with_td_header(templates::td514("x")));
+    let at = |needle: &str| out.find(needle).unwrap_or_else(|| panic!("{needle:?} is not printed"));
+    assert!(at("TSAG RG-SOP<br>STUDY PERIOD 2017-2020") < at("Original: English"));
+    let rows = [
+        "<td class=\"label\">Question(s)</td><td>All/9</td>",
+        "<td class=\"label\">Meeting</td>",
+        "<td class=\"label\">Source</td>",
+        "<td class=\"label\">Title</td>",
+        "<td class=\"label\">Purpose</td><td>Admin</td>",
+        "<td class=\"label\">Status</td>",
+        "<td class=\"label\">Contact</td><td>Ms Jane Doe<br>Orange, France<br>E-mail: jane.doe@example.org</td>",
+        "<td class=\"label\">Keywords</td><td>agenda; plenary</td>",
+    ];
+    let places: Vec<usize> = rows.iter().map(|r| at(r)).collect();
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "rows out of a TD's order: {places:?}");
+    // A period typed with its words is not printed "STUDY PERIOD STUDY PERIOD".
+    let mut a = with_td_header(templates::td514("x"));
+    a.study_period = "Study Period 2017-2020".into();
+    assert!(html(&a).contains("<br>STUDY PERIOD 2017-2020</td>"));
+    // Fields left empty print nothing, not an empty row.
+    assert!(!html(&templates::td514("x")).contains("Question(s)"));
+}

@@ -102,6 +102,7 @@ codes! {
     AgendaOwnRegister = "agenda.own-register", Warning, OwnNumber, "The agenda's own number is missing from its register";
     AgendaOwnAdoption = "agenda.own-adoption", Warning, OwnNumber, "No item cites the agenda's own number for adoption";
     AgendaLinkTemplate = "agenda.link-template", Warning, Header, "The document link template cannot make links: not http(s), no {number}, or a space, quote, < or >";
+    ContactEmail = "agenda.contact-email", Warning, Header, "The contact's e-mail is not an e-mail address";
 }
 
 impl Code {

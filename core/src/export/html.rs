@@ -6,7 +6,8 @@ use std::fmt::Write;
 
 use super::document_link;
 use super::printed::{
-    action, blocks, document_label, future_meeting, place_and_dates, session_day, session_times, Block,
+    action, blocks, document_label, future_meeting, header_rows, original_language, session_day,
+    session_times, study_period, Block,
 };
 use crate::docref::{DocNumber, DocRef};
 use crate::model::{annex_letter, Agenda, REGISTER_LETTER};
@@ -85,6 +86,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .head td { border: none; padding: 0.6mm 1.6mm 0.6mm 0; }
 .head .label { font-weight: bold; width: 34mm; }
 .docno { font-size: 16pt; font-weight: bold; text-align: right; }
+.docno .original { font-size: 10pt; font-weight: normal; }
 .session td { font-weight: bold; background: #eee; }
 .depth-1 .num, .depth-1 .title { padding-left: 5mm; }
 .depth-2 .num, .depth-2 .title { padding-left: 9mm; }
@@ -194,14 +196,21 @@ pub fn html(a: &Agenda) -> String {
     // Header block.
     out.push_str("<table class=\"head\"><tr><td>");
     escape_into(&mut out, a.group.trim());
+    if let Some(period) = study_period(a) {
+        out.push_str("<br>");
+        escape_into(&mut out, &period);
+    }
     out.push_str("</td><td class=\"docno\">");
     escape_into(&mut out, &doc_label);
+    if let Some(original) = original_language(a) {
+        out.push_str("<br><span class=\"original\">");
+        escape_into(&mut out, &original);
+        out.push_str("</span>");
+    }
     out.push_str("</td></tr></table>\n<table class=\"head\">\n");
-    head_row(&mut out, "Meeting", &a.meeting);
-    head_row(&mut out, "Place and dates", &place_and_dates(a));
-    head_row(&mut out, "Source", &a.source);
-    head_row(&mut out, "Title", &a.title);
-    head_row(&mut out, "Status", &a.status);
+    for (label, value) in header_rows(a) {
+        head_row(&mut out, label, &value);
+    }
     out.push_str("</table>\n");
     if !a.abstract_text.trim().is_empty() {
         out.push_str("<h2>Abstract</h2>\n");

@@ -1,7 +1,7 @@
-//! What both exports print the same way: a session's day, the meeting's dates, and free text
-//! read as paragraphs and bullet lists.
+//! What both exports print the same way: the header's lines, a session's day, the meeting's
+//! dates, and free text read as paragraphs and bullet lists.
 
-use crate::model::{Agenda, FutureMeeting, Session};
+use crate::model::{Agenda, Contact, FutureMeeting, Session};
 use crate::time::Date;
 
 /// A session's day as printed: its day label, or one made from its date.
@@ -98,6 +98,52 @@ pub fn place_and_dates(a: &Agenda) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// "STUDY PERIOD 2017-2020", under the Union's name; a period typed with its words is not
+/// given them twice.
+pub fn study_period(a: &Agenda) -> Option<String> {
+    let p = a.study_period.trim();
+    let p = match p.get(..12) {
+        Some(head) if head.eq_ignore_ascii_case("study period") => p[12..].trim(),
+        _ => p,
+    };
+    (!p.is_empty()).then(|| format!("STUDY PERIOD {p}"))
+}
+
+/// "Original: English", under the document number.
+pub fn original_language(a: &Agenda) -> Option<String> {
+    let l = a.original_language.trim();
+    (!l.is_empty()).then(|| format!("Original: {l}"))
+}
+
+/// The rows of the header table under its first row, in a TD's order, each as its label and
+/// its text; empty ones are left out.
+pub fn header_rows(a: &Agenda) -> Vec<(&'static str, String)> {
+    [
+        ("Question(s)", a.questions.trim().to_string()),
+        ("Meeting", a.meeting.trim().to_string()),
+        ("Place and dates", place_and_dates(a)),
+        ("Source", a.source.trim().to_string()),
+        ("Title", a.title.trim().to_string()),
+        ("Purpose", a.purpose.trim().to_string()),
+        ("Status", a.status.trim().to_string()),
+        ("Contact", contact_lines(&a.contact).join("\n")),
+        ("Keywords", a.keywords.trim().to_string()),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .collect()
+}
+
+/// The contact as a TD prints it: name, organisation, "E-mail: …", one per line.
+fn contact_lines(c: &Contact) -> Vec<String> {
+    let mut lines: Vec<String> =
+        [&c.name, &c.organisation].iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    if !c.email.trim().is_empty() {
+        lines.push(format!("E-mail: {}", c.email.trim()));
+    }
+    lines
 }
 
 /// A session's times as printed under its day: "14:30 - 15:45 hours Geneva time".

@@ -5,7 +5,8 @@ use super::xml::{Body, Look, BOLD, PLAIN};
 use crate::docref::DocRef;
 use crate::export::document_link;
 use crate::export::printed::{
-    action, blocks, document_label, future_meeting, place_and_dates, session_day, session_times, Block,
+    action, blocks, document_label, future_meeting, header_rows, original_language, session_day,
+    session_times, study_period, Block,
 };
 use crate::model::{annex_letter, Agenda, REGISTER_LETTER};
 use crate::numbering::Outline;
@@ -44,25 +45,26 @@ fn header(b: &mut Body, a: &Agenda) {
     b.open_cell(HEAD[0] + HEAD[1], 2, false);
     b.paragraph(Some("HeaderText"), "INTERNATIONAL TELECOMMUNICATION UNION", BOLD);
     b.paragraph(Some("HeaderText"), "TELECOMMUNICATION STANDARDIZATION SECTOR", PLAIN);
+    if let Some(period) = study_period(a) {
+        b.paragraph(Some("HeaderText"), &period, BOLD);
+    }
     b.paragraph(Some("HeaderText"), a.group.trim(), BOLD);
     b.close_cell(false);
     b.open_cell(HEAD[2], 1, false);
     b.paragraph(Some("DocumentNumber"), &document_label(a), BOLD);
-    b.paragraph(Some("HeaderRight"), "Original: English", PLAIN);
+    if let Some(original) = original_language(a) {
+        b.paragraph(Some("HeaderRight"), &original, PLAIN);
+    }
     b.close_cell(false);
     b.close_row();
-    let rows = [
-        ("Meeting", a.meeting.trim().to_string()),
-        ("Place and dates", place_and_dates(a)),
-        ("Source", a.source.trim().to_string()),
-        ("Title", a.title.trim().to_string()),
-        ("Status", a.status.trim().to_string()),
-    ];
-    for (label, value) in rows.iter().filter(|(_, v)| !v.is_empty()) {
+    for (label, value) in header_rows(a) {
         b.open_row(false);
         b.text_cell(HEAD[0], &format!("{label}:"), BOLD, "HeaderText");
         b.open_cell(HEAD[1] + HEAD[2], 2, false);
-        b.paragraph(Some("HeaderText"), value, PLAIN);
+        // A line a paragraph, as Word has no line break in a run's text.
+        for line in value.lines() {
+            b.paragraph(Some("HeaderText"), line, PLAIN);
+        }
         b.close_cell(false);
         b.close_row();
     }

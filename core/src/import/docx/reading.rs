@@ -12,7 +12,8 @@ use crate::docref::DocNumber;
 use crate::format::split_proposal;
 use crate::import::table::{register_column, RegisterColumn};
 use crate::model::{
-    Agenda, Annex, AnnexId, EntryId, FutureMeetingId, Item, ItemId, RegisterEntry, Session, SessionId,
+    Agenda, Annex, AnnexId, Contact, EntryId, FutureMeetingId, Item, ItemId, RegisterEntry, Session,
+    SessionId,
 };
 use crate::time::Time;
 
@@ -244,6 +245,22 @@ impl Reading {
                 "title" => a.title = value,
                 "meeting" => a.meeting = value,
                 "status" => a.status = value,
+                "question(s)" | "questions" | "question" => {
+                    // ITU's template puts the place and dates beside the Questions.
+                    let questions = cells.get(1).map(|c| c.trim().to_string()).unwrap_or_default();
+                    let rest: Vec<&str> =
+                        cells.iter().skip(2).map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+                    if !rest.is_empty() && a.place.is_empty() && a.start_date.is_none() {
+                        let (place, start, end) = place_and_dates(&rest.join(" "));
+                        a.place = place;
+                        a.start_date = start;
+                        a.end_date = end;
+                    }
+                    a.questions = questions;
+                }
+                "purpose" => a.purpose = value,
+                "keywords" | "keyword" => a.keywords = value,
+                "contact" if a.contact.is_empty() => a.contact = contact(&value),
                 "abstract" => {
                     let lines: Vec<String> = row[1.min(row.len())..]
                         .iter()
@@ -282,15 +299,16 @@ impl Reading {
         let line = line.as_str();
         let upper = line.to_uppercase();
         if upper.starts_with("STUDY PERIOD") {
-            // The study period has no field of its own yet: kept in the note.
-            push_line(&mut a.notes, line);
-            self.summary.kept_in_note += 1;
+            a.study_period = line["STUDY PERIOD".len()..].trim().to_string();
+            return;
+        }
+        if upper.starts_with("ORIGINAL:") {
+            a.original_language = line["ORIGINAL:".len()..].trim().to_string();
             return;
         }
         if line.is_empty()
             || upper.starts_with("INTERNATIONAL TELECOMMUNICATION")
             || upper.starts_with("TELECOMMUNICATION STANDARDIZATION")
-            || upper.starts_with("ORIGINAL:")
         {
             return;
         }
@@ -541,4 +559,28 @@ pub(crate) fn pasted_items(rows: &[Vec<String>]) -> (Vec<Item>, usize) {
     r.items(&table, &columns);
     let items = r.agenda.sessions.into_iter().flat_map(|s| s.items).collect();
     (items, r.summary.not_understood)
+}
+
+/// A TD's "Contact" cells read as one contact: the e-mail address wherever it is, the telephone
+/// and fax lines left out, the first other line the name and the rest the organisation.
+fn contact(text: &str) -> Contact {
+    let mut c = Contact::default();
+    let mut rest = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let lower = line.to_lowercase();
+        if let Some(address) = line.split_whitespace().find(|w| w.contains('@')) {
+            if c.email.is_empty() {
+                c.email = address
+                    .trim_matches(|ch: char| matches!(ch, '<' | '>' | '(' | ')' | ',' | ';'))
+                    .to_string();
+            }
+        } else if !["tel", "fax", "phone", "e-mail", "email", "mob"].iter().any(|p| lower.starts_with(p)) {
+            rest.push(line);
+        }
+    }
+    if let Some((name, organisation)) = rest.split_first() {
+        c.name = name.to_string();
+        c.organisation = organisation.join(", ");
+    }
+    c
 }
