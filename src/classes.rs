@@ -10,6 +10,11 @@ pub const STAND_IN: &str = "stand-in";
 pub const FIELD_PROBLEM: &str = "field-problem";
 /// A button that removes something (an item, an entry, an agenda).
 pub const DANGER: &str = "danger";
+/// A field with nothing in it; an optional one (`OPTIONAL`) takes no room in a row that is not
+/// being worked on.
+pub const BLANK: &str = "blank";
+/// A field a row can do without until it is worked on: an item's source, summary and notes.
+pub const OPTIONAL: &str = "optional";
 /// The cell of a row's command buttons.
 pub const TOOLS: &str = "tools";
 

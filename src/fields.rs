@@ -4,7 +4,7 @@
 
 use agendum_core::checks::Severity;
 use agendum_core::docref::{DocNumber, DocRef};
-use agendum_core::edit::{get, Edit, Field, Value};
+use agendum_core::edit::{commands, get, Edit, Field, Value};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -20,7 +20,9 @@ pub enum Kind {
     Line,
     /// Several lines of text, applied as they are typed.
     Lines,
-    /// A date picker.
+    /// A date, typed ("1 August 2024", "2024-08-01"): one stop for Tab, where a date picker
+    /// takes one per part of the date, and read as the box shows it, not as the browser's
+    /// locale orders the parts.
     Date,
     /// A value read when the field is left (time, minutes, document number …).
     Parsed,
@@ -57,6 +59,9 @@ pub fn FieldInput(
     #[prop(optional)] kind: Kind,
     #[prop(optional)] hide_label: bool,
     #[prop(optional, into)] placeholder: String,
+    /// A placeholder that follows the agenda, used instead of `placeholder`.
+    #[prop(optional, into)]
+    hint: Option<Signal<String>>,
     #[prop(optional, into)] class: String,
     #[prop(optional, into)] list: Option<String>,
     #[prop(optional, into)] title: Option<String>,
@@ -69,26 +74,30 @@ pub fn FieldInput(
 ) -> impl IntoView {
     let live = expect_context::<ReactiveAgenda>();
     let value = Memo::new(move |_| read(live, row, field).map(|v| v.display()).unwrap_or_default());
-    let problem = RwSignal::new(None::<String>);
+    // Kept by the agenda, not here, so that the checks panel counts it with the other errors.
+    let problem = Memo::new(move |_| live.unreadable(field));
+    on_cleanup(move || live.set_unreadable(field, None));
     let id = dom_id(field);
     let msg_id = format!("{id}-msg");
     let mark = move || live.mark(field);
+    // `typing`: the text is still being typed. It is checked at once, and applied only when
+    // it is already as the box would show it ("14:30", not "1430"): applying "1430" would put
+    // "14:30" in the box under the cursor. The rest is applied when the box is left.
     let commit = move |typed: String, typing: bool| {
         let Some(current) = live.agenda.with_untracked(|a| get(a, field)) else { return };
         match current.parse_as(&typed) {
-            Ok(v) if v == current => problem.set(None),
             Ok(v) => {
-                problem.set(None);
-                live.apply(Edit::Set { field, value: v }, typing);
+                live.set_unreadable(field, None);
+                let shown_as_typed = v.display() == typed.trim();
+                if v != current && (!typing || shown_as_typed || matches!(kind, Kind::Line | Kind::Lines)) {
+                    let edit = live.agenda.with_untracked(|a| commands::set(a, field, v));
+                    live.apply(edit, typing);
+                }
             }
-            Err(m) => problem.set(Some(m)),
+            Err(m) => live.set_unreadable(field, Some(m)),
         }
     };
-    let on_input = move |ev: ev::Event| {
-        if matches!(kind, Kind::Line | Kind::Lines) {
-            commit(event_target_value(&ev), true);
-        }
-    };
+    let on_input = move |ev: ev::Event| commit(event_target_value(&ev), true);
     let on_change = move |ev: ev::Event| {
         if matches!(kind, Kind::Date | Kind::Parsed) {
             commit(event_target_value(&ev), false);
@@ -98,7 +107,7 @@ pub fn FieldInput(
         if ev.key() != "Enter" || ev.alt_key() || ev.ctrl_key() || ev.shift_key() {
             return;
         }
-        if kind == Kind::Parsed {
+        if matches!(kind, Kind::Date | Kind::Parsed) {
             commit(event_target_value(&ev), false);
         }
         if let Some(cb) = on_enter {
@@ -118,7 +127,11 @@ pub fn FieldInput(
             "false"
         }
     };
-    let cls = move || format!("field {} {}", class, classes::mark(mark()));
+    let placeholder = move || hint.map_or_else(|| placeholder.clone(), |h| h.get());
+    let cls = move || {
+        let blank = if value.with(String::is_empty) { classes::BLANK } else { "" };
+        format!("field {} {} {blank}", class, classes::mark(mark()))
+    };
     let control = match kind {
         Kind::Lines => view! {
             <textarea id=id.clone() aria-label=move || label.get() aria-invalid=invalid aria-describedby=described
@@ -127,7 +140,7 @@ pub fn FieldInput(
         }
         .into_any(),
         _ => view! {
-            <input id=id.clone() type=if kind == Kind::Date { "date" } else { "text" } aria-label=move || label.get()
+            <input id=id.clone() type="text" aria-label=move || label.get()
                 aria-invalid=invalid aria-describedby=described placeholder=placeholder.clone() list=list.clone()
                 title=title.clone() prop:value=move || value.get() on:input=on_input on:change=on_change
                 on:keydown=on_keydown on:blur=move |_| live.seal() autocomplete="off" />

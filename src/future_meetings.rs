@@ -19,8 +19,8 @@ fn FutureRow(meeting: FutureMeetingId) -> impl IntoView {
     view! {
         <tr>
             <td><FieldInput field=mf(FutureMeetingField::Date) label=l("date") hide_label=true kind=Kind::Date /></td>
-            <td><FieldInput field=mf(FutureMeetingField::Start) label=l("start") hide_label=true kind=Kind::Parsed class="time" placeholder="14:00" /></td>
-            <td><FieldInput field=mf(FutureMeetingField::End) label=l("end") hide_label=true kind=Kind::Parsed class="time" placeholder="15:30" /></td>
+            <td><FieldInput field=mf(FutureMeetingField::Start) label=l("start") hide_label=true kind=Kind::Parsed class="time" placeholder="hh:mm" /></td>
+            <td><FieldInput field=mf(FutureMeetingField::End) label=l("end") hide_label=true kind=Kind::Parsed class="time" placeholder="hh:mm" /></td>
             <td><FieldInput field=mf(FutureMeetingField::Timing) label=l("timing") hide_label=true placeholder="During WTSA-24, to be confirmed" /></td>
             <td><FieldInput field=mf(FutureMeetingField::Subject) label=l("subject") hide_label=true /></td>
             <td class=classes::TOOLS>

@@ -23,8 +23,8 @@ pub fn Header() -> impl IntoView {
                 {f(AgendaField::Group)}
                 {f(AgendaField::Meeting)}
                 {f(AgendaField::Place)}
-                <FieldInput field=af(AgendaField::StartDate) label=label(AgendaField::StartDate) kind=Kind::Date />
-                <FieldInput field=af(AgendaField::EndDate) label=label(AgendaField::EndDate) kind=Kind::Date />
+                <FieldInput field=af(AgendaField::StartDate) label=label(AgendaField::StartDate) kind=Kind::Date placeholder="day month year" />
+                <FieldInput field=af(AgendaField::EndDate) label=label(AgendaField::EndDate) kind=Kind::Date placeholder="day month year" />
                 {f(AgendaField::TimeZone)}
                 {f(AgendaField::TimeZoneLabel)}
                 {f(AgendaField::Source)}
@@ -45,7 +45,7 @@ pub fn Header() -> impl IntoView {
             <FieldInput field=af(AgendaField::ActionRequired) label=label(AgendaField::ActionRequired) kind=Kind::Lines />
             <FieldInput field=af(AgendaField::Notes) label=label(AgendaField::Notes) kind=Kind::Lines />
             <FieldInput field=af(AgendaField::LinkTemplate) label=label(AgendaField::LinkTemplate)
-                placeholder="https://www.itu.int/md/T22-TSAG-{number}" />
+                placeholder="https://www.itu.int/md/…{number}" />
         </section>
     }
 }

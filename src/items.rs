@@ -3,7 +3,7 @@
 //! commands (add, sub-item, move, indent, outdent, delete, drag) are edits from
 //! `agendum_core::edit::commands`, so undo covers them all.
 
-use agendum_core::edit::{commands, Edit, Field, ItemField, SessionField};
+use agendum_core::edit::{commands, Edit, Field, ItemField, SessionField, Value};
 use agendum_core::import::table;
 use agendum_core::model::{ItemId, SessionId};
 use agendum_core::schedule::Slot;
@@ -163,7 +163,7 @@ fn ItemRow(id: ItemId) -> impl IntoView {
             </td>
             <td class="title">
                 <FieldInput field=item_field(id, ItemField::Source) row=row label=l("source") hide_label=true
-                    placeholder="Source (e.g. Rapporteur, RG-SOP)" class="source" />
+                    placeholder="Source, e.g. Rapporteur" class=optional("source") />
                 <FieldInput field=item_field(id, ItemField::Title) row=row label=l("title") hide_label=true
                     kind=Kind::Lines placeholder="Title" class="item-title" title="Enter adds the next item; Shift+Enter starts a new line"
                     on_enter=Callback::new(move |()| add_after(live, id)) />
@@ -173,10 +173,10 @@ fn ItemRow(id: ItemId) -> impl IntoView {
             </td>
             <td class="proposal">
                 <FieldInput field=item_field(id, ItemField::Summary) row=row label=l("summary") hide_label=true
-                    kind=Kind::Lines placeholder="Summary" />
+                    kind=Kind::Lines placeholder="Summary" class=optional("summary") />
                 <ActionsInput field=item_field(id, ItemField::Actions) row=row label=l("actions") />
                 <FieldInput field=item_field(id, ItemField::Notes) row=row label=l("notes") hide_label=true
-                    kind=Kind::Lines placeholder="Notes (Presented at …, Reference: …)" />
+                    kind=Kind::Lines placeholder="Notes (Presented at …, Reference: …)" class=optional("notes") />
             </td>
             <td class=classes::TOOLS>
                 <button type="button" title="Add an item after this one (Enter in the title)"
@@ -211,6 +211,11 @@ fn ItemRow(id: ItemId) -> impl IntoView {
     }
 }
 
+/// The class of a field an item row shows only while it has text or the row is worked on.
+fn optional(name: &str) -> String {
+    format!("{name} {}", classes::OPTIONAL)
+}
+
 #[component]
 fn SessionRows(session: SessionId) -> impl IntoView {
     let live = expect_context::<ReactiveAgenda>();
@@ -221,6 +226,14 @@ fn SessionRows(session: SessionId) -> impl IntoView {
     let sf = move |field| Field::Session { session, field };
     let l = move |what: &'static str| Signal::derive(move || format!("Session {} {what}", position.get()));
     let count = Memo::new(move |_| live.shape.with(|s| s.sessions.len()));
+    // What an empty "day as printed" prints: the date's own label, shown greyed in the box.
+    let printed_day = Signal::derive(move || {
+        let date = live.field(sf(SessionField::Date));
+        match date {
+            Some(Value::Date(Some(d))) => d.day_label(),
+            _ => "Printed from the date".to_string(),
+        }
+    });
     let items = move || {
         live.rows.with(|rs| rs.iter().filter(|r| r.session == session).map(|r| r.id).collect::<Vec<_>>())
     };
@@ -263,16 +276,17 @@ fn SessionRows(session: SessionId) -> impl IntoView {
     view! {
         <tbody class="session" on:paste=paste>
             <tr class="session-row">
-                <td colspan="2">
-                    <FieldInput field=sf(SessionField::Date) label=l("date") kind=Kind::Date />
-                    <FieldInput field=sf(SessionField::DayLabel) label=l("day as printed") placeholder="Thursday, 1 August" />
+                <td colspan="3" class="when">
+                    <FieldInput field=sf(SessionField::Date) label=l("date") kind=Kind::Date placeholder="day month year" />
+                    <FieldInput field=sf(SessionField::DayLabel) label=l("day as printed") hint=printed_day
+                        title="Left empty, the day is printed from the date; type here to print something else" class="day-label" />
                     <div class="window">
-                        <FieldInput field=sf(SessionField::Start) label=l("start") kind=Kind::Parsed placeholder="14:30" class="time" />
-                        <FieldInput field=sf(SessionField::End) label=l("end") kind=Kind::Parsed placeholder="15:45" class="time" />
+                        <FieldInput field=sf(SessionField::Start) label=l("start") kind=Kind::Parsed placeholder="hh:mm" class="time" />
+                        <FieldInput field=sf(SessionField::End) label=l("end") kind=Kind::Parsed placeholder="hh:mm" class="time" />
                     </div>
                 </td>
-                <td colspan="3">
-                    <FieldInput field=sf(SessionField::Title) label=l("title") placeholder="TSAG Rapporteur Group on …" />
+                <td colspan="2">
+                    <FieldInput field=sf(SessionField::Title) label=l("title") placeholder="Session title, e.g. Opening plenary" />
                     <p class="plan">
                         {move || plan.get().map(|p| match p.window {
                             Some(w) => format!("Planned {} of {} min", p.planned, w),

@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use agendum_core::checks::{check, Finding, Severity};
+use agendum_core::checks::{check, unreadable, Finding, Severity};
 use agendum_core::edit::{get, Edit, EditError, Field, History, Value};
 use agendum_core::model::{Agenda, AnnexId, EntryId, FutureMeetingId, Item, ItemId, Row, SessionId};
 use agendum_core::schedule::{schedule, Schedule};
@@ -35,7 +35,11 @@ pub struct ReactiveAgenda {
     /// Number and depth of each item, for rows that stay mounted while numbers change.
     pub numbers: Memo<HashMap<ItemId, (String, usize)>>,
     pub schedule: Memo<Schedule>,
+    /// The findings of the checks, after those of `unreadable`.
     pub findings: Memo<Vec<Finding>>,
+    /// The boxes whose text cannot be read as their value, each with why. Kept beside the
+    /// agenda, which never holds such text, so that they count as the errors they are.
+    unreadable: RwSignal<Vec<(Field, String)>>,
     /// The worst severity of the findings pointing at each field, by part of the agenda.
     marks: Memo<Marks>,
     /// One trigger per part of the agenda, fired when the marks of that part's fields change.
@@ -74,7 +78,18 @@ impl ReactiveAgenda {
         let numbers = Memo::new(move |_| {
             rows.with(|rs| rs.iter().map(|r| (r.id, (r.number.clone(), r.depth))).collect())
         });
-        let findings = Memo::new(move |_| agenda.with(check));
+        let unreadable_boxes = RwSignal::new(Vec::<(Field, String)>::new());
+        // A box's text turning readable or not reruns the pass, which is rare and cheap, rather
+        // than copying every finding on every keystroke to put these in front.
+        let findings = Memo::new(move |_| {
+            let mut found = agenda.with(check);
+            unreadable_boxes.with(|boxes| {
+                if !boxes.is_empty() {
+                    found.splice(0..0, boxes.iter().map(|(f, why)| unreadable(*f, why)));
+                }
+            });
+            found
+        });
         let marks = Memo::new(move |_| findings.with(|fs| marks_of(fs)));
         let mark_triggers = Triggers::default();
         // The one point where marks pass from the findings to the fields: only the parts whose marks
@@ -113,6 +128,7 @@ impl ReactiveAgenda {
             numbers,
             schedule: Memo::new(move |_| agenda.with(schedule)),
             findings,
+            unreadable: unreadable_boxes,
             marks,
             mark_triggers,
             shape,
@@ -150,6 +166,27 @@ impl ReactiveAgenda {
                 false
             }
         }
+    }
+
+    /// Records what a box holds: `Some(why)` while its text cannot be read, None once it can
+    /// or once the box is gone.
+    pub fn set_unreadable(&self, field: Field, why: Option<String>) {
+        let now =
+            self.unreadable.with_untracked(|u| u.iter().find(|(f, _)| *f == field).map(|(_, w)| w.clone()));
+        if now == why {
+            return;
+        }
+        self.unreadable.update(|u| {
+            u.retain(|(f, _)| *f != field);
+            if let Some(why) = why {
+                u.push((field, why));
+            }
+        });
+    }
+
+    /// Why a box's text cannot be read, while it cannot.
+    pub fn unreadable(&self, field: Field) -> Option<String> {
+        self.unreadable.with(|u| u.iter().find(|(f, _)| *f == field).map(|(_, w)| w.clone()))
     }
 
     pub fn undo(&self) {

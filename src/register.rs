@@ -27,7 +27,7 @@ fn EntryRow(entry: EntryId) -> impl IntoView {
         view! {
             <td>{move || format!("{}.", pos.get())}</td>
             <td><FieldInput field=ef(EntryField::Category) row=row label=l("category") hide_label=true list="category-vocabulary" /></td>
-            <td><FieldInput field=ef(EntryField::Number) row=row label=l("number") hide_label=true kind=Kind::Parsed placeholder="TD514" /></td>
+            <td><FieldInput field=ef(EntryField::Number) row=row label=l("number") hide_label=true kind=Kind::Parsed placeholder="TD…" /></td>
             <td><FieldInput field=ef(EntryField::Source) row=row label=l("source") hide_label=true /></td>
             <td><FieldInput field=ef(EntryField::Title) row=row label=l("title") hide_label=true /></td>
             <td class=classes::TOOLS>

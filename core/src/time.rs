@@ -180,6 +180,37 @@ impl FromStr for Date {
     }
 }
 
+impl Date {
+    /// A date as people type it into a date box: "2024-08-01", "1 August 2024", "Thursday,
+    /// 1 Aug 2024". Day first, as ITU prints dates; "1/8/2024" is refused rather than guessed,
+    /// since half the world reads it as 8 January. A weekday that is not the date's is refused.
+    pub fn read_typed(s: &str) -> Result<Date, ParseError> {
+        let t = s.trim();
+        if t.starts_with(|c: char| c.is_ascii_digit()) && t.contains('-') {
+            return t.parse();
+        }
+        let bad = || ParseError(format!("\"{t}\" is not a date: write it as 1 August 2024 or 2024-08-01"));
+        let said = DayLabel::parse(t);
+        let year = t
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .find_map(|w| w.parse::<i32>().ok())
+            .ok_or_else(bad)?;
+        let (Some(day), Some(month)) = (said.day, said.month) else { return Err(bad()) };
+        if t.contains('/') {
+            return Err(bad());
+        }
+        let d = Date::new(year, month, day)
+            .ok_or_else(|| ParseError(format!("\"{t}\" is not a day of the calendar")))?;
+        match said.weekday {
+            Some(w) if w != d.weekday() => {
+                Err(ParseError(format!("{} is a {}, not a {}", d.long(), d.weekday().name(), w.name())))
+            }
+            _ => Ok(d),
+        }
+    }
+}
+
 impl Time {
     pub fn from_hm(hours: u8, minutes: u8) -> Option<Time> {
         (hours < 24 && minutes < 60).then(|| Time { minutes: u16::from(hours) * 60 + u16::from(minutes) })
@@ -241,6 +272,14 @@ pub struct DayLabel {
 }
 
 impl DayLabel {
+    /// Whether the label names this date: its day and month, and its weekday if it has one. A
+    /// label that leaves out the day or the month names no date.
+    pub fn names(self, d: Date) -> bool {
+        self.day == Some(d.day)
+            && self.month == Some(d.month)
+            && self.weekday.is_none_or(|w| w == d.weekday())
+    }
+
     pub fn parse(label: &str) -> DayLabel {
         let mut out = DayLabel::default();
         for word in label.split(|c: char| !c.is_alphanumeric()) {

@@ -3,7 +3,7 @@
 //! its severity, and nothing unrelated besides. Where a finding offers a fix, applying the fix
 //! must make it go away and leave TD514 as clean as it was.
 
-use agendum_core::checks::{sources_agree, titles_agree, CODES};
+use agendum_core::checks::{sources_agree, titles_agree, Code, CODES};
 use agendum_core::docref::{DocNumber, DocRef};
 use agendum_core::edit::commands::add_missing_documents;
 use agendum_core::edit::{AgendaField, AnnexField, EntryField, FutureMeetingField, ItemField, SessionField};
@@ -445,7 +445,9 @@ fn td514_loaded_from_the_file_is_the_same_agenda() {
 
 #[test]
 fn every_code_has_a_planted_mistake() {
-    for code in CODES {
+    // field.unreadable is of text the agenda never holds: the editor reports it (tested end to
+    // end), and no agenda can be planted with it.
+    for code in CODES.iter().filter(|c| **c != Code::Unreadable) {
         planted(code.as_str());
     }
     for m in MISTAKES {

@@ -867,3 +867,61 @@ fn numbers_that_cannot_be_read_sort_last_in_their_order() {
     let n = numbers(&sorted);
     assert_eq!(n[n.len() - 3..], ["C103", "TD five", "Annex B"]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The form's values: what a date box reads, and the day as printed following the date.
+
+fn session_field(field: SessionField) -> Field {
+    Field::Session { session: SessionId(1), field }
+}
+
+fn typed_date(typed: &str) -> Result<Value, String> {
+    Value::Date(None).parse_as(typed)
+}
+
+#[test]
+fn a_date_box_reads_a_date_as_people_type_it() {
+    let aug1 = Ok(Value::Date(Date::new(2024, 8, 1)));
+    for typed in ["2024-08-01", "1 August 2024", "Thursday, 1 August 2024", "1 Aug 2024", " thu 1 aug. 2024 "]
+    {
+        assert_eq!(typed_date(typed), aug1, "{typed}");
+    }
+    assert_eq!(typed_date(""), Ok(Value::Date(None)), "an empty box clears the date");
+    let refused = |typed: &str| typed_date(typed).expect_err(typed);
+    assert_eq!(refused("Monday, 1 August 2024"), "1 August 2024 is a Thursday, not a Monday");
+    assert!(refused("1/8/2024").contains("write it as 1 August 2024 or 2024-08-01"));
+    assert!(refused("1 August").contains("is not a date"), "no year");
+    assert!(refused("31 February 2024").contains("not a day of the calendar"));
+    assert!(refused("2024-8-1").contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn the_day_as_printed_follows_the_date_until_the_user_types_their_own() {
+    let mut a = td514();
+    // TD514's "Thursday, 1 August" names the session's date: it moves with it.
+    let edit = commands::set(&a, session_field(SessionField::Date), Value::Date(Date::new(2024, 8, 2)));
+    let undo = edit.apply(&mut a).unwrap();
+    assert_eq!(a.sessions[0].day_label, "Friday, 2 August");
+    undo.apply(&mut a).unwrap();
+    assert_eq!(a, td514(), "one undo puts both back");
+
+    // With its year, as the Word reader keeps it, it keeps its year.
+    a.sessions[0].day_label = "Thursday, 1 August 2024".into();
+    commands::set(&a, session_field(SessionField::Date), Value::Date(Date::new(2025, 1, 6)))
+        .apply(&mut a)
+        .unwrap();
+    assert_eq!(a.sessions[0].day_label, "Monday, 6 January 2025");
+
+    // A label of the user's own stays as typed.
+    a.sessions[0].day_label = "Monday afternoon".into();
+    commands::set(&a, session_field(SessionField::Date), Value::Date(Date::new(2025, 1, 7)))
+        .apply(&mut a)
+        .unwrap();
+    assert_eq!(a.sessions[0].day_label, "Monday afternoon");
+    // An empty one prints from the date anyway, and stays empty.
+    a.sessions[0].day_label.clear();
+    commands::set(&a, session_field(SessionField::Date), Value::Date(Date::new(2025, 1, 8)))
+        .apply(&mut a)
+        .unwrap();
+    assert_eq!(a.sessions[0].day_label, "");
+}

@@ -103,6 +103,7 @@ codes! {
     AgendaOwnAdoption = "agenda.own-adoption", Warning, OwnNumber, "No item cites the agenda's own number for adoption";
     AgendaLinkTemplate = "agenda.link-template", Warning, Header, "The document link template cannot make links: not http(s), no {number}, or a space, quote, < or >";
     ContactEmail = "agenda.contact-email", Warning, Header, "The contact's e-mail is not an e-mail address";
+    Unreadable = "field.unreadable", Error, Header, "The editor only: a box holds what cannot be read as its value (a time, a date, a number), and the agenda keeps the value it had";
 }
 
 impl Code {

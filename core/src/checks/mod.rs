@@ -138,6 +138,19 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// What the editor reports for a box whose text cannot be read as its value ("25:99" in a time
+/// box): the agenda never holds such text, so no pass over it can find it, yet it is as much an
+/// error as a time out of order, and counts with them.
+pub fn unreadable(field: Field, reason: &str) -> Finding {
+    Finding {
+        code: Code::Unreadable,
+        severity: Code::Unreadable.severity(),
+        field,
+        message: format!("{reason}. Until it is corrected, the agenda keeps the value the box had."),
+        fix: None,
+    }
+}
+
 /// Runs every check. Findings come errors first, then warnings, then notes; within each, the
 /// header's come first, then the sessions' in order, and so on down the agenda.
 pub fn check(agenda: &Agenda) -> Vec<Finding> {

@@ -4,10 +4,39 @@
 
 use std::collections::HashSet;
 
-use super::Edit;
+use super::{Edit, Field, SessionField, Value};
 use crate::checks::{check, Code, Fix};
 use crate::docref::{DocKey, DocNumber};
 use crate::model::*;
+use crate::time::DayLabel;
+
+/// What the editor's form does when a field is given a value. A session's date takes its day as
+/// printed along while that still names the old date, so that a label the user never typed
+/// (made by the Word reader, or left from the template) does not go stale; a label of their own
+/// stays as typed. Undone as one step.
+pub fn set(agenda: &Agenda, field: Field, value: Value) -> Edit {
+    let set = Edit::Set { field, value };
+    let (
+        Field::Session { session, field: SessionField::Date },
+        Edit::Set { value: Value::Date(Some(new)), .. },
+    ) = (field, &set)
+    else {
+        return set;
+    };
+    let Some(s) = agenda.session(session) else { return set };
+    let (Some(old), label) = (s.date, s.day_label.trim()) else { return set };
+    if label.is_empty() || !DayLabel::parse(label).names(old) {
+        return set;
+    }
+    let with_year = label.contains(&old.year.to_string());
+    let follows =
+        if with_year { format!("{}, {}", new.weekday().name(), new.long()) } else { new.day_label() };
+    let day = Edit::Set {
+        field: Field::Session { session, field: SessionField::DayLabel },
+        value: Value::Text(follows),
+    };
+    Edit::Batch(vec![set, day])
+}
 
 pub fn move_up(agenda: &Agenda, id: ItemId) -> Option<Edit> {
     let at = agenda.locate(id)?;
@@ -95,8 +124,8 @@ fn holds(item: &Item, id: ItemId) -> bool {
     item.children.iter().any(|c| c.id == id || holds(c, id))
 }
 
-/// A new, empty session at the end of the agenda: a copy of the last one's title read as a
-/// value the user had typed, and had to be found and deleted.
+/// A new, empty session at the end of the agenda. Empty, not with the last one's title: a copy
+/// reads as a title the user typed, and has to be found and deleted.
 pub fn add_session(agenda: &Agenda) -> (Edit, SessionId) {
     let id = agenda.next_session_id();
     (Edit::InsertSession { index: agenda.sessions.len(), session: Session::new(id) }, id)

@@ -324,7 +324,7 @@ impl Value {
         Ok(match self {
             Value::Text(_) => Value::Text(typed.to_string()),
             Value::Date(_) if t.is_empty() => Value::Date(None),
-            Value::Date(_) => Value::Date(Some(t.parse().map_err(|e: crate::time::ParseError| e.0)?)),
+            Value::Date(_) => Value::Date(Some(Date::read_typed(t).map_err(|e| e.0)?)),
             Value::Time(_) if t.is_empty() => Value::Time(None),
             Value::Time(_) => Value::Time(Some(t.parse().map_err(|e: crate::time::ParseError| e.0)?)),
             Value::Count(_) if t.is_empty() => Value::Count(None),
