@@ -285,7 +285,7 @@ fn SessionRows(session: SessionId) -> impl IntoView {
                         <FieldInput field=sf(SessionField::End) label=l("end") kind=Kind::Parsed placeholder="hh:mm" class="time" />
                     </div>
                 </td>
-                <td colspan="2">
+                <td colspan="2" class="heading">
                     <FieldInput field=sf(SessionField::Title) label=l("title") placeholder="Session title, e.g. Opening plenary" />
                     <p class="plan">
                         {move || plan.get().map(|p| match p.window {
