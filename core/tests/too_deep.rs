@@ -22,7 +22,9 @@ fn refused_as_too_deep(text: &str) {
 #[test]
 fn ten_thousand_arrays_in_any_agenda_field_are_too_deep() {
     for deep in [arrays(10_000), objects(10_000)] {
-        for field in ["title", "notes", "sessions", "register", "annexes", "actions", "start_date", "revision"] {
+        for field in
+            ["title", "notes", "sessions", "register", "annexes", "actions", "start_date", "revision"]
+        {
             for version in [1, 2] {
                 refused_as_too_deep(&format!(
                     "{{\"format\":\"agendum\",\"version\":{version},\"agenda\":{{\"id\":\"x\",\"{field}\":{deep}}}}}"
@@ -42,14 +44,18 @@ fn deeply_nested_json_that_is_not_an_agenda_is_too_deep() {
         refused_as_too_deep(&deep);
         refused_as_too_deep(&format!("{{\"a\":{deep}}}"));
         refused_as_too_deep(&format!("{{\"format\":{deep}}}"));
-        refused_as_too_deep(&format!("{{\"format\":\"agendum\",\"version\":2,\"extra\":{deep},\"agenda\":{{}}}}"));
+        refused_as_too_deep(&format!(
+            "{{\"format\":\"agendum\",\"version\":2,\"extra\":{deep},\"agenda\":{{}}}}"
+        ));
     }
 }
 
 #[test]
 fn brackets_inside_strings_are_text_not_nesting() {
     let title = "[".repeat(10_000);
-    let text = format!("{{\"format\":\"agendum\",\"version\":2,\"agenda\":{{\"id\":\"x\",\"title\":\"{title}\\\"{{\"}}}}");
+    let text = format!(
+        "{{\"format\":\"agendum\",\"version\":2,\"agenda\":{{\"id\":\"x\",\"title\":\"{title}\\\"{{\"}}}}"
+    );
     let loaded = load(&text).expect("brackets in a title are only text");
     assert_eq!(loaded.agenda.title, format!("{title}\"{{"));
 }
@@ -57,7 +63,10 @@ fn brackets_inside_strings_are_text_not_nesting() {
 #[test]
 fn nesting_as_deep_as_the_reader_goes_is_not_refused_as_too_deep() {
     // 127 levels in all: the file's object, then 126 arrays where a title should be.
-    let text = format!("{{\"format\":\"agendum\",\"version\":2,\"agenda\":{{\"id\":\"x\",\"title\":{}}}}}", arrays(125));
+    let text = format!(
+        "{{\"format\":\"agendum\",\"version\":2,\"agenda\":{{\"id\":\"x\",\"title\":{}}}}}",
+        arrays(125)
+    );
     let e = load(&text).expect_err("a title is text");
     assert!(matches!(e, LoadError::Invalid { .. }), "{e:?}");
 }
