@@ -221,7 +221,9 @@ impl Library {
                 a.id = new_id();
                 let origin = self.listing.with_untracked(|l| origin_note(l, &name, Some(file)));
                 match self.add(a, &origin, false) {
-                    Ok(()) => Outcome::Imported(format!("Imported \"{name}\" from \"{file}\" as {origin}.")),
+                    Ok(()) => Outcome::Imported(format!(
+                        "Kept both: \"{file}\" is listed as \"{name}\" ({origin})."
+                    )),
                     Err(e) => Outcome::Refused(format!("\"{file}\" was not imported. {e}")),
                 }
             }
