@@ -6,6 +6,7 @@ use agendum_core::{format, templates, Agenda};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use crate::editor::Editor;
 use crate::storage::{self, Listing};
@@ -36,29 +37,81 @@ fn set_hash(id: Option<&str>) {
 /// What the library says after an action; the undo of a deletion lasts until the next action.
 #[derive(Clone, Debug, PartialEq)]
 enum Message {
-    Info(String),
     Problem(String),
-    Deleted {
-        name: String,
-        agenda: Agenda,
-        edited: f64,
-    },
-    /// An imported agenda has the id of one already here: keep both, or replace.
+    Deleted { name: String, removed: Box<storage::Removed> },
+}
+
+/// What became of one file of an import. Each file has its own, listed in the order the files
+/// were given, so that several files at once never replace each other's question or notice.
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Reading,
+    Imported(String),
+    Refused(String),
+    /// The file's agenda is one already here: the user decides, file by file.
     Clash {
         agenda: Agenda,
     },
     Replaced {
         name: String,
-        old: Agenda,
-        edited: f64,
+        old: storage::Removed,
     },
+    Skipped(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct FileImport {
+    /// Which import this is, for the list's keys and for settling it when its file is read.
+    key: u64,
+    file: String,
+    outcome: Outcome,
+}
+
+impl Outcome {
+    /// Which state it is in, for the list to rebuild a line only when its state changes.
+    fn state(&self) -> u8 {
+        match self {
+            Outcome::Reading => 0,
+            Outcome::Imported(_) => 1,
+            Outcome::Refused(_) => 2,
+            Outcome::Clash { .. } => 3,
+            Outcome::Replaced { .. } => 4,
+            Outcome::Skipped(_) => 5,
+        }
+    }
+}
+
+impl FileImport {
+    fn pending(&self) -> bool {
+        matches!(self.outcome, Outcome::Reading | Outcome::Clash { .. })
+    }
 }
 
 #[derive(Clone, Copy)]
 struct Library {
     listing: RwSignal<Listing>,
     message: RwSignal<Option<Message>>,
+    imports: RwSignal<Vec<FileImport>>,
+    next_import: StoredValue<u64>,
     open: RwSignal<Option<String>>,
+}
+
+/// The note that tells an arriving agenda from those already here with the same name:
+/// "copy N" when there are such (N counts them, the one here first, or follows the highest
+/// copy already noted), and the file it came from. It is written once, on arrival: renaming
+/// the agenda later does not change where it came from.
+fn origin_note(listing: &Listing, name: &str, file: Option<&str>) -> String {
+    let same: Vec<&storage::Summary> = listing.agendas.iter().filter(|s| s.name == name).collect();
+    let highest = same
+        .iter()
+        .filter_map(|s| {
+            s.origin.strip_prefix("copy ")?.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+        })
+        .max()
+        .unwrap_or(0usize);
+    let copy = (!same.is_empty()).then(|| format!("copy {}", same.len().max(highest) + 1));
+    let file = file.map(|f| format!("from {f}"));
+    [copy, file].into_iter().flatten().collect::<Vec<_>>().join(", ")
 }
 
 impl Library {
@@ -66,31 +119,42 @@ impl Library {
         self.listing.set(storage::list());
     }
 
-    fn add(&self, agenda: Agenda, open: bool) {
-        let id = agenda.id.clone();
-        match storage::save(&agenda, None) {
-            Ok(_) => {
-                self.refresh();
-                if open {
-                    self.open(&id);
-                }
-            }
-            Err(e) => self.message.set(Some(Message::Problem(e))),
-        }
+    /// Says what an action other than an import did; the notices of finished imports go, the
+    /// questions still open stay.
+    fn say(&self, m: Option<Message>) {
+        self.message.set(m);
+        self.imports.update(|l| l.retain(FileImport::pending));
     }
 
-    /// A message with an Undo that puts a removed or replaced agenda back as it was.
-    fn undoable(self, text: String, agenda: Agenda, edited: f64) -> impl IntoView {
-        let agenda = StoredValue::new(agenda);
+    /// Keeps an agenda in the library, with the note of where it came from.
+    fn add(&self, agenda: Agenda, origin: &str, open: bool) -> Result<(), String> {
+        let id = agenda.id.clone();
+        storage::save(&agenda, None)?;
+        storage::set_origin(&id, origin);
+        self.refresh();
+        if open {
+            self.open(&id);
+        }
+        Ok(())
+    }
+
+    /// A notice with an Undo that puts a removed or replaced agenda back as it was.
+    fn undoable(
+        self,
+        text: String,
+        removed: storage::Removed,
+        done: impl Fn() + Copy + 'static,
+    ) -> impl IntoView {
+        let removed = StoredValue::new(removed);
         view! {
             <div class="notice" role="status">
                 <span>{text}</span>
                 <button type="button" on:click=move |_| {
-                    if let Err(e) = storage::save(&agenda.get_value(), Some(edited)) {
-                        self.message.set(Some(Message::Problem(e)));
+                    if let Err(e) = storage::restore(&removed.get_value()) {
+                        self.say(Some(Message::Problem(e)));
                         return;
                     }
-                    self.message.set(None);
+                    done();
                     self.refresh();
                 }>"Undo"</button>
             </div>
@@ -102,11 +166,19 @@ impl Library {
         self.open.set(Some(id.to_string()));
     }
 
-    /// Takes a file's text: a new agenda in the library, or a question when its id is taken.
-    /// `read` says what a Word file gave, for the message.
-    fn import(&self, name: &str, text: &str, read: Option<&str>) {
-        match format::load(text) {
-            Err(e) => self.message.set(Some(Message::Problem(format!("\"{name}\" was not imported. {e}")))),
+    fn settle(&self, key: u64, outcome: Outcome) {
+        self.imports.update(|l| {
+            if let Some(i) = l.iter_mut().find(|i| i.key == key) {
+                i.outcome = outcome;
+            }
+        });
+    }
+
+    /// Takes a file's text: a new agenda in the library, or a question when its agenda is here.
+    /// `read` says what a Word file gave, for the notice.
+    fn import(&self, key: u64, name: &str, text: &str, read: Option<&str>) {
+        let outcome = match format::load(text) {
+            Err(e) => Outcome::Refused(format!("\"{name}\" was not imported. {e}")),
             Ok(loaded) => {
                 let mut agenda = loaded.agenda;
                 // An agenda needs an id to be kept and opened; a file may have an empty one.
@@ -114,74 +186,174 @@ impl Library {
                     agenda.id = new_id();
                 }
                 if storage::exists(&agenda.id) {
-                    self.message.set(Some(Message::Clash { agenda }));
-                    return;
-                }
-                let shown = agenda.display_name();
-                self.add(agenda, false);
-                let note = match (read, loaded.migrated_from) {
-                    (Some(read), _) => format!(" from Word: {read}"),
-                    (None, Some(v)) => {
-                        format!(" (it was in format version {v} and has been brought up to date).")
+                    Outcome::Clash { agenda }
+                } else {
+                    let shown = agenda.display_name();
+                    let origin = self.listing.with_untracked(|l| origin_note(l, &shown, Some(name)));
+                    match self.add(agenda, &origin, false) {
+                        Err(e) => Outcome::Refused(format!("\"{name}\" was not imported. {e}")),
+                        Ok(()) => {
+                            let note = match (read, loaded.migrated_from) {
+                                (Some(read), _) => format!(" from Word: {read}"),
+                                (None, Some(v)) => {
+                                    format!(
+                                        " (it was in format version {v} and has been brought up to date)."
+                                    )
+                                }
+                                (None, None) => ".".to_string(),
+                            };
+                            Outcome::Imported(format!("Imported \"{shown}\"{note}"))
+                        }
                     }
-                    (None, None) => ".".to_string(),
-                };
-                self.message.set(Some(Message::Info(format!("Imported \"{shown}\"{note}"))));
+                }
             }
-        }
+        };
+        self.settle(key, outcome);
     }
 
+    /// The user's answer to a file whose agenda is already here.
+    fn decide(self, key: u64, file: &str, agenda: Agenda, choice: Choice) {
+        let name = agenda.display_name();
+        let outcome = match choice {
+            Choice::Skip => Outcome::Skipped(format!("Skipped \"{file}\"; \"{name}\" here is unchanged.")),
+            Choice::KeepBoth => {
+                let mut a = agenda;
+                a.id = new_id();
+                let origin = self.listing.with_untracked(|l| origin_note(l, &name, Some(file)));
+                match self.add(a, &origin, false) {
+                    Ok(()) => Outcome::Imported(format!(
+                        "Kept both: \"{file}\" is listed as \"{name}\" ({origin})."
+                    )),
+                    Err(e) => Outcome::Refused(format!("\"{file}\" was not imported. {e}")),
+                }
+            }
+            Choice::Replace => {
+                let old = storage::delete(&agenda.id);
+                match (self.add(agenda, &format!("from {file}"), false), old) {
+                    (Ok(()), Some(old)) => Outcome::Replaced { name, old },
+                    (Ok(()), None) => Outcome::Imported(format!("Imported \"{name}\".")),
+                    (Err(e), old) => {
+                        // Nothing the user had is lost: the one here goes back.
+                        if let Some(old) = old {
+                            let _ = storage::restore(&old);
+                            self.refresh();
+                        }
+                        Outcome::Refused(format!("\"{file}\" was not imported. {e}"))
+                    }
+                }
+            }
+        };
+        self.settle(key, outcome);
+        // The next question, if any, takes the focus the answered one had.
+        request_animation_frame(|| {
+            if let Ok(Some(next)) = document().query_selector(".import-clash button") {
+                if let Ok(next) = next.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = next.focus();
+                }
+            }
+        });
+    }
+
+    /// Starts importing picked or dropped files, each with its own line in the list.
     fn import_files(self, list: Option<web_sys::FileList>) {
         let Some(list) = list else { return };
+        self.say(None);
         for i in 0..list.length() {
             let Some(file) = list.item(i) else { continue };
+            let key = self.next_import.get_value();
+            self.next_import.set_value(key + 1);
+            let name = file.name();
+            self.imports
+                .update(|l| l.push(FileImport { key, file: name.clone(), outcome: Outcome::Reading }));
             if word::is_word(&file) {
-                self.import_word(file);
+                self.import_word(key, file);
                 continue;
             }
             if file.size() > format::MAX_FILE_BYTES as f64 {
-                self.message.set(Some(Message::Problem(format!(
-                    "\"{}\" was not imported. The file is too large ({:.1} MiB); agenda files are at most {} MiB.",
-                    file.name(),
-                    file.size() / 1048576.0,
-                    format::MAX_FILE_BYTES / 1048576
-                ))));
+                self.settle(
+                    key,
+                    Outcome::Refused(format!(
+                        "\"{name}\" was not imported. The file is too large ({:.1} MiB); agenda files are at most {} MiB.",
+                        file.size() / 1048576.0,
+                        format::MAX_FILE_BYTES / 1048576
+                    )),
+                );
                 continue;
             }
             spawn_local(async move {
-                let name = file.name();
                 match files::read_text(file).await {
-                    Ok(text) => self.import(&name, &text, None),
-                    Err(e) => {
-                        self.message.set(Some(Message::Problem(format!("\"{name}\" was not imported. {e}"))))
-                    }
+                    Ok(text) => self.import(key, &name, &text, None),
+                    Err(e) => self.settle(key, Outcome::Refused(format!("\"{name}\" was not imported. {e}"))),
                 }
             });
         }
     }
-}
 
-impl Library {
-    /// A Word file: read by the Word reader into a new agenda.
-    fn import_word(self, file: web_sys::File) {
+    /// A Word file: read by the Word reader into a new agenda. The reader takes one file at a
+    /// time, in the order given.
+    fn import_word(self, key: u64, file: web_sys::File) {
         let name = file.name();
         if file.size() > word::MAX_WORD_BYTES {
-            self.message.set(Some(Message::Problem(format!(
-                "\"{name}\" was not imported. The file is too large ({:.1} MiB); Word files are read up to {} MiB.",
-                file.size() / 1048576.0,
-                word::MAX_WORD_BYTES / 1048576.0
-            ))));
+            self.settle(
+                key,
+                Outcome::Refused(format!(
+                    "\"{name}\" was not imported. The file is too large ({:.1} MiB); Word files are read up to {} MiB.",
+                    file.size() / 1048576.0,
+                    word::MAX_WORD_BYTES / 1048576.0
+                )),
+            );
             return;
         }
-        self.message.set(Some(Message::Info(format!("Reading \"{name}\" …"))));
         spawn_local(async move {
             match word::read_word(file, &new_id()).await {
-                Ok((text, read)) => self.import(&name, &text, Some(&read)),
-                Err(e) => {
-                    self.message.set(Some(Message::Problem(format!("\"{name}\" was not imported. {e}"))))
-                }
+                Ok((text, read)) => self.import(key, &name, &text, Some(&read)),
+                Err(e) => self.settle(key, Outcome::Refused(format!("\"{name}\" was not imported. {e}"))),
             }
         });
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Choice {
+    Replace,
+    KeepBoth,
+    Skip,
+}
+
+/// One file's line in the list of an import.
+#[component]
+fn ImportLine(import: FileImport) -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let FileImport { key, file, outcome } = import;
+    match outcome {
+        Outcome::Reading => {
+            view! { <div class="notice" role="status"><span>{format!("Reading \"{file}\" …")}</span></div> }
+                .into_any()
+        }
+        Outcome::Imported(t) | Outcome::Skipped(t) => {
+            view! { <div class="notice" role="status"><span>{t}</span></div> }.into_any()
+        }
+        Outcome::Refused(t) => view! { <div class="banner error" role="alert"><p>{t}</p></div> }.into_any(),
+        Outcome::Replaced { name, old } => {
+            let text = format!("Replaced \"{name}\" with \"{file}\".");
+            let undone = StoredValue::new(format!("Undone: \"{name}\" is as it was before the import."));
+            lib.undoable(text, old, move || lib.settle(key, Outcome::Skipped(undone.get_value()))).into_any()
+        }
+        Outcome::Clash { agenda } => {
+            let name = agenda.display_name();
+            let agenda = StoredValue::new(agenda);
+            let file = StoredValue::new(file);
+            let choose = move |choice| lib.decide(key, &file.get_value(), agenda.get_value(), choice);
+            view! {
+                <div class="banner import-clash" role="group" aria-label=format!("\"{}\" is already here", file.get_value())>
+                    <p>{format!("\"{}\" holds \"{name}\", which is already in this browser. Replace the one here, keep both, or skip this file?", file.get_value())}</p>
+                    <button type="button" on:click=move |_| choose(Choice::Replace)>"Replace"</button>
+                    <button type="button" on:click=move |_| choose(Choice::KeepBoth)>"Keep both"</button>
+                    <button type="button" on:click=move |_| choose(Choice::Skip)>"Skip"</button>
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -205,38 +377,47 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
     let lib = expect_context::<Library>();
     let id = StoredValue::new(summary.id.clone());
     let renaming = RwSignal::new(false);
-    let name = summary.name.clone();
+    // Copies of one agenda have the same name: the note of where each came from tells them
+    // apart, for the eye and for the buttons' names.
+    let name = if summary.origin.is_empty() {
+        summary.name.clone()
+    } else {
+        format!("{} ({})", summary.name, summary.origin)
+    };
     let title = summary.title.clone();
     let open = move |_| lib.open(&id.get_value());
     let duplicate = move |_| {
-        lib.message.set(None);
-        match storage::load(&id.get_value()) {
-            Ok(mut a) => {
-                a.id = new_id();
-                a.title = format!("{} (copy)", a.title.trim());
-                lib.add(a, false);
-            }
-            Err(e) => lib.message.set(Some(Message::Problem(e))),
+        lib.say(None);
+        let made = storage::load(&id.get_value()).and_then(|mut a| {
+            a.id = new_id();
+            a.title = format!("{} (copy)", a.title.trim());
+            let origin = lib.listing.with_untracked(|l| origin_note(l, &a.display_name(), None));
+            lib.add(a, &origin, false)
+        });
+        if let Err(e) = made {
+            lib.say(Some(Message::Problem(e)));
         }
     };
     let delete = {
         let name = name.clone();
         move |_| {
-            if let Some((agenda, edited)) = storage::delete(&id.get_value()) {
+            if let Some(removed) = storage::delete(&id.get_value()) {
                 lib.refresh();
-                lib.message.set(Some(Message::Deleted { name: name.clone(), agenda, edited }));
+                lib.say(Some(Message::Deleted { name: name.clone(), removed: Box::new(removed) }));
             }
         }
     };
     let rename_to = move |new_title: String| {
         renaming.set(false);
-        match storage::load(&id.get_value()) {
-            Ok(mut a) if a.title != new_title => {
-                a.title = new_title;
-                lib.add(a, false);
+        let renamed = storage::load(&id.get_value()).and_then(|mut a| {
+            if a.title == new_title {
+                return Ok(());
             }
-            Ok(_) => {}
-            Err(e) => lib.message.set(Some(Message::Problem(e))),
+            a.title = new_title;
+            storage::save(&a, None).map(|_| lib.refresh())
+        });
+        if let Err(e) = renamed {
+            lib.say(Some(Message::Problem(e)));
         }
     };
     let input_ref = NodeRef::<leptos::html::Input>::new();
@@ -254,7 +435,11 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
             <td>
                 <Show when=move || renaming.get() fallback={
                     let title = title.clone();
-                    move || view! { <span>{if title.is_empty() { "Untitled agenda".to_string() } else { title.clone() }}</span> }
+                    let origin = summary.origin.clone();
+                    move || view! {
+                        <span>{if title.is_empty() { "Untitled agenda".to_string() } else { title.clone() }}</span>
+                        {(!origin.is_empty()).then(|| view! { <span class="origin">{origin.clone()}</span> })}
+                    }
                 }>
                     <input type="text" node_ref=input_ref aria-label=format!("New title for {}", summary.name)
                         value=summary.title.clone()
@@ -270,7 +455,7 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
             <td class=classes::TOOLS>
                 <button type="button" on:click=open aria-label=format!("Open {name}")>"Open"</button>
                 <button type="button" on:click=duplicate aria-label=format!("Duplicate {name}")>"Duplicate"</button>
-                <button type="button" on:click=move |_| { lib.message.set(None); renaming.set(true); }
+                <button type="button" on:click=move |_| { lib.say(None); renaming.set(true); }
                     aria-label=format!("Rename {name}")>"Rename"</button>
                 <button type="button" class=classes::DANGER on:click=delete aria-label=format!("Delete {name}")>"Delete"</button>
             </td>
@@ -282,45 +467,19 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
 fn LibraryScreen() -> impl IntoView {
     let lib = expect_context::<Library>();
     let create = move |a: Agenda| {
-        lib.message.set(None);
-        lib.add(a, true);
+        lib.say(None);
+        if let Err(e) = lib.add(a, "", true) {
+            lib.say(Some(Message::Problem(e)));
+        }
     };
     let file_ref = NodeRef::<leptos::html::Input>::new();
     let message = move || {
         lib.message.get().map(|m| match m {
-            Message::Info(t) => view! { <div class="notice" role="status"><span>{t}</span></div> }.into_any(),
-            Message::Problem(t) => view! { <div class="banner error" role="alert"><p>{t}</p></div> }.into_any(),
-            Message::Deleted { name, agenda, edited } => {
-                lib.undoable(format!("Deleted \"{name}\"."), agenda, edited).into_any()
+            Message::Problem(t) => {
+                view! { <div class="banner error" role="alert"><p>{t}</p></div> }.into_any()
             }
-            Message::Clash { agenda } => {
-                let agenda = StoredValue::new(agenda);
-                let name = agenda.with_value(Agenda::display_name);
-                view! {
-                    <div class="banner" role="alertdialog" aria-label="Agenda already here">
-                        <p>{format!("\"{name}\" is already in this browser (the file is the same agenda). Keep both, or replace the one here?")}</p>
-                        <button type="button" on:click=move |_| {
-                            let mut a = agenda.get_value();
-                            a.id = new_id();
-                            lib.add(a, false);
-                            lib.message.set(Some(Message::Info(format!("Imported \"{name}\" as a second copy."))));
-                        }>"Keep both"</button>
-                        <button type="button" on:click=move |_| {
-                            let a = agenda.get_value();
-                            let name = a.display_name();
-                            let old = storage::delete(&a.id);
-                            lib.add(a, false);
-                            if let Some((old, edited)) = old {
-                                lib.message.set(Some(Message::Replaced { name, old, edited }));
-                            }
-                        }>"Replace"</button>
-                        <button type="button" on:click=move |_| lib.message.set(None)>"Cancel"</button>
-                    </div>
-                }
-                .into_any()
-            }
-            Message::Replaced { name, old, edited } => {
-                lib.undoable(format!("Replaced \"{name}\" with the imported file."), old, edited).into_any()
+            Message::Deleted { name, removed } => {
+                lib.undoable(format!("Deleted \"{name}\"."), *removed, move || lib.say(None)).into_any()
             }
         })
     };
@@ -338,13 +497,15 @@ fn LibraryScreen() -> impl IntoView {
                 <input type="file" accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" node_ref=file_ref class="visually-hidden" tabindex="-1"
                     aria-label="Agenda file to import" multiple
                     on:change=move |ev: ev::Event| {
-                        lib.message.set(None);
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         lib.import_files(input.files());
                         input.set_value("");
                     } />
             </div>
             {message}
+            <For each=move || lib.imports.get() key=|i| (i.key, i.outcome.state()) let:i>
+                <ImportLine import=i />
+            </For>
             {move || lib.listing.with(|l| l.problems.clone()).into_iter().map(|p| view! {
                 <div class="banner error" role="alert"><p>{p}</p></div>
             }).collect_view()}
@@ -362,7 +523,7 @@ fn LibraryScreen() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || lib.listing.get().agendas key=|s| (s.id.clone(), s.edited.to_bits(), s.title.clone()) let:s>
+                        <For each=move || lib.listing.get().agendas key=|s| (s.id.clone(), s.edited.to_bits(), s.title.clone(), s.origin.clone()) let:s>
                             <LibraryRow summary=s />
                         </For>
                     </tbody>
@@ -381,6 +542,8 @@ pub fn App() -> impl IntoView {
     let lib = Library {
         listing: RwSignal::new(if open.is_none() { storage::list() } else { Listing::default() }),
         message: RwSignal::new(None),
+        imports: RwSignal::new(Vec::new()),
+        next_import: StoredValue::new(0),
         open: RwSignal::new(open),
     };
     provide_context(lib);
@@ -406,7 +569,6 @@ pub fn App() -> impl IntoView {
         let files = ev.data_transfer().and_then(|d| d.files()).filter(|f| f.length() > 0);
         if files.is_some() {
             ev.prevent_default();
-            lib.message.set(None);
             set_hash(None);
             lib.open.set(None);
             lib.import_files(files);

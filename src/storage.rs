@@ -29,6 +29,9 @@ const QUARANTINE: &str = "agendum.quarantine.";
 const SAVE_COUNT: &str = "agendum.revision.";
 /// A record of an older format version, kept until its migrated copy has been saved.
 const BACKUP: &str = "agendum.premigration.";
+/// Where an agenda came from ("td514.agenda.json", "copy 2"), as the library shows it; absent
+/// for agendas made here and for those kept before it was written.
+const ORIGIN: &str = "agendum.origin.";
 
 /// What the library lists for one agenda.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +43,8 @@ pub struct Summary {
     pub meeting: String,
     /// Milliseconds since the epoch.
     pub edited: f64,
+    /// Where it came from, as [`set_origin`] wrote it; empty when not known.
+    pub origin: String,
 }
 
 /// What reading the library found: the agendas, and what could not be read.
@@ -74,16 +79,28 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
-fn summary(agenda: &Agenda, edited: f64) -> Summary {
-    let date = agenda.start_date.or_else(|| agenda.sessions.iter().find_map(|s| s.date));
+fn summary(agenda: &Agenda, edited: f64, origin: String) -> Summary {
     Summary {
         id: agenda.id.clone(),
         name: agenda.display_name(),
         document: agenda.document.trim().to_string(),
         title: agenda.title.trim().to_string(),
-        meeting: date.map(|d| d.long()).unwrap_or_default(),
+        meeting: agenda.meeting.trim().to_string(),
         edited,
+        origin,
     }
+}
+
+fn origin(s: &web_sys::Storage, id: &str) -> String {
+    s.get_item(&format!("{ORIGIN}{id}")).ok().flatten().unwrap_or_default()
+}
+
+/// Notes where an agenda came from, for the library's list; an empty note removes it. Kept as
+/// plain text: a file name may hold any character.
+pub fn set_origin(id: &str, note: &str) {
+    let Ok(s) = store() else { return };
+    let key = format!("{ORIGIN}{id}");
+    let _ = if note.is_empty() { s.remove_item(&key) } else { s.set_item(&key, note) };
 }
 
 /// Every agenda kept in this browser, newest first. Records that cannot be read are moved to
@@ -111,7 +128,7 @@ pub fn list() -> Listing {
                 if let Some(v) = loaded.migrated_from {
                     migrate(&s, id, v, &text, &loaded.agenda, edited, &mut out.problems);
                 }
-                out.agendas.push(summary(&loaded.agenda, edited));
+                out.agendas.push(summary(&loaded.agenda, edited, origin(&s, id)));
             }
             Err(e) => {
                 let q = format!("{QUARANTINE}{id}.{}", now() as u64);
@@ -176,7 +193,7 @@ pub fn saved_elsewhere(key: &str) -> Option<&str> {
 
 /// Whether a storage event from another tab changes what the library lists.
 pub fn changes_library(key: Option<&str>) -> bool {
-    key.is_none_or(|k| k.starts_with(SAVE_COUNT) || k.starts_with(AGENDA))
+    key.is_none_or(|k| k.starts_with(SAVE_COUNT) || k.starts_with(AGENDA) || k.starts_with(ORIGIN))
 }
 
 /// Every stored record as it is, readable or not, for the recovery screen: (key, text).
@@ -246,12 +263,28 @@ pub fn save(agenda: &Agenda, edited: Option<f64>) -> Result<u64, String> {
     Ok(next)
 }
 
+/// An agenda removed from the library, with what was kept beside it, so that it can be put back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    pub agenda: Agenda,
+    pub edited: f64,
+    pub origin: String,
+}
+
 /// Removes an agenda; returns what was removed, so the deletion can be undone.
-pub fn delete(id: &str) -> Option<(Agenda, f64)> {
+pub fn delete(id: &str) -> Option<Removed> {
     let agenda = load(id).ok()?;
     let edited = edited(id);
-    for prefix in [AGENDA, EDITED, SAVE_COUNT] {
+    let origin = store().map(|s| origin(&s, id)).unwrap_or_default();
+    for prefix in [AGENDA, EDITED, SAVE_COUNT, ORIGIN] {
         LocalStorage::delete(format!("{prefix}{id}"));
     }
-    Some((agenda, edited))
+    Some(Removed { agenda, edited, origin })
+}
+
+/// Puts a removed agenda back as it was.
+pub fn restore(removed: &Removed) -> Result<u64, String> {
+    let count = save(&removed.agenda, Some(removed.edited))?;
+    set_origin(&removed.agenda.id, &removed.origin);
+    Ok(count)
 }

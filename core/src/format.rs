@@ -161,6 +161,12 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     // Windows Notepad and other editors save UTF-8 with a byte-order mark; it is no part of the
     // JSON.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // Before any reading: a value nested too deeply is refused as such wherever it is, even where
+    // a reader would skip it unread (outside "agenda") or first stop at its type (a title that is
+    // ten thousand nested arrays), and said so in one sentence, not in the reader's words.
+    if nesting_exceeds(text, MAX_NESTING) {
+        return Err(LoadError::TooDeep);
+    }
     let not_json = |e: serde_json::Error| match json_reason(&e).as_str() {
         RECURSION => LoadError::TooDeep,
         _ => LoadError::NotJson { line: e.line(), column: e.column(), reason: json_reason(&e) },
@@ -212,6 +218,37 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     };
     check_ids(&file.agenda)?;
     Ok(Loaded { agenda: file.agenda, migrated_from })
+}
+
+/// The deepest nesting of arrays and objects serde_json reads (its recursion limit).
+const MAX_NESTING: usize = 127;
+
+/// Whether arrays and objects nest more than `most` deep anywhere in the text, strings skipped.
+fn nesting_exceeds(text: &str, most: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &c in text.as_bytes() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > most {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// serde_json's reason for a text nested deeper than it reads.

@@ -89,8 +89,8 @@ test('an exported file imports back as the same agenda, and a clash asks before 
   await page.getByRole('button', { name: '← Agendas' }).click();
 
   await page.getByLabel('Agenda file to import').setInputFiles({ name: 'td514.agenda.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  const ask = page.getByRole('alertdialog', { name: 'Agenda already here' });
-  await expect(ask).toContainText('Keep both, or replace the one here?');
+  const ask = page.getByRole('group', { name: '"td514.agenda.json" is already here' });
+  await expect(ask).toContainText('"td514.agenda.json" holds "TD514 Agenda, RG-SOP", which is already in this browser.');
   await ask.getByRole('button', { name: 'Keep both' }).click();
   await expect(rows(page)).toHaveCount(2);
 
@@ -101,9 +101,9 @@ test('an exported file imports back as the same agenda, and a clash asks before 
   expect(a).toEqual(b);
 
   await page.getByLabel('Agenda file to import').setInputFiles({ name: 'td514.agenda.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Replace' }).click();
+  await ask.getByRole('button', { name: 'Replace' }).click();
   await expect(rows(page)).toHaveCount(2);
-  await expect(page.getByRole('status')).toContainText('Replaced "TD514 Agenda, RG-SOP" with the imported file.');
+  await expect(page.getByRole('status')).toContainText('Replaced "TD514 Agenda, RG-SOP" with "td514.agenda.json".');
 });
 
 test('dropping an agenda file anywhere imports it; a bad one is refused and changes nothing', async ({ page }) => {
@@ -121,4 +121,80 @@ test('dropping an agenda file anywhere imports it; a bad one is refused and chan
   await drop('td514.agenda.json', fixture);
   await expect(page.getByRole('status')).toContainText('Imported "TD514 Agenda, RG-SOP".');
   await expect(rows(page)).toHaveCount(1);
+});
+
+const td514File = () => readFile(new URL('../../core/tests/fixtures/td514.agenda.json', import.meta.url), 'utf8');
+const asFile = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+test('several files at once: each already here gets its own question naming it, the others import with their own notice', async ({ page }) => {
+  await openLibrary(page);
+  const td514 = await td514File();
+  const other = JSON.stringify({ ...JSON.parse(td514), agenda: { ...JSON.parse(td514).agenda, id: 'other', title: 'Other agenda' } });
+  await page.getByLabel('Agenda file to import').setInputFiles([asFile('first.json', td514)]);
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByLabel('Agenda file to import').setInputFiles([asFile('a.json', td514), asFile('b.json', td514), asFile('other.json', other)]);
+  const a = page.getByRole('group', { name: '"a.json" is already here' });
+  const b = page.getByRole('group', { name: '"b.json" is already here' });
+  await expect(a).toContainText('"a.json" holds "TD514 Agenda, RG-SOP"');
+  await expect(b).toContainText('"b.json" holds "TD514 Agenda, RG-SOP"');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported "TD514 Other agenda".' })).toBeVisible();
+  await expect(rows(page)).toHaveCount(2);
+
+  await a.getByRole('button', { name: 'Keep both' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Kept both: "a.json" is listed as "TD514 Agenda, RG-SOP" (copy 2, from a.json).' })).toBeVisible();
+  await expect(b).toBeVisible(); // the other question stays, and takes the focus
+  await expect(b.getByRole('button', { name: 'Replace' })).toBeFocused();
+  await b.getByRole('button', { name: 'Skip' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Skipped "b.json"; "TD514 Agenda, RG-SOP" here is unchanged.' })).toBeVisible();
+  await expect(rows(page)).toHaveCount(3);
+
+  // The copies are told apart by where each came from, with the time to the minute.
+  const first = rows(page).filter({ hasText: 'from first.json' });
+  const copy = rows(page).filter({ hasText: 'copy 2, from a.json' });
+  await expect(first).toHaveCount(1);
+  await expect(copy).toHaveCount(1);
+  await expect(copy).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d/);
+  await expect(page.getByRole('button', { name: 'Open TD514 Agenda, RG-SOP (copy 2, from a.json)' })).toBeVisible();
+  // The Meeting column shows the meeting, not its start date.
+  await expect(copy.getByRole('cell').nth(2)).toHaveText('TSAG meeting');
+  // Renaming keeps where it came from; a reload lists it as before.
+  await page.getByRole('button', { name: 'Rename TD514 Agenda, RG-SOP (copy 2, from a.json)' }).click();
+  const input = page.getByRole('textbox', { name: /^New title for/ });
+  await input.fill('Agenda, second session');
+  await input.press('Enter');
+  await page.reload();
+  await expect(rows(page).filter({ hasText: 'Agenda, second session' })).toContainText('copy 2, from a.json');
+});
+
+test('agendas kept before the note of where they came from list as before', async ({ page }) => {
+  await openLibrary(page);
+  const td514 = JSON.parse(await td514File());
+  await page.evaluate((file) => {
+    for (const id of ['old1', 'old2']) {
+      localStorage.setItem(`agendum.agenda.${id}`, JSON.stringify({ ...file, agenda: { ...file.agenda, id } }));
+      localStorage.setItem(`agendum.edited.${id}`, '1733100000000');
+      localStorage.setItem(`agendum.revision.${id}`, '3');
+    }
+  }, td514);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).first()).toContainText('Agenda, RG-SOP');
+  await expect(rows(page).first()).toContainText('TSAG meeting');
+  await expect(page.locator('.library-list .origin')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Open TD514 Agenda, RG-SOP' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
+});
+
+test('a file nested too deeply is refused in one short sentence', async ({ page }) => {
+  await openLibrary(page);
+  const deep = '['.repeat(10000) + ']'.repeat(10000);
+  const sentence = 'The file is nested too deeply to be an agenda: sub-items go at most 63 levels deep.';
+  for (const [name, text] of [
+    ['deep-title.json', `{"format":"agendum","version":2,"agenda":{"id":"x","title":${deep}}}`],
+    ['deep.json', `{"data":${deep}}`],
+  ]) {
+    await page.getByLabel('Agenda file to import').setInputFiles(asFile(name, text));
+    await expect(page.getByRole('alert')).toHaveText(`"${name}" was not imported. ${sentence}`);
+  }
+  await expect(page.getByText('No agendas yet')).toBeVisible();
 });

@@ -73,3 +73,45 @@ test('Print prints the exported document, not the editor', async ({ page }) => {
   expect(srcdoc).toContain('TD667R1');
   expect(srcdoc).not.toContain('Checks');
 });
+
+/** The words of a PDF's pages with their boxes, as pdftotext -bbox gives them. */
+function words(pdfPath, last) {
+  const xml = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', String(last), pdfPath, '-'], { encoding: 'utf8' });
+  const out = [];
+  let page = 0;
+  for (const line of xml.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/.exec(line);
+    if (m) out.push({ page, x: +m[1], y: +m[2], yMax: +m[4], text: m[5] });
+  }
+  return out;
+}
+
+test('printed on A4, the items table header is on one line and each action on its row\'s first baseline', async ({ page, browser }, info) => {
+  await openExample(page);
+  const html = await download(page, 'Export HTML');
+  const printed = await browser.newPage();
+  await printed.setContent(html.text);
+  const pdfPath = info.outputPath('td514.pdf');
+  await printed.pdf({ path: pdfPath, preferCSSPageSize: true });
+  await printed.close();
+  const all = words(pdfPath, 3);
+  const header = ['Summary', 'and', 'Proposal'].map((t) => all.find((w, i) => w.text === t && all[i - (t === 'Summary' ? 0 : t === 'and' ? 1 : 2)]?.text === 'Summary'));
+  expect(header.every(Boolean), 'the header words are printed').toBe(true);
+  expect(new Set(header.map((w) => w.y.toFixed(1))).size, '"Summary and Proposal" on one line').toBe(1);
+  const proposalX = header[0].x - 1;
+  const numberX = all.find((w) => w.text === '#').x;
+  // Each item number, and the first word right of it in the Summary and Proposal column.
+  const numbers = all.filter((w) => /^\d+(\.\d+)*$/.test(w.text) && Math.abs(w.x - numberX) < 40 && w.x < proposalX);
+  let checked = 0;
+  for (const [i, n] of numbers.entries()) {
+    const next = numbers[i + 1];
+    // Near the number only: a row with nothing there may be followed by a session row whose title runs on.
+    const cell = all.filter((w) => w.page === n.page && w.x >= proposalX && w.y >= n.y - 6 && w.y < n.y + 8 && (!next || next.page !== n.page || w.y < next.y - 1));
+    if (cell.length === 0) continue;
+    expect(cell[0].y, `item ${n.text}: "${cell[0].text}" on its number's baseline`).toBeCloseTo(n.y, 0);
+    checked++;
+  }
+  expect(checked, 'items with a summary or action checked').toBeGreaterThan(10);
+  expect(all.some((w) => w.text === 'To' && w.x >= proposalX)).toBe(true);
+});

@@ -96,6 +96,12 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .timing { white-space: nowrap; width: 22mm; }
 .num { width: 10mm; }
 .docs { width: 24mm; }
+/* A4 portrait leaves 178 mm: the header of the last column stays on one line, and every cell
+   of an item starts on the same baseline as its number, whatever its first block's margin. */
+.items th { white-space: nowrap; }
+.items .proposal { width: 40mm; }
+.items td { vertical-align: baseline; }
+.items td > :first-child { margin-top: 0; }
 .register td:first-child { width: 8mm; }
 a { color: #000; }
 ul { margin: 1mm 0 1mm 5mm; padding-left: 4mm; }
