@@ -47,8 +47,7 @@ pub fn go_to_finding(live: ReactiveAgenda, last: StoredValue<Option<usize>>, for
             if n == 0 {
                 return None;
             }
-            let last =
-                last.get_value().filter(|&k| fs.get(k).is_some_and(|f| dom_id(f.field) == focused));
+            let last = last.get_value().filter(|&k| fs.get(k).is_some_and(|f| dom_id(f.field) == focused));
             let here = last.or_else(|| fs.iter().position(|f| dom_id(f.field) == focused));
             let k = match (here, forward) {
                 (Some(h), true) => (h + 1) % n,
@@ -57,7 +56,8 @@ pub fn go_to_finding(live: ReactiveAgenda, last: StoredValue<Option<usize>>, for
                 (None, false) => n - 1,
             };
             let f = &fs[k];
-            let said = format!("Finding {} of {n}: {}. {}", k + 1, FieldNames::new(a).name(f.field), f.message);
+            let said =
+                format!("Finding {} of {n}: {}. {}", k + 1, FieldNames::new(a).name(f.field), f.message);
             Some((k, f.field, said))
         })
     });

@@ -103,7 +103,10 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
             live.notice.set(Some(e));
         }
     };
-    shortcuts::install(live, Commands { print: Callback::new(move |()| print()), export: Callback::new(move |()| export_json()) });
+    shortcuts::install(
+        live,
+        Commands { print: Callback::new(move |()| print()), export: Callback::new(move |()| export_json()) },
+    );
 
     // These follow the header or the register alone, so typing in an item does not rebuild
     // them: the register's list of numbers would be 1,000 strings a keystroke at 1,000

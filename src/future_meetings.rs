@@ -62,8 +62,14 @@ pub fn FutureMeetings() -> impl IntoView {
     let add = move |_| {
         let (edit, id) = live.agenda.with_untracked(|a| {
             let id = a.next_future_meeting_id();
-            let meeting =
-                FutureMeeting { id, date: None, start: None, end: None, timing: String::new(), subject: String::new() };
+            let meeting = FutureMeeting {
+                id,
+                date: None,
+                start: None,
+                end: None,
+                timing: String::new(),
+                subject: String::new(),
+            };
             (Edit::InsertFutureMeeting { index: a.future_meetings.len(), meeting }, id)
         });
         if live.apply(edit, false) {

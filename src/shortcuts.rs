@@ -23,7 +23,11 @@ pub const DELETE_KEYS: &str = "Alt+Shift+Backspace";
 
 /// Whether a key press is the delete key of [`DELETE_KEYS`] (or Alt+Shift+Delete).
 pub fn is_delete(ev: &ev::KeyboardEvent) -> bool {
-    ev.alt_key() && ev.shift_key() && !ev.ctrl_key() && !ev.meta_key() && matches!(ev.code().as_str(), "Backspace" | "Delete")
+    ev.alt_key()
+        && ev.shift_key()
+        && !ev.ctrl_key()
+        && !ev.meta_key()
+        && matches!(ev.code().as_str(), "Backspace" | "Delete")
 }
 
 /// Every shortcut of the editor, by where it works, as the shortcut sheet lists them.
@@ -60,10 +64,7 @@ pub const SHEET: &[(&str, &[(&str, &str)])] = &[
             ("Backspace", "In an empty Docs box: remove the last document"),
         ],
     ),
-    (
-        "In a time, minutes or number box",
-        &[("Enter", "Read what is typed")],
-    ),
+    ("In a time, minutes or number box", &[("Enter", "Read what is typed")]),
     (
         "In a session, an Annex A entry, an annex or a future meeting",
         &[(DELETE_KEYS, "Delete it; Ctrl+Z brings it back")],
