@@ -1,5 +1,6 @@
 //! The checks panel beside the agenda: the counts of findings by severity, the first findings
-//! listed (each a "go to" and, where one exists, a one-click fix), and "List all N findings".
+//! listed (each a "go to" and, where one exists, a one-click fix), and "List all N findings";
+//! and the keyboard's ways there: to the panel, and from one finding's field to the next.
 
 use std::collections::HashMap;
 
@@ -7,10 +8,68 @@ use agendum_core::checks::{Code, FieldNames, Finding};
 use agendum_core::edit::Field;
 use agendum_core::{Agenda, Severity};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::classes;
+use crate::fields::dom_id;
 use crate::lazy::LONG;
 use crate::reactive_agenda::ReactiveAgenda;
+
+const HEADING_ID: &str = "checks-h";
+
+/// Focuses the `nth` finding's "go to" button, the last if there are fewer, or the panel's
+/// heading when there are none.
+fn focus_entry(nth: usize) {
+    let doc = document();
+    let entries = doc.query_selector_all(".checks .finding .goto").ok();
+    let count = entries.as_ref().map_or(0, |l| l.length());
+    let entry = entries.filter(|_| count > 0).and_then(|l| l.item((nth as u32).min(count - 1)));
+    let target = entry.or_else(|| doc.get_element_by_id(HEADING_ID).map(Into::into));
+    if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Moves the focus to the checks panel: its first finding, or its heading when all is well.
+pub fn go_to_checks() {
+    focus_entry(0);
+}
+
+/// Moves the focus to the field of the next finding (or the previous), in the panel's order,
+/// from the finding whose field has the focus; from elsewhere, to the first (or the last). The
+/// status line says which finding it is.
+/// `last` holds the finding gone to last, which tells apart several findings on one field.
+pub fn go_to_finding(live: ReactiveAgenda, last: StoredValue<Option<usize>>, forward: bool) {
+    let focused = document().active_element().map(|e| e.id()).unwrap_or_default();
+    let step = live.agenda.with_untracked(|a| {
+        live.findings.with_untracked(|fs| {
+            let n = fs.len();
+            if n == 0 {
+                return None;
+            }
+            let last = last.get_value().filter(|&k| fs.get(k).is_some_and(|f| dom_id(f.field) == focused));
+            let here = last.or_else(|| fs.iter().position(|f| dom_id(f.field) == focused));
+            let k = match (here, forward) {
+                (Some(h), true) => (h + 1) % n,
+                (Some(h), false) => (h + n - 1) % n,
+                (None, true) => 0,
+                (None, false) => n - 1,
+            };
+            let f = &fs[k];
+            let said =
+                format!("Finding {} of {n}: {}. {}", k + 1, FieldNames::new(a).name(f.field), f.message);
+            Some((k, f.field, said))
+        })
+    });
+    match step {
+        Some((k, field, said)) => {
+            last.set_value(Some(k));
+            live.focus.set(Some(field));
+            live.notice.set(Some(said));
+        }
+        None => live.notice.set(Some("No findings to go to.".into())),
+    }
+}
 
 /// A finding as the panel shows it. The list is keyed by what it shows, so a keystroke that
 /// leaves a finding as it was leaves its entry in the page as it was; rebuilding the whole list
@@ -77,9 +136,12 @@ pub fn ChecksPanel() -> impl IntoView {
                 shown(fs, a).into_iter().find(|(k, _)| k == key).and_then(|(_, f)| f.fix.clone())
             })
         });
+        let at = list.with_untracked(|l| l.iter().position(|k| k == key)).unwrap_or(0);
         if let Some(fx) = fix {
             if live.apply(fx.edit, false) {
                 live.notice.set(Some(format!("Fixed: {}. Undo with Ctrl+Z.", fx.label)));
+                // The entry that now stands where the fixed one was, once the list has it.
+                request_animation_frame(move || focus_entry(at));
             }
         }
     };
@@ -106,7 +168,7 @@ pub fn ChecksPanel() -> impl IntoView {
     };
     view! {
         <aside class="checks" aria-labelledby="checks-h">
-            <h2 id="checks-h">"Checks"</h2>
+            <h2 id=HEADING_ID tabindex="-1">"Checks"</h2>
             <p class="counts" role="status" aria-live="polite">
                 <span class=classes::severity(Severity::Error)>{move || Severity::Error.counted(count(Severity::Error))}</span>
                 " · "

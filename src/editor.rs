@@ -1,9 +1,9 @@
 //! The editor screen, composed: the top bar (back, the agenda's name, the saved state, undo,
 //! redo, export and print), the banners, the vocabularies the fields suggest from, and the
-//! agenda's parts beside the checks panel. Each part is a module of its own; this one only puts
-//! them together and serves focus requests.
+//! agenda's parts beside the checks panel, and the shortcut sheet. Each part is a module of its
+//! own; this one only puts them together and serves focus requests.
 
-use agendum_core::edit::Field;
+use agendum_core::edit::{AgendaField, Field};
 use agendum_core::{export, format, Agenda};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,14 +18,29 @@ use crate::items::ItemsTable;
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{owner, ReactiveAgenda};
 use crate::register::Register;
-use crate::{files, shortcuts, word};
+use crate::shortcut_sheet::ShortcutSheet;
+use crate::shortcuts::Commands;
+use crate::{files, items, shortcut_sheet, shortcuts, word};
 
-fn focus_field(field: Field) {
-    let Some(el) = document().get_element_by_id(&dom_id(field)) else { return };
+fn focus_element(id: &str) {
+    let Some(el) = document().get_element_by_id(id) else { return };
     if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
         let _ = el.focus();
         el.scroll_into_view_with_bool(false);
     }
+}
+
+/// Moves the focus to the element with this id (a button, not a field: fields go through
+/// `ReactiveAgenda::focus`) once the page has caught up with the last edit.
+pub fn focus_later(id: String) {
+    request_animation_frame(move || focus_element(&id));
+}
+
+/// What takes the focus when `gone` is removed from `ids`: the one after it, else the one
+/// before it.
+pub fn neighbour<T: PartialEq + Copy>(ids: &[T], gone: T) -> Option<T> {
+    let at = ids.iter().position(|x| *x == gone)?;
+    ids.get(at + 1).or_else(|| at.checked_sub(1).and_then(|b| ids.get(b))).copied()
 }
 
 #[component]
@@ -46,9 +61,17 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                 lazy.reveal(of);
             }
             request_animation_frame(move || {
-                focus_field(f);
+                focus_element(&dom_id(f));
                 live.focus.set(None);
             });
+        }
+    });
+    // An agenda just created or opened starts at its first field, not on the page's body
+    // where the library's button was.
+    request_animation_frame(move || {
+        let idle = document().active_element().is_none_or(|e| document().body().is_some_and(|b| *b == e));
+        if idle {
+            live.focus.set(Some(Field::Agenda { field: AgendaField::Document }));
         }
     });
 
@@ -80,7 +103,10 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
             live.notice.set(Some(e));
         }
     };
-    shortcuts::install(live, print);
+    shortcuts::install(
+        live,
+        Commands { print: Callback::new(move |()| print()), export: Callback::new(move |()| export_json()) },
+    );
 
     // These follow the header or the register alone, so typing in an item does not rebuild
     // them: the register's list of numbers would be 1,000 strings a keystroke at 1,000
@@ -111,10 +137,13 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                         title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">"Undo"</button>
                     <button type="button" on:click=move |_| live.redo() disabled=move || !live.can_redo.get()
                         title="Redo (Ctrl+Shift+Z)" aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
-                    <button type="button" on:click=move |_| export_json() title="Download the agenda as a file to share or re-open">"Export JSON"</button>
+                    <button type="button" on:click=move |_| export_json() title="Download the agenda as a file to share or re-open (Ctrl+Shift+E)"
+                        aria-keyshortcuts="Control+Shift+E">"Export JSON"</button>
                     <button type="button" on:click=move |_| export_html() title="Download the printable agenda">"Export HTML"</button>
                     <button type="button" on:click=move |_| export_word() title="Download the agenda as a Word TD (.docx)">"Export Word"</button>
                     <button type="button" on:click=move |_| print() title="Print the agenda (Ctrl+P)" aria-keyshortcuts="Control+P">"Print"</button>
+                    <button type="button" on:click=move |_| shortcut_sheet::show() title="Every keyboard shortcut (?)"
+                        aria-keyshortcuts="?">"Shortcuts"</button>
                 </div>
             </header>
             {move || match state.get() {
@@ -143,6 +172,9 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
             </datalist>
             <div class="workspace">
                 <main class="document">
+                    // Past the header's many fields in one step; shown when it has the focus.
+                    <button type="button" class="skip-link" on:click=move |_| items::go_to_items(live)
+                        aria-keyshortcuts="Alt+Shift+I">"Skip to the agenda items (Alt+Shift+I)"</button>
                     <Header />
                     <ItemsTable />
                     <Register />
@@ -151,6 +183,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                 </main>
                 <ChecksPanel />
             </div>
+            <ShortcutSheet />
         </div>
     }
 }

@@ -1,7 +1,8 @@
 //! The items table, laid out like the printed agenda (Timing | # | Agenda item | Docs | Summary
 //! and Proposal), one keyed row per item so rows stay put while numbers are derived live. Row
 //! commands (add, sub-item, move, indent, outdent, delete, drag) are edits from
-//! `agendum_core::edit::commands`, so undo covers them all.
+//! `agendum_core::edit::commands`, so undo covers them all. After a delete the focus goes to
+//! the row that takes the deleted one's place.
 
 use agendum_core::edit::{commands, Edit, Field, ItemField, SessionField, Value};
 use agendum_core::import::table;
@@ -11,11 +12,28 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::editor::{focus_later, neighbour};
 use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind, TableHead};
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{Owner, ReactiveAgenda};
 use crate::rows::RowData;
+use crate::shortcuts::{is_delete, DELETE_KEYS};
 use crate::{classes, paste, word};
+
+/// The id of a session's "Add item" button, which takes the focus when the session has no items.
+fn add_item_id(session: SessionId) -> String {
+    format!("add-item-{}", session.0)
+}
+
+/// Moves the focus to the first session's items: its first item's title, or its "Add item"
+/// button when it has none.
+pub fn go_to_items(live: ReactiveAgenda) {
+    let Some(session) = live.shape.with_untracked(|s| s.sessions.first().copied()) else { return };
+    match live.rows.with_untracked(|rs| rs.iter().find(|r| r.session == session).map(|r| r.id)) {
+        Some(first) => live.focus.set(Some(item_field(first, ItemField::Title))),
+        None => focus_later(add_item_id(session)),
+    }
+}
 
 fn item_field(item: ItemId, field: ItemField) -> Field {
     Field::Item { item, field }
@@ -44,13 +62,32 @@ fn add_child(live: ReactiveAgenda, id: ItemId) {
 
 fn delete(live: ReactiveAgenda, id: ItemId) {
     let n = live.number(id);
+    // The row after the item and its sub-items, else the row above, in its session.
+    let (session, next) = live.rows.with_untracked(|rs| {
+        let Some(at) = rs.iter().position(|r| r.id == id) else { return (None, None) };
+        let (depth, session) = (rs[at].depth, rs[at].session);
+        let after = rs[at + 1..].iter().find(|r| r.depth <= depth);
+        let before = at.checked_sub(1).map(|b| &rs[b]);
+        let next = after.filter(|r| r.session == session).or(before.filter(|r| r.session == session));
+        (Some(session), next.map(|r| r.id))
+    });
     if live.apply(Edit::RemoveItem { id }, false) {
         live.notice.set(Some(format!("Item {n} deleted. Undo with Ctrl+Z.")));
+        match (next, session) {
+            (Some(next), _) => live.focus.set(Some(item_field(next, ItemField::Title))),
+            (None, Some(session)) => focus_later(add_item_id(session)),
+            (None, None) => {}
+        }
     }
 }
 
-/// Alt+arrows on a row move, indent and outdent its item.
+/// Alt+arrows on a row move, indent and outdent its item; the delete key deletes it.
 fn row_keys(live: ReactiveAgenda, id: ItemId, ev: &ev::KeyboardEvent) {
+    if is_delete(ev) {
+        ev.prevent_default();
+        delete(live, id);
+        return;
+    }
     if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
         return;
     }
@@ -194,7 +231,9 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                     on:click=move |_| run(live, live.agenda.with_untracked(|a| commands::indent(a, id)), id)>"→"</button>
                 <button type="button" title="Outdent (Alt+←)" aria-label=move || format!("Outdent item {}", number.get())
                     on:click=move |_| run(live, live.agenda.with_untracked(|a| commands::outdent(a, id)), id)>"←"</button>
-                <button type="button" class=classes::DANGER title="Delete (undo with Ctrl+Z)"
+                // Out of the Tab order, so that Tab then Enter from the row never deletes it.
+                <button type="button" class=classes::DANGER tabindex="-1" aria-keyshortcuts=DELETE_KEYS
+                    title=format!("Delete ({DELETE_KEYS} in the row; undo with Ctrl+Z)")
                     aria-label=move || format!("Delete item {}", number.get())
                     on:click=move |_| delete(live, id)>"✕"</button>
             </td>
@@ -234,6 +273,19 @@ fn SessionRows(session: SessionId) -> impl IntoView {
             _ => "Printed from the date".to_string(),
         }
     });
+    let delete = move || {
+        if count.get_untracked() < 2 {
+            return;
+        }
+        let next = live.shape.with_untracked(|s| neighbour(&s.sessions, session));
+        let n = position.get_untracked();
+        if live.apply(Edit::RemoveSession { id: session }, false) {
+            live.notice.set(Some(format!("Session {n} and its items deleted. Undo with Ctrl+Z.")));
+            if let Some(next) = next {
+                live.focus.set(Some(Field::Session { session: next, field: SessionField::Date }));
+            }
+        }
+    };
     let items = move || {
         live.rows.with(|rs| rs.iter().filter(|r| r.session == session).map(|r| r.id).collect::<Vec<_>>())
     };
@@ -275,7 +327,7 @@ fn SessionRows(session: SessionId) -> impl IntoView {
     };
     view! {
         <tbody class="session" on:paste=paste>
-            <tr class="session-row">
+            <tr class="session-row" on:keydown=move |ev| if is_delete(&ev) { ev.prevent_default(); delete(); }>
                 <td colspan="3" class="when">
                     <FieldInput field=sf(SessionField::Date) label=l("date") kind=Kind::Date placeholder="day month year" />
                     <FieldInput field=sf(SessionField::DayLabel) label=l("day as printed") hint=printed_day
@@ -295,9 +347,10 @@ fn SessionRows(session: SessionId) -> impl IntoView {
                     </p>
                 </td>
                 <td class=classes::TOOLS>
-                    <button type="button" class=classes::DANGER aria-label=move || format!("Delete session {}", position.get())
-                        title="Delete this session and its items (undo with Ctrl+Z)" disabled=move || count.get() < 2
-                        on:click=move |_| { live.apply(Edit::RemoveSession { id: session }, false); }>"✕"</button>
+                    <button type="button" class=classes::DANGER tabindex="-1" aria-keyshortcuts=DELETE_KEYS
+                        aria-label=move || format!("Delete session {}", position.get())
+                        title=format!("Delete this session and its items ({DELETE_KEYS} in the session row; undo with Ctrl+Z)")
+                        disabled=move || count.get() < 2 on:click=move |_| delete()>"✕"</button>
                 </td>
             </tr>
             <For each=items key=|id| *id let:id>
@@ -305,7 +358,7 @@ fn SessionRows(session: SessionId) -> impl IntoView {
             </For>
             <tr class="add-row">
                 <td colspan="6">
-                    <button type="button" on:click=move |_| {
+                    <button type="button" id=add_item_id(session) on:click=move |_| {
                         if let Some((e, new)) = live.agenda.with_untracked(|a| commands::add_to_session(a, session)) {
                             run(live, Some(e), new);
                         }
@@ -323,8 +376,10 @@ pub fn ItemsTable() -> impl IntoView {
     let sessions = Memo::new(move |_| live.shape.with(|s| s.sessions.clone()));
     let long = expect_context::<LazyRows>().long_items;
     let add_session = move |_| {
-        let (edit, _) = live.agenda.with_untracked(commands::add_session);
-        live.apply(edit, false);
+        let (edit, new) = live.agenda.with_untracked(commands::add_session);
+        if live.apply(edit, false) {
+            live.focus.set(Some(Field::Session { session: new, field: SessionField::Date }));
+        }
     };
     view! {
         <section aria-labelledby="items-h" class="items-section">

@@ -5,7 +5,7 @@
 //! Where to start: `app` (the library of agendas and which one is open) mounts `editor`, which
 //! puts the screen together from its parts: `header`, `items` (the items table), `register`
 //! (Annex A), `annexes`, `future_meetings` and `checks_panel`, with `autosave` and `shortcuts`
-//! beside them. Every part reads the one `reactive_agenda` and edits it through
+//! beside them (`shortcut_sheet` lists every shortcut). Every part reads the one `reactive_agenda` and edits it through
 //! `ReactiveAgenda::apply`; a table row reads its own data from `rows`, and `lazy` decides which
 //! rows of a long table are built. `fields` holds the form controls, `classes` the class names
 //! shared with the style sheet, `storage` localStorage, `files` downloads and printing, `paste` tables
@@ -30,6 +30,7 @@ pub mod reactive_agenda;
 pub mod recovery;
 mod register;
 mod rows;
+mod shortcut_sheet;
 mod shortcuts;
 pub mod storage;
 mod word;

@@ -1,5 +1,6 @@
 //! Annex A, the register of documents: one row per entry (built lazily on a long register),
-//! adding entries, adding every cited document that is missing, and sorting.
+//! adding entries, adding every cited document that is missing, and sorting. After a delete
+//! the focus goes to the entry that takes the deleted one's place.
 
 use agendum_core::checks::Code;
 use agendum_core::edit::commands::{self, add_missing_documents, RegisterOrder};
@@ -8,11 +9,27 @@ use agendum_core::import::table;
 use agendum_core::model::EntryId;
 use leptos::prelude::*;
 
+use crate::editor::{focus_later, neighbour};
 use crate::fields::{FieldInput, Kind, TableHead};
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{Owner, ReactiveAgenda};
 use crate::rows::RowData;
+use crate::shortcuts::{is_delete, DELETE_KEYS};
 use crate::{classes, paste};
+
+/// The "Add document" button, which takes the focus when the last entry is deleted.
+const ADD_ID: &str = "add-entry";
+
+fn delete(live: ReactiveAgenda, entry: EntryId, pos: usize) {
+    let next = live.shape.with_untracked(|s| neighbour(&s.entries, entry));
+    if live.apply(Edit::RemoveEntry { id: entry }, false) {
+        live.notice.set(Some(format!("Annex A entry {pos} deleted. Undo with Ctrl+Z.")));
+        match next {
+            Some(next) => live.focus.set(Some(Field::Entry { entry: next, field: EntryField::Category })),
+            None => focus_later(ADD_ID.to_string()),
+        }
+    }
+}
 
 #[component]
 fn EntryRow(entry: EntryId) -> impl IntoView {
@@ -31,15 +48,18 @@ fn EntryRow(entry: EntryId) -> impl IntoView {
             <td><FieldInput field=ef(EntryField::Source) row=row label=l("source") hide_label=true /></td>
             <td><FieldInput field=ef(EntryField::Title) row=row label=l("title") hide_label=true /></td>
             <td class=classes::TOOLS>
-                <button type="button" class=classes::DANGER aria-label=move || format!("Delete Annex A entry {}", pos.get())
-                    title="Delete (undo with Ctrl+Z)"
-                    on:click=move |_| { live.apply(Edit::RemoveEntry { id: entry }, false); }>"✕"</button>
+                // Out of the Tab order, so that Tab then Enter from the title never deletes it.
+                <button type="button" class=classes::DANGER tabindex="-1" aria-keyshortcuts=DELETE_KEYS
+                    aria-label=move || format!("Delete Annex A entry {}", pos.get())
+                    title=format!("Delete ({DELETE_KEYS} in the row; undo with Ctrl+Z)")
+                    on:click=move |_| delete(live, entry, pos.get_untracked())>"✕"</button>
             </td>
         }
         .into_any()
     };
     view! {
-        <tr data-row=lazy.attribute() node_ref=lazy.node class=(classes::STAND_IN, move || !lazy.built.get())>
+        <tr data-row=lazy.attribute() node_ref=lazy.node class=(classes::STAND_IN, move || !lazy.built.get())
+            on:keydown=move |ev| if is_delete(&ev) { ev.prevent_default(); delete(live, entry, pos.get_untracked()); }>
             {move || lazy.built.get().then(cells)}
         </tr>
     }
@@ -92,7 +112,7 @@ pub fn Register() -> impl IntoView {
         <section aria-labelledby="register-h" on:paste=paste>
             <h2 id="register-h">"Annex A: Documentation"</h2>
             <div class="toolbar">
-                <button type="button" on:click=add>"Add document"</button>
+                <button type="button" id=ADD_ID on:click=add>"Add document"</button>
                 <button type="button" on:click=add_missing disabled=move || missing.get() == 0
                     title="Adds every document the agenda cites but Annex A lacks, with source and title from the agenda">
                     {move || format!("Add every cited document that is missing ({})", missing.get())}
