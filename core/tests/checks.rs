@@ -172,6 +172,14 @@ fn cite_td667_without_its_revision(a: &mut Agenda) -> Field {
     set(a, item_field(a, "2.2", ItemField::Docs), Value::Docs(docs))
 }
 
+/// Annex A files TD599 as a TD for the whole meeting (TD599/GEN), but item 2.1 cites it as a
+/// plenary TD, TD599/PLEN.
+fn cite_td599_for_another_part_of_the_meeting(a: &mut Agenda) -> Field {
+    set(a, entry_field(a, "TD599", EntryField::Number), Value::Number(DocNumber::parse("TD599/GEN")));
+    let docs = vec![DocRef { introduced: false, ..DocRef::new("TD599/PLEN") }];
+    set(a, item_field(a, "2.1", ItemField::Docs), Value::Docs(docs))
+}
+
 /// Item 3.1 (TD672, "ITU’s Strategic Plans") is retitled "ITU’s Operational Plans".
 fn give_item_3_1_another_title(a: &mut Agenda) -> Field {
     set(a, item_field(a, "3.1", ItemField::Title), text("ITU’s Operational Plans"))
@@ -303,6 +311,7 @@ const MISTAKES: &[Mistake] = &[
     mistake("doc.unreadable", Warning, misspell_annex_a_in_the_docs),
     mistake("xref.unregistered", Error, cite_a_new_document_without_registering_it),
     mistake("xref.revision", Warning, cite_td667_without_its_revision),
+    mistake("xref.part", Warning, cite_td599_for_another_part_of_the_meeting),
     mistake("xref.title", Warning, give_item_3_1_another_title),
     mistake("xref.source", Warning, give_item_2_2_another_source),
     mistake("xref.item", Error, refer_to_an_item_that_does_not_exist),
@@ -670,6 +679,47 @@ fn xref_revision_is_quiet_for_the_same_number_written_another_way() {
     docs[0].number = DocNumber::parse("TD 667 Rev.1");
     set(a, item_field(a, "2.2", ItemField::Docs), Value::Docs(docs));
     assert_as_clean_as_td514(a, "typing TD 667 Rev.1");
+}
+
+#[test]
+fn xref_part_td599_cited_for_the_plenary_where_annex_a_files_it_for_the_whole_meeting() {
+    let (a, f) = planted("xref.part");
+    assert_eq!(named(&a, &f), "Item 2.1, Docs");
+    assert_eq!(f.message, "TD599/PLEN is cited, but the register lists TD599/GEN.");
+    assert_eq!(fix_label(&f), "Cite TD599/GEN");
+    let fixed = apply_fix(&a, &f);
+    let docs = &item(&fixed, "2.1").docs;
+    assert_eq!(docs[0].number.to_string(), "TD599/GEN");
+    assert!(!docs[0].introduced, "the fix keeps the parentheses");
+}
+
+#[test]
+fn a_part_left_out_on_either_side_is_no_disagreement() {
+    // "TD599" cited where Annex A lists TD599/GEN, and "TD599/GEN" where it lists TD599.
+    let a = &mut td514();
+    set(a, entry_field(a, "TD599", EntryField::Number), Value::Number(DocNumber::parse("TD599/GEN")));
+    assert_as_clean_as_td514(a, "filing TD599 as TD599/GEN");
+    let a = &mut td514();
+    let docs = vec![DocRef { introduced: false, ..DocRef::new("TD 599/GEN") }];
+    set(a, item_field(a, "2.1", ItemField::Docs), Value::Docs(docs));
+    set(
+        a,
+        item_field(a, "2.1", ItemField::Notes),
+        text("Presented as SG9-TD599/GEN elsewhere; see TD599/GEN."),
+    );
+    let new = new_findings(a);
+    // SG9-TD599/GEN names another group's TD; the agenda TD514 has no group prefix.
+    assert_eq!(keys(&new), [("xref.unregistered", item_field(a, "2.1", ItemField::Notes))], "{new:?}");
+}
+
+#[test]
+fn a_bad_part_is_named_in_the_message() {
+    let a = &mut td514();
+    let docs = vec![DocRef::new("TD599/GN")];
+    set(a, item_field(a, "2.1", ItemField::Docs), Value::Docs(docs));
+    let f = new_findings(a).into_iter().find(|f| f.code == "doc.unreadable").expect("doc.unreadable");
+    assert!(f.message.contains("\"TD599/GN\" is not a document number"), "{}", f.message);
+    assert!(f.message.contains("GEN, PLEN, WP1") && f.message.contains("not \"GN\""), "{}", f.message);
 }
 
 #[test]

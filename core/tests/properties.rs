@@ -120,8 +120,9 @@ fn doc_text() -> impl Strategy<Value = String> {
             select(&["", "", " ", "  "][..]),
             "[0-9]{1,7}",
             select(&["", "", "R1", "r2", "-R3", " Rev.1", "Rev. 12", " rev 7", "-Rev.2", "R1000", "Rev.1a", "R"][..]),
+            select(&["", "", "", "/GEN", "/plen", "/WP1", "/wp12", "/WP0", "/GN", "/GEN Rev.2", "/WP3-R1", "/"][..]),
         )
-            .prop_map(|(p, s, sp, d, r)| format!("{p}{s}{sp}{d}{r}")),
+            .prop_map(|(p, s, sp, d, r, part)| format!("{p}{s}{sp}{d}{r}{part}")),
         1 => ("[aA][nN][nN][eE][xX] {1,2}", "[A-Za-z]{1,2}").prop_map(|(a, b)| a + &b),
         2 => select(OUTSIDE).prop_map(String::from),
         1 => ("[cC][0-9]{1,2}/[0-9]{1,4}", select(&["", " Rev.1", " rev 2", "-R3", "R", "/5"][..]))
@@ -640,6 +641,10 @@ fn canonical_forms_of_known_numbers() {
     for (typed, canonical) in [
         ("td 025 rev 1", "TD025R1"),
         ("sg17-td580r3", "SG17-TD580R3"),
+        ("sg9-td163/gen", "SG9-TD163/GEN"),
+        ("TD 163/GEN Rev.1", "TD163R1/GEN"),
+        ("SG9-TD163 Rev.2/WP1", "SG9-TD163R2/WP1"),
+        ("TD 120 Rev.1", "TD120R1"),
         ("C 005 Rev.1", "C005R1"),
         ("annex b", "Annex B"),
         ("c24/59 rev 1", "C24/59 Rev.1"),

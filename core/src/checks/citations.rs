@@ -6,10 +6,10 @@
 use rustc_hash::FxHashSet;
 
 use super::annexes::Referenced;
-use super::index::{Key, RegisterIndex, NO_ENTRY};
+use super::index::{parts_agree, Key, RegisterIndex, NO_ENTRY};
 use super::text::{sources_agree, titles_agree};
 use super::{Code, Ctx, Fix};
-use crate::docref::{scan_as_written, DocId, DocKey, DocNumber, DocRef, Mentioned, Series};
+use crate::docref::{scan_as_written, DocId, DocKey, DocNumber, DocRef, Mentioned, Part, Series};
 use crate::edit::{AgendaField, AnnexField, Edit, Field, FutureMeetingField, ItemField, SessionField, Value};
 use crate::model::{Item, ItemId, RegisterEntry};
 
@@ -66,13 +66,14 @@ impl<'i, 'a> Citing<'i, 'a> {
         for d in &item.docs {
             match &d.number {
                 DocNumber::Document(id) => {
-                    let registered = self.document(cx, id, Key::of(id), f(ItemField::Docs), Some(item.id));
+                    let key = self.index.key(id);
+                    let registered = self.document(cx, id, key, f(ItemField::Docs), Some(item.id));
                     documents += 1;
                     only = registered.map(|first| (id, first));
                 }
                 DocNumber::Annex(l) => self.annexes.mention(cx, l, f(ItemField::Docs)),
                 DocNumber::Outside(_) => {}
-                DocNumber::Unparsed(t) => unreadable(cx, item.id, t),
+                DocNumber::Unparsed(t) => unreadable(cx, item.id, &d.number, t),
             }
             self.text(cx, &d.note, f(ItemField::Docs));
         }
@@ -90,15 +91,19 @@ impl<'i, 'a> Citing<'i, 'a> {
         }
         scan_as_written(text, |m| match m {
             Mentioned::Document(d) => {
-                // A document registered at the revision cited, as nearly every one is, is
-                // marked cited without a copy of its number.
-                let registered = d.prefix.is_none() && {
+                // A document of the agenda's own group registered at the revision cited, as
+                // nearly every one is, is marked cited without a copy of its number.
+                let own = d.prefix.is_none_or(|p| {
+                    self.index.own_group.as_deref().is_some_and(|o| p.eq_ignore_ascii_case(o))
+                });
+                let registered = own && {
                     let key = Key { prefix: None, series: d.series, number: d.digits.value() };
-                    self.index.first(&key).is_some_and(|first| self.cite(first, d.revision))
+                    self.index.first(&key).is_some_and(|first| self.cite(first, d.revision, d.part))
                 };
                 if !registered {
                     let id = d.to_id();
-                    self.document(cx, &id, Key::of(&id), field, None);
+                    let key = self.index.key(&id);
+                    self.document(cx, &id, key, field, None);
                 }
             }
             Mentioned::Annex(l) => self.annexes.mention(cx, l, field),
@@ -110,15 +115,16 @@ impl<'i, 'a> Citing<'i, 'a> {
         });
     }
 
-    /// Marks cited every entry of the document listed first at `first` that is at `revision`;
-    /// false if none is.
-    fn cite(&mut self, first: u32, revision: Option<u32>) -> bool {
+    /// Marks cited every entry of the document listed first at `first` that is at `revision`
+    /// for `part`; false if none is.
+    fn cite(&mut self, first: u32, revision: Option<u32>, part: Option<Part>) -> bool {
         // Every entry at this revision is cited, a duplicate too: it is reported as
         // register.duplicate, not also as "nothing cites it".
         let mut any = false;
         let mut i = first;
         while i != NO_ENTRY {
-            if self.index.revision[i as usize] == revision {
+            let at = i as usize;
+            if self.index.revision[at] == revision && parts_agree(part, self.index.part[at]) {
                 self.cited[i as usize] = true;
                 any = true;
             }
@@ -157,31 +163,26 @@ impl<'i, 'a> Citing<'i, 'a> {
             );
             return None;
         };
-        if self.cite(first, id.revision) {
+        if self.cite(first, id.revision, id.part) {
             return Some(first);
         }
         for i in index.chain(first) {
             self.cited[i] = true;
         }
-        let rev = index.chain(first).map(|i| index.revision[i]).max().expect("a chain has entries");
-        let registered = id.with_revision(rev);
-        let fix = item.and_then(|item| {
-            let it = cx.outline.item(item)?;
-            let docs: Vec<DocRef> = it
-                .docs
-                .iter()
-                .map(|d| match &d.number {
-                    DocNumber::Document(x) if x == id => {
-                        DocRef { number: DocNumber::Document(registered.clone()), ..d.clone() }
-                    }
-                    _ => d.clone(),
-                })
-                .collect();
-            Some(Fix {
-                label: format!("Cite {registered}").into(),
-                edit: Edit::Set { field: Field::item(item, ItemField::Docs), value: Value::Docs(docs) },
-            })
-        });
+        // At the revision cited, the register lists the TD for another part of the meeting.
+        if let Some(i) = index.chain(first).find(|i| index.revision[*i] == id.revision) {
+            let registered = id.with_part(index.part[i]);
+            let fix = cite_instead(cx, item, id, &registered);
+            let message = format!("{id} is cited, but the register lists {registered}.");
+            cx.push(Code::XrefPart, field, message, fix);
+            return Some(first);
+        }
+        let last = index.chain(first).max_by_key(|i| index.revision[*i]).expect("a chain has entries");
+        let mut registered = id.with_revision(index.revision[last]);
+        if !parts_agree(id.part, index.part[last]) {
+            registered.part = index.part[last];
+        }
+        let fix = cite_instead(cx, item, id, &registered);
         cx.push(
             Code::XrefRevision,
             field,
@@ -192,12 +193,47 @@ impl<'i, 'a> Citing<'i, 'a> {
     }
 }
 
+/// The fix that has `item` cite `registered` where its Docs column cites `id`.
+fn cite_instead(cx: &Ctx, item: Option<ItemId>, id: &DocId, registered: &DocId) -> Option<Fix> {
+    let item = item?;
+    let it = cx.outline.item(item)?;
+    let docs: Vec<DocRef> = it
+        .docs
+        .iter()
+        .map(|d| match &d.number {
+            DocNumber::Document(x) if x == id => {
+                DocRef { number: DocNumber::Document(registered.clone()), ..d.clone() }
+            }
+            _ => d.clone(),
+        })
+        .collect();
+    Some(Fix {
+        label: format!("Cite {registered}").into(),
+        edit: Edit::Set { field: Field::item(item, ItemField::Docs), value: Value::Docs(docs) },
+    })
+}
+
+/// Why a number that reads as a TD up to its slash is not one, for the end of a sentence: "" or
+/// ": after the slash, a TD names the part of the meeting it is for (GEN, PLEN, WP1 …), not GN".
+pub(super) fn part_hint(number: &DocNumber) -> String {
+    let DocNumber::Unparsed(text) = number else { return String::new() };
+    match DocNumber::unknown_part(text) {
+        Some(word) => format!(
+            "; after the slash, a TD names the part of the meeting it is for (GEN, PLEN, WP1, WP2 …), not \"{word}\""
+        ),
+        None => String::new(),
+    }
+}
+
 /// A Docs entry that is no document number this editor can read.
-fn unreadable(cx: &mut Ctx, item: ItemId, text: &str) {
+fn unreadable(cx: &mut Ctx, item: ItemId, number: &DocNumber, text: &str) {
     let msg = if text.is_empty() {
         "An empty document reference.".to_string()
     } else {
-        format!("\"{text}\" is not a document number this editor can read (such as TD514, TD667R1, C103, Annex B, C24/59 Rev.1); it is kept as written.")
+        format!(
+            "\"{text}\" is not a document number this editor can read (such as TD514, TD667R1, TD163/GEN, C103, Annex B, C24/59 Rev.1){}; it is kept as written.",
+            part_hint(number)
+        )
     };
     cx.push(Code::DocUnreadable, Field::item(item, ItemField::Docs), msg, None);
 }

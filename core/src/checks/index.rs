@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHashMap;
 
-use crate::docref::{DocId, DocNumber, Series};
+use crate::docref::{DocId, DocNumber, Part, Series};
 
 /// What identifies a document across its revisions, as [`DocKey`] does, but borrowing the
 /// prefix: a pass looks up every cited and registered number, and cloning each prefix to do so
@@ -29,9 +29,18 @@ impl Hash for Key<'_> {
 }
 
 impl<'a> Key<'a> {
-    pub(super) fn of(id: &'a DocId) -> Self {
-        Key { prefix: id.prefix.as_deref(), series: id.series, number: id.digits.value() }
+    /// The key of `id` in an agenda of the group `own` (the prefix of the agenda's own number):
+    /// in the agenda SG9-TD163/GEN, SG9-TD164 is its own TD164, as a prefix names another group.
+    pub(super) fn of(id: &'a DocId, own: Option<&str>) -> Self {
+        let prefix = id.prefix.as_deref().filter(|p| Some(*p) != own);
+        Key { prefix, series: id.series, number: id.digits.value() }
     }
+}
+
+/// Whether a document cited for `cited` may be the one registered for `listed`: a part left
+/// out on either side ("see TD163" for SG9-TD163/GEN) is no disagreement.
+pub(super) fn parts_agree(cited: Option<Part>, listed: Option<Part>) -> bool {
+    cited.is_none() || listed.is_none() || cited == listed
 }
 
 pub(super) const NO_ENTRY: u32 = u32::MAX;
@@ -51,10 +60,13 @@ pub(super) struct RegisterIndex<'a> {
     pub(super) last: Vec<u32>,
     pub(super) next: Vec<u32>,
     pub(super) revision: Vec<Option<u32>>,
+    pub(super) part: Vec<Option<Part>>,
+    /// The group prefix of the agenda's own number, upper case: what [`Key::of`] sets aside.
+    pub(super) own_group: Option<String>,
 }
 
 impl<'a> RegisterIndex<'a> {
-    pub(super) fn new(n: usize) -> Self {
+    pub(super) fn new(n: usize, own_group: Option<String>) -> Self {
         RegisterIndex {
             plain: Vec::new(),
             plain_bound: u32::try_from(4 * n + 1024).unwrap_or(u32::MAX),
@@ -62,7 +74,14 @@ impl<'a> RegisterIndex<'a> {
             last: vec![NO_ENTRY; n],
             next: vec![NO_ENTRY; n],
             revision: vec![None; n],
+            part: vec![None; n],
+            own_group,
         }
+    }
+
+    /// The key of a document in this agenda (see [`Key::of`]).
+    pub(super) fn key<'i>(&self, id: &'i DocId) -> Key<'i> {
+        Key::of(id, self.own_group.as_deref())
     }
 
     /// Where `plain` keeps a key, if there.

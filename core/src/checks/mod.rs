@@ -164,7 +164,9 @@ pub fn check(agenda: &Agenda) -> Vec<Finding> {
 
     let categories = agenda.category_vocabulary();
     let mut category_words = vocabulary::Categories::new(&categories);
-    let mut entries = register::Entries::new(agenda.register.len());
+    // Within the agenda SG9-TD163/GEN, SG9-TD164 is the agenda's own TD164.
+    let own_group = agenda.own_document().and_then(|own| own.prefix);
+    let mut entries = register::Entries::new(agenda.register.len(), own_group);
     for (i, entry) in agenda.register.iter().enumerate() {
         entries.entry(&mut cx, i, entry);
     }

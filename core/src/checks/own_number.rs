@@ -26,9 +26,12 @@ impl<'a> Adoption<'a> {
             self.adopting = Some(item);
         }
         if let (false, Some(own)) = (self.adopted, &self.own) {
-            let own = Key::of(own);
-            self.adopted =
-                item.docs.iter().any(|d| matches!(&d.number, DocNumber::Document(id) if Key::of(id) == own));
+            let group = own.prefix.as_deref();
+            let own = Key::of(own, group);
+            self.adopted = item
+                .docs
+                .iter()
+                .any(|d| matches!(&d.number, DocNumber::Document(id) if Key::of(id, group) == own));
         }
     }
 
@@ -37,14 +40,18 @@ impl<'a> Adoption<'a> {
         let field = Field::Agenda { field: AgendaField::Document };
         let Some(own) = &self.own else {
             let msg = if a.document.trim().is_empty() {
-                "The agenda has no document number (such as TD514).".to_string()
+                "The agenda has no document number (such as TD514 or SG9-TD163/GEN).".to_string()
             } else {
-                format!("\"{}\" is not a TD or contribution number (such as TD514).", a.document.trim())
+                let typed = a.document.trim();
+                format!(
+                    "\"{typed}\" is not a TD or contribution number (such as TD514 or SG9-TD163/GEN){}.",
+                    super::citations::part_hint(&DocNumber::parse(typed))
+                )
             };
             cx.push(Code::AgendaNumber, field, msg, None);
             return;
         };
-        if index.first(&Key::of(own)).is_none() {
+        if index.first(&index.key(own)).is_none() {
             let fix = Fix {
                 label: format!("Add {own} to Annex A").into(),
                 edit: Edit::InsertEntry {

@@ -21,9 +21,9 @@ pub(super) struct Entries<'a> {
 }
 
 impl<'a> Entries<'a> {
-    pub(super) fn new(entries: usize) -> Self {
+    pub(super) fn new(entries: usize, own_group: Option<String>) -> Self {
         Entries {
-            index: RegisterIndex::new(entries),
+            index: RegisterIndex::new(entries, own_group),
             seen: FxHashSet::default(),
             rising: true,
             previous: None,
@@ -37,23 +37,35 @@ impl<'a> Entries<'a> {
         let field = Field::Entry { entry: e.id, field: EntryField::Number };
         match &e.number {
             DocNumber::Document(id) => {
-                let key = Key::of(id);
                 let index = &mut self.index;
+                let key = Key::of(id, index.own_group.as_deref());
                 index.revision[i] = id.revision;
+                index.part[i] = id.part;
                 let duplicate = match index.add(key, i as u32) {
-                    None => false,
+                    None => None,
                     Some((first, last)) => {
                         if first == last {
                             self.seen.insert((key, index.revision[first as usize]));
                         }
-                        !self.seen.insert((key, id.revision))
+                        (!self.seen.insert((key, id.revision))).then_some(first)
                     }
                 };
-                if duplicate {
+                if let Some(first) = duplicate {
+                    // The entry it repeats, where it is written otherwise: SG9-TD163/WP1 after
+                    // TD163/GEN is the same TD filed twice.
+                    let earlier = index
+                        .chain(first)
+                        .map(|j| &cx.agenda.register[j].number)
+                        .find(|n| n.as_document().is_some_and(|d| d.revision == id.revision))
+                        .filter(|n| n.as_document() != Some(id));
+                    let message = match earlier {
+                        Some(n) => format!("{id} is already in the register, as {n}."),
+                        None => format!("{id} is already in the register."),
+                    };
                     cx.push(
                         Code::RegisterDuplicate,
                         field,
-                        format!("{id} is already in the register."),
+                        message,
                         Some(Fix { label: "Remove this entry".into(), edit: Edit::RemoveEntry { id: e.id } }),
                     );
                 }
@@ -62,7 +74,10 @@ impl<'a> Entries<'a> {
                 let msg = if blank(other) {
                     "This entry has no document number.".to_string()
                 } else {
-                    format!("\"{other}\" is not a TD or contribution number (such as TD514, TD667R1, C103).")
+                    format!(
+                        "\"{other}\" is not a TD or contribution number (such as TD514, TD667R1, C103, SG9-TD163/GEN){}.",
+                        super::citations::part_hint(other)
+                    )
                 };
                 cx.push(Code::RegisterUnreadable, field, msg, None);
             }

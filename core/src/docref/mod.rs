@@ -7,5 +7,5 @@ mod scan;
 
 pub use cell::{format_docs_cell, parse_docs_cell, DocRef};
 pub(crate) use number::Decimal;
-pub use number::{Digits, DocId, DocKey, DocNumber, Series};
+pub use number::{Digits, DocId, DocKey, DocNumber, Part, Series};
 pub(crate) use scan::{scan_as_written, Mentioned};

@@ -1,4 +1,5 @@
-//! Document numbers as people write them (TD514, TD 025 Rev.1, C103, SG17-TD580) and the
+//! Document numbers as people write them (TD514, TD 025 Rev.1, C103, SG17-TD580,
+//! SG9-TD163/GEN) and the
 //! references that stand beside them in a Docs cell or the register (Annex B, C24/59 Rev.1,
 //! TSAG-R4(2024-01)). Reading is forgiving, display is one canonical form, and nothing typed is
 //! dropped: what cannot be read is kept verbatim as [`DocNumber::Unparsed`] for the checks to
@@ -66,7 +67,39 @@ impl fmt::Debug for Digits {
     }
 }
 
-/// A meeting document: series, number, optional group prefix and revision.
+/// The part of a study group's meeting a TD is written for, after its number: "/GEN" (the
+/// whole meeting), "/PLEN" (its plenary) or "/WP1" (working party 1). A study group numbers its
+/// TDs in one series whatever their part, so the part says where a TD is filed, not which TD
+/// it is: SG9-TD163/GEN and SG9-TD163 are the same document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    General,
+    Plenary,
+    /// A working party, by its number (1 to 99).
+    WorkingParty(u8),
+}
+
+impl Part {
+    /// The part as a TD's number writes it, after the slash: "GEN", "PLEN", "WP1".
+    fn pieces(self, mut put: impl FnMut(&str)) {
+        match self {
+            Part::General => put("GEN"),
+            Part::Plenary => put("PLEN"),
+            Part::WorkingParty(n) => {
+                put("WP");
+                put(Decimal::new(u64::from(n)).as_str());
+            }
+        }
+    }
+}
+
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_pieces(f, |put| self.pieces(put))
+    }
+}
+
+/// A meeting document: series, number, optional group prefix, revision and part.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DocId {
     /// A group prefix such as "SG17", upper-cased; None for the agenda's own group.
@@ -75,9 +108,12 @@ pub struct DocId {
     /// The digits as written: "025" stays "025" on display, but matches "25".
     pub digits: Digits,
     pub revision: Option<u32>,
+    /// "/GEN", "/PLEN", "/WP1" where the number carries one.
+    pub part: Option<Part>,
 }
 
-/// What identifies a document across its revisions: TD667 and TD667R1 share a key.
+/// What identifies a document across its revisions and parts: TD667 and TD667R1 share a key,
+/// and so do TD163/GEN and TD163.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DocKey {
     pub prefix: Option<String>,
@@ -95,6 +131,11 @@ impl DocId {
         DocId { revision, ..self.clone() }
     }
 
+    /// The same document for another part of the meeting (None = no part written).
+    pub fn with_part(&self, part: Option<Part>) -> DocId {
+        DocId { part, ..self.clone() }
+    }
+
     /// The canonical form piece by piece, for Display and for [`DocId::write_to`].
     fn pieces(&self, mut put: impl FnMut(&str)) {
         if let Some(p) = &self.prefix {
@@ -106,6 +147,11 @@ impl DocId {
         if let Some(r) = self.revision {
             put("R");
             put(Decimal::new(u64::from(r)).as_str());
+        }
+        // The revision before the part, as ITU-T headers write it: SG9-TD163R1/GEN.
+        if let Some(part) = self.part {
+            put("/");
+            part.pieces(&mut put);
         }
     }
 
@@ -182,6 +228,18 @@ impl DocNumber {
         DocNumber::Unparsed(t)
     }
 
+    /// What follows the slash of a text that reads as a meeting document up to it, where that
+    /// is no part of a meeting: the "GN" of "TD163/GN". The one mistake of its kind worth
+    /// naming to whoever typed it.
+    pub fn unknown_part(text: &str) -> Option<&str> {
+        let (head, tail) = text.rsplit_once('/')?;
+        if !matches!(DocNumber::parse(head), DocNumber::Document(_)) {
+            return None;
+        }
+        let word = &tail[..tail.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tail.len())];
+        word.bytes().next().is_some_and(|c| c.is_ascii_alphabetic()).then_some(word)
+    }
+
     pub fn as_document(&self) -> Option<&DocId> {
         match self {
             DocNumber::Document(id) => Some(id),
@@ -243,8 +301,8 @@ impl JsonSchema for DocNumber {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "A document number in canonical form (TD514, TD667R1, C103, SG17-TD580), an annex (Annex B), an outside reference (C24/59 Rev.1), or any other text kept as written.",
-            "examples": ["TD667R1", "C103", "Annex B", "TSAG-R4(2024-01)"]
+            "description": "A document number in canonical form (TD514, TD667R1, C103, SG17-TD580, SG9-TD163/GEN, SG9-TD163R1/WP1), an annex (Annex B), an outside reference (C24/59 Rev.1), or any other text kept as written.",
+            "examples": ["TD667R1", "C103", "SG9-TD163/GEN", "Annex B", "TSAG-R4(2024-01)"]
         })
     }
 }
@@ -465,15 +523,41 @@ impl<'a> Cursor<'a> {
         if series == Series::Contribution && spaces == 1 && !whole && written.len() < 3 {
             return fail(self);
         }
-        // C24/59 is a Council document, not contribution 24.
-        if self.peek() == Some(b'/') {
-            return fail(self);
+        // The revision and the part in either order: TD163R1/GEN, TD 163/GEN Rev.1.
+        let mut revision = self.revision();
+        let part = self.part();
+        if part.is_some() && revision.is_none() {
+            revision = self.revision();
         }
-        let revision = self.revision();
+        // C24/59 is a Council document, not contribution 24; TD163/GN has no part to read.
         if self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'/') {
             return fail(self);
         }
-        Some(Written { prefix, series, digits, revision })
+        Some(Written { prefix, series, digits, revision, part })
+    }
+
+    /// A part after a slash: "/GEN", "/PLEN", "/WP1", in any case.
+    fn part(&mut self) -> Option<Part> {
+        let save = self.pos;
+        if !self.eat("/") {
+            return None;
+        }
+        let part = if self.eat_ci("GEN") {
+            Some(Part::General)
+        } else if self.eat_ci("PLEN") {
+            Some(Part::Plenary)
+        } else if self.eat_ci("WP") {
+            let d = self.digits();
+            d.parse::<u8>().ok().filter(|n| d.len() <= 2 && *n > 0).map(Part::WorkingParty)
+        } else {
+            None
+        };
+        // "/GENERAL" is not a part.
+        if part.is_none() || self.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            self.pos = save;
+            return None;
+        }
+        part
     }
 }
 
@@ -485,6 +569,7 @@ pub(crate) struct Written<'t> {
     pub(crate) series: Series,
     pub(crate) digits: Digits,
     pub(crate) revision: Option<u32>,
+    pub(crate) part: Option<Part>,
 }
 
 impl Written<'_> {
@@ -494,6 +579,7 @@ impl Written<'_> {
             series: self.series,
             digits: self.digits,
             revision: self.revision,
+            part: self.part,
         }
     }
 }
@@ -520,6 +606,41 @@ mod tests {
         assert_eq!(canon("SG17-TD580"), "SG17-TD580");
         assert_eq!(canon("sg17-td580r3"), "SG17-TD580R3");
         assert!(matches!(DocNumber::parse("TD514"), DocNumber::Document(_)));
+    }
+
+    #[test]
+    fn study_group_tds_keep_their_part_of_the_meeting() {
+        assert_eq!(canon("SG9-TD163/GEN"), "SG9-TD163/GEN");
+        assert_eq!(canon("TD 163/GEN"), "TD163/GEN");
+        assert_eq!(canon("sg9-td163/gen"), "SG9-TD163/GEN");
+        assert_eq!(canon("SG13-TD45/PLEN"), "SG13-TD45/PLEN");
+        assert_eq!(canon("SG15-TD210/WP3"), "SG15-TD210/WP3");
+        assert_eq!(canon("TD12/wp12"), "TD12/WP12");
+        // The revision before the part, however it was typed.
+        assert_eq!(canon("SG9-TD163R1/GEN"), "SG9-TD163R1/GEN");
+        assert_eq!(canon("TD 163/GEN Rev.1"), "TD163R1/GEN");
+        assert_eq!(canon("TD 163 Rev.1/WP1"), "TD163R1/WP1");
+        assert_eq!(canon("TD 120 Rev.1"), "TD120R1");
+        assert_eq!(DocNumber::parse("TD 120 Rev.1"), DocNumber::parse("TD120R1"));
+        let id = DocNumber::parse("SG9-TD163/GEN").as_document().cloned().unwrap();
+        assert_eq!((id.prefix.as_deref(), id.part), (Some("SG9"), Some(Part::General)));
+        // The part says where a TD is filed, not which TD it is.
+        assert_eq!(id.key(), DocNumber::parse("SG9-TD163").as_document().unwrap().key());
+    }
+
+    #[test]
+    fn what_is_no_part_of_a_meeting_is_not_read_as_one() {
+        for typed in
+            ["TD163/GN", "TD163/GENERAL", "TD163/WP", "TD163/WP0", "TD163/WP100", "TD163/", "TD163/GEN/9"]
+        {
+            assert_eq!(DocNumber::parse(typed), DocNumber::Unparsed(typed.into()), "{typed}");
+        }
+        assert_eq!(DocNumber::unknown_part("TD163/GN"), Some("GN"));
+        assert_eq!(DocNumber::unknown_part("SG9-TD163/Plenary"), Some("Plenary"));
+        assert_eq!(DocNumber::unknown_part("C24/59"), None, "a Council document");
+        assert_eq!(DocNumber::unknown_part("TD five/GEN"), None);
+        // Council documents stay outside references.
+        assert_eq!(DocNumber::parse("C24/59"), DocNumber::Outside("C24/59".into()));
     }
 
     #[test]

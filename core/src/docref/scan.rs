@@ -222,6 +222,17 @@ mod tests {
     }
 
     #[test]
+    fn study_group_tds_are_found_with_their_part() {
+        assert_eq!(
+            found(
+                "Approved in SG9-TD163/GEN; see TD 200/WP1, TD170R1/PLEN and TD 171/GEN Rev.2, not C24/59."
+            ),
+            ["SG9-TD163/GEN", "TD200/WP1", "TD170R1/PLEN", "TD171R2/GEN"]
+        );
+        assert_eq!(found("TD163/GN and TD163/GENERAL"), Vec::<String>::new());
+    }
+
+    #[test]
     fn mentions_that_start_words_ahead_of_their_first_digit_are_found() {
         // The scanner starts two words ahead of a text's first digit (or annex's x).
         assert_eq!(found("A long title, then see 2.2"), ["item 2.2"]);
