@@ -272,11 +272,7 @@ impl Library {
             if file.size() > format::MAX_FILE_BYTES as f64 {
                 self.settle(
                     key,
-                    Outcome::Refused(format!(
-                        "\"{name}\" was not imported. The file is too large ({:.1} MiB); agenda files are at most {} MiB.",
-                        file.size() / 1048576.0,
-                        format::MAX_FILE_BYTES / 1048576
-                    )),
+                    too_large(&name, file.size(), "agenda files are at most", format::MAX_FILE_BYTES as f64),
                 );
                 continue;
             }
@@ -296,11 +292,7 @@ impl Library {
         if file.size() > word::MAX_WORD_BYTES {
             self.settle(
                 key,
-                Outcome::Refused(format!(
-                    "\"{name}\" was not imported. The file is too large ({:.1} MiB); Word files are read up to {} MiB.",
-                    file.size() / 1048576.0,
-                    word::MAX_WORD_BYTES / 1048576.0
-                )),
+                too_large(&name, file.size(), "Word files are read up to", word::MAX_WORD_BYTES),
             );
             return;
         }
@@ -355,6 +347,17 @@ fn ImportLine(import: FileImport) -> impl IntoView {
             .into_any()
         }
     }
+}
+
+/// The refusal of a file over its kind's limit, both sizes in MiB: "… agenda files are at most
+/// 16 MiB."
+fn too_large(name: &str, bytes: f64, limit_says: &str, limit: f64) -> Outcome {
+    const MIB: f64 = 1048576.0;
+    Outcome::Refused(format!(
+        "\"{name}\" was not imported. The file is too large ({:.1} MiB); {limit_says} {} MiB.",
+        bytes / MIB,
+        limit / MIB
+    ))
 }
 
 fn edited_label(ms: f64) -> String {
