@@ -127,8 +127,13 @@ test('deleting an item by keyboard moves the focus to the next row, and Ctrl+Z b
 test('deleting the last item of a session leaves the focus on the one above, then on "Add item"', async ({ page }) => {
   await openLibrary(page);
   await page.getByRole('button', { name: 'New blank agenda' }).click();
+  // The new agenda puts the focus in its first field once it is drawn; a shortcut pressed before
+  // that would be overtaken by it.
+  await expect(field(page, 'Document number')).toBeFocused();
   await page.keyboard.press('Alt+Shift+I');
+  await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(field(page, 'Item 1 title')).toBeFocused();
   await page.keyboard.type('Opening');
   await page.keyboard.press('Enter');
   await expect(field(page, 'Item 2 title')).toBeFocused();
