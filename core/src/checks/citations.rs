@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet;
 
 use super::annexes::Referenced;
 use super::index::{parts_agree, Key, RegisterIndex, NO_ENTRY};
-use super::text::{sources_agree, titles_agree};
+use super::text::{overlap, sources_agree, titles_agree};
 use super::{Code, Ctx, Fix};
 use crate::docref::{scan_as_written, DocId, DocKey, DocNumber, DocRef, Mentioned, Part, Series};
 use crate::edit::{AgendaField, AnnexField, Edit, Field, FutureMeetingField, ItemField, SessionField, Value};
@@ -259,18 +259,7 @@ fn agreement(cx: &mut Ctx, index: &RegisterIndex, item: &Item, id: &DocId, first
     let i = index.chain(first).find(|i| index.revision[*i] == id.revision).unwrap_or(first as usize);
     let e = &a.register[i];
     if !titles_agree(&item.title, &e.title) {
-        cx.push(
-            Code::XrefTitle,
-            Field::item(item.id, ItemField::Title),
-            format!("The title differs from the register's title for {}: \"{}\".", e.number, e.title.trim()),
-            Some(Fix {
-                label: "Use the register's title".into(),
-                edit: Edit::Set {
-                    field: Field::item(item.id, ItemField::Title),
-                    value: Value::Text(e.title.trim().to_string()),
-                },
-            }),
-        );
+        title_against_register(cx, item, e);
     }
     if !sources_agree(&item.source, &e.source) {
         cx.push(
@@ -288,6 +277,47 @@ fn agreement(cx: &mut Ctx, index: &RegisterIndex, item: &Item, id: &DocId, first
                     value: Value::Text(e.source.trim().to_string()),
                 },
             }),
+        );
+    }
+}
+
+/// An item whose title says something other than the register's title for its one document.
+///
+/// Only an item that presents its document is held to the document's title. In TD514 each such
+/// row is written "Source: title" (1.1, 1.4, 2.2, 3.1 …), and the three rows without a source
+/// carry the register's title word for word. In the SG9 plenary agenda (TD163/GEN) the rows are
+/// topics: "Approval of the agenda" cites the TD titled "Draft agenda of SG9 Plenary meetings",
+/// "Documentation" the list of documents; none has a source, and none is a mistake. So an item
+/// presents its document when it names a source, or when its title is the register's but for a
+/// slip (three words or more, at most one in four not the register's). A topic is never
+/// compared, so its title is never replaced.
+fn title_against_register(cx: &mut Ctx, item: &Item, e: &RegisterEntry) {
+    let o = overlap(&item.title, &e.title);
+    let reads_as_the_documents = o.words >= 3 && (o.words - o.shared) * 4 <= o.words;
+    let field = Field::item(item.id, ItemField::Title);
+    let register_title = e.title.trim();
+    if reads_as_the_documents || (!item.source.trim().is_empty() && o.shared * 2 >= o.words) {
+        cx.push(
+            Code::XrefTitle,
+            field,
+            format!("The title differs from the register's title for {}: \"{register_title}\".", e.number),
+            Some(Fix {
+                label: "Use the register's title".into(),
+                edit: Edit::Set { field, value: Value::Text(register_title.to_string()) },
+            }),
+        );
+    } else if !item.source.trim().is_empty() {
+        // A row written "Source: title" whose title has little in common with the document's
+        // is more likely citing the wrong number than misnaming its document: no title is
+        // offered, the user decides which is wrong.
+        cx.push(
+            Code::XrefTitle,
+            field,
+            format!(
+                "The register titles {} \"{register_title}\", which has little in common with this item's title: is {} the document meant?",
+                e.number, e.number
+            ),
+            None,
         );
     }
 }

@@ -88,7 +88,7 @@ codes! {
     XrefUnregistered = "xref.unregistered", Error, Citations, "A cited document is missing from the register (Annex A)";
     XrefRevision = "xref.revision", Warning, Citations, "A document is cited at a revision the register does not list";
     XrefPart = "xref.part", Warning, Citations, "A TD is cited for another part of the meeting (/GEN, /PLEN, /WP1) than the register lists";
-    XrefTitle = "xref.title", Warning, Agreement, "An item's title disagrees with the register's title for its document";
+    XrefTitle = "xref.title", Warning, Agreement, "An item that presents its document titles it otherwise than the register";
     XrefSource = "xref.source", Warning, Agreement, "An item's source disagrees with the register's source for its document";
     XrefItem = "xref.item", Error, ItemReferences, "A reference to another item (\"see 2.2\") does not resolve";
     RegisterDuplicate = "register.duplicate", Error, Register, "The same document number appears twice in the register";

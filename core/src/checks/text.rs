@@ -72,6 +72,33 @@ pub fn titles_agree(a: &str, b: &str) -> bool {
     x.is_empty() || y.is_empty() || sorted_subset(&x, &y) || sorted_subset(&y, &x)
 }
 
+/// How much of an item's title is in the register's title, in the words that carry meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Overlap {
+    /// The item title's words.
+    pub(super) words: usize,
+    /// Those of them the register's title has too.
+    pub(super) shared: usize,
+}
+
+/// The words of `item_title` that `register_title` shares.
+pub(super) fn overlap(item_title: &str, register_title: &str) -> Overlap {
+    let (x, y) = (title_words(item_title), title_words(register_title));
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    Overlap { words: x.len(), shared }
+}
+
 /// FNV-1a over bytes: stable and allocation-free, plenty for telling words and names apart.
 pub(super) fn fnv(h: u64, bytes: &[u8]) -> u64 {
     bytes.iter().fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3))
