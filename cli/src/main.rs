@@ -1,6 +1,6 @@
-//! `agendum`: the command-line front end over the core: check an agenda file, export it, print
-//! the file format's schema. Exit codes: 0 fine, 1 an error-level finding, 2 the file or the
-//! command line could not be used.
+//! `agendum`: the command-line front end over the core: check an agenda file, export it, compare
+//! two files of it, print the file format's schema. Exit codes: 0 fine, 1 an error-level finding
+//! (for `diff`: the files differ), 2 the file or the command line could not be used.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -14,6 +14,7 @@ usage: agendum check [--json] FILE
        agendum export --docx FILE
        agendum export --json FILE
        agendum import FILE.docx
+       agendum diff [--json] OLD NEW
        agendum schema
        agendum codes
 
@@ -22,6 +23,8 @@ usage: agendum check [--json] FILE
            format, to stdout
   import   read an agenda made in Word and write it as an agenda file to stdout; what was
            read goes to stderr
+  diff     print what changed from OLD to NEW, two files of one agenda, one change a line
+           (words marked [-deleted-]{+inserted+}); exit 1 if they differ, 0 if not
   schema   print the JSON Schema of the agenda file format
   codes    list the check codes and what they mean";
 
@@ -102,6 +105,33 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             out.write_all(format::save(&got.agenda).as_bytes()).map_err(io)?;
             eprintln!("{path}: {}", got.summary);
             Ok(ExitCode::SUCCESS)
+        }
+        ["diff", rest @ ..] => {
+            let json = rest.contains(&"--json");
+            if let Some(bad) = rest.iter().find(|w| w.starts_with("--") && **w != "--json") {
+                return Err(format!("unknown option {bad}\n{USAGE}"));
+            }
+            let files: Vec<&&str> = rest.iter().filter(|w| !w.starts_with("--")).collect();
+            let [old_path, new_path] = files.as_slice() else {
+                return Err(USAGE.into());
+            };
+            let (old, new) = (read(old_path)?, read(new_path)?);
+            if old.id != new.id {
+                return Err(format!(
+                    "{old_path} and {new_path} are two different agendas (\"{}\" and \"{}\"): items are matched by the ids one agenda keeps, so only files of one agenda can be compared",
+                    old.id, new.id
+                ));
+            }
+            let changes = agendum_core::changes::changes(&old, &new);
+            for c in &changes {
+                if json {
+                    writeln!(out, "{}", serde_json::to_string(c).expect("a change serialises"))
+                        .map_err(io)?;
+                } else {
+                    writeln!(out, "{}", c.line()).map_err(io)?;
+                }
+            }
+            Ok(if changes.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         ["schema"] => {
             out.write_all(format::schema().as_bytes()).map_err(io)?;

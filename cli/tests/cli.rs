@@ -122,3 +122,38 @@ fn import_reads_the_word_export_back() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("is not a Word document (.docx)."));
 }
+
+#[test]
+fn diff_prints_one_change_a_line_and_exits_1_when_the_files_differ() {
+    let old = fixture("td514.agenda.json");
+    let text = std::fs::read_to_string(&old).unwrap();
+    let revised = text.replacen(
+        "\"title\": \"Report of Industry Engagement Workshop\"",
+        "\"title\": \"Report of the Industry Engagement Workshop\"",
+        1,
+    );
+    assert_ne!(revised, text);
+    let new = temp_file("revised.agenda.json", &revised);
+    let out = agendum(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Item 2.1, Title: Report of {+the +}Industry Engagement Workshop\n"
+    );
+    let out = agendum(&["diff", "--json", old.to_str().unwrap(), new.to_str().unwrap()]);
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["change"], "changed");
+    assert_eq!(line["field"]["field"], "title");
+    assert_eq!(line["words"][1], serde_json::json!({"words": "inserted", "text": "the "}));
+    let same = agendum(&["diff", old.to_str().unwrap(), old.to_str().unwrap()]);
+    assert_eq!((same.status.code(), same.stdout.len()), (Some(0), 0));
+}
+
+#[test]
+fn diff_refuses_two_different_agendas() {
+    let old = fixture("td514.agenda.json");
+    let out = agendum(&["diff", old.to_str().unwrap(), fixture("sg9-td163.agenda.json").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("are two different agendas (\"td514-example\" and \"sg9-td163\")"), "{err}");
+}

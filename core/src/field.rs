@@ -106,6 +106,36 @@ impl Field {
 }
 
 impl AgendaField {
+    /// Every field of this kind: what a comparison of two agendas reads, field by field.
+    pub const ALL: &'static [Self] = &[
+        Self::Document,
+        Self::Revision,
+        Self::Title,
+        Self::Source,
+        Self::Group,
+        Self::Meeting,
+        Self::StudyPeriod,
+        Self::Questions,
+        Self::Purpose,
+        Self::ContactName,
+        Self::ContactOrganisation,
+        Self::ContactEmail,
+        Self::Keywords,
+        Self::OriginalLanguage,
+        Self::Place,
+        Self::StartDate,
+        Self::EndDate,
+        Self::TimeZone,
+        Self::TimeZoneLabel,
+        Self::Abstract,
+        Self::ActionRequired,
+        Self::Notes,
+        Self::Status,
+        Self::LinkTemplate,
+        Self::Actions,
+        Self::Categories,
+    ];
+
     /// The field's name as the header form shows it, and as findings name it.
     pub fn label(self) -> &'static str {
         use AgendaField as F;
@@ -141,6 +171,9 @@ impl AgendaField {
 }
 
 impl SessionField {
+    /// Every field of this kind: what a comparison of two agendas reads, field by field.
+    pub const ALL: &'static [Self] = &[Self::Date, Self::DayLabel, Self::Start, Self::End, Self::Title];
+
     /// The field's name as findings name it ("Session 2, Start").
     pub fn label(self) -> &'static str {
         match self {
@@ -154,6 +187,18 @@ impl SessionField {
 }
 
 impl ItemField {
+    /// Every field of this kind: what a comparison of two agendas reads, field by field.
+    pub const ALL: &'static [Self] = &[
+        Self::Title,
+        Self::Source,
+        Self::Docs,
+        Self::Summary,
+        Self::Actions,
+        Self::Notes,
+        Self::Start,
+        Self::Duration,
+    ];
+
     /// The field's name as findings name it ("Item 2.2, Docs").
     pub fn label(self) -> &'static str {
         match self {
@@ -170,6 +215,9 @@ impl ItemField {
 }
 
 impl EntryField {
+    /// Every field of this kind: what a comparison of two agendas reads, field by field.
+    pub const ALL: &'static [Self] = &[Self::Number, Self::Category, Self::Source, Self::Title];
+
     /// The field's name as the register's column header shows it.
     pub fn label(self) -> &'static str {
         match self {
@@ -182,6 +230,9 @@ impl EntryField {
 }
 
 impl AnnexField {
+    /// Every field of this kind: what a comparison of two agendas reads, field by field.
+    pub const ALL: &'static [Self] = &[Self::Title, Self::Body];
+
     /// The field's name as findings name it ("Annex B, Text").
     pub fn label(self) -> &'static str {
         match self {
@@ -192,6 +243,9 @@ impl AnnexField {
 }
 
 impl FutureMeetingField {
+    /// Every field of this kind: what a comparison of two agendas reads, field by field.
+    pub const ALL: &'static [Self] = &[Self::Date, Self::Start, Self::End, Self::Timing, Self::Subject];
+
     /// The field's name as findings name it ("Future meeting 1, Date").
     pub fn label(self) -> &'static str {
         match self {

@@ -15,12 +15,14 @@
 //! - [`checks`]: the findings a reviewer would make, one module per area, their codes in
 //!   [`checks::Code`]. [`check`] runs them all in one pass.
 //! - [`format`]: the file format, its migration and schema; [`export`]: the printable HTML.
+//! - [`changes`]: what changed between two states of one agenda, for revisions and `agendum diff`.
 //! - [`schedule`] and [`time`]: computed time slots, dates and times as agendas write them.
 //! - [`templates`]: the agendas a user starts from, TD514 among them.
 //!
 //! The tests under `core/tests/` read as the user's stories: `checks.rs` plants each mistake in
 //! TD514 and expects its finding; `edits.rs` undoes every edit; `format.rs` refuses bad files.
 
+pub mod changes;
 pub mod checks;
 pub mod docref;
 pub mod edit;

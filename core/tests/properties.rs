@@ -9,10 +9,12 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
+use agendum_core::changes::{changes, side, Change, Part};
 use agendum_core::docref::{format_docs_cell, parse_docs_cell, DocNumber, DocRef};
+use agendum_core::edit::{commands, get, EntryField, ItemField};
 use agendum_core::model::{Annex, AnnexId, Contact, EntryId, FutureMeeting, FutureMeetingId, SessionId};
 use agendum_core::time::{Date, Time};
-use agendum_core::{check, export, format, Agenda, Item, ItemId, RegisterEntry, Session};
+use agendum_core::{check, export, format, Agenda, Edit, Field, Item, ItemId, RegisterEntry, Session, Value};
 
 // ---------------------------------------------------------------------------------------------
 // Generators
@@ -672,4 +674,112 @@ fn durations_too_large_for_any_session_do_not_panic() {
     let html = export::html(&a);
     assert_eq!(format::load(&format::save(&a)).unwrap().agenda, a);
     assert!(html.contains("Opening and welcome"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// (e) The changes between two states of an agenda describe the edits made between them
+
+/// Every field of everything both agendas have, whose value is not the same in both.
+fn fields_that_differ(a: &Agenda, b: &Agenda) -> std::collections::HashSet<Field> {
+    use agendum_core::field::{
+        AgendaField, AnnexField, EntryField, FutureMeetingField, ItemField, SessionField,
+    };
+    let mut all: Vec<Field> = AgendaField::ALL.iter().map(|&field| Field::Agenda { field }).collect();
+    for s in &a.sessions {
+        all.extend(SessionField::ALL.iter().map(|&field| Field::Session { session: s.id, field }));
+    }
+    for r in a.rows() {
+        all.extend(ItemField::ALL.iter().map(|&field| Field::Item { item: r.id, field }));
+    }
+    for e in &a.register {
+        all.extend(EntryField::ALL.iter().map(|&field| Field::Entry { entry: e.id, field }));
+    }
+    for x in &a.annexes {
+        all.extend(AnnexField::ALL.iter().map(|&field| Field::Annex { annex: x.id, field }));
+    }
+    for m in &a.future_meetings {
+        all.extend(
+            FutureMeetingField::ALL.iter().map(|&field| Field::FutureMeeting { meeting: m.id, field }),
+        );
+    }
+    all.into_iter().filter(|&f| matches!((get(a, f), get(b, f)), (Some(x), Some(y)) if x != y)).collect()
+}
+
+/// One step a user might take on the agenda as it stands, picked by `pick`.
+fn step(b: &Agenda, op: u8, pick: prop::sample::Index, t: &str) -> Option<Edit> {
+    let rows = b.rows();
+    let item = (!rows.is_empty()).then(|| rows[pick.index(rows.len())].id);
+    let entry = (!b.register.is_empty()).then(|| b.register[pick.index(b.register.len())].id);
+    match op {
+        0 => item.map(|id| commands::set(b, Field::item(id, ItemField::Title), Value::Text(t.into()))),
+        1 => item.map(|id| commands::set(b, Field::item(id, ItemField::Summary), Value::Text(t.into()))),
+        2 => item.and_then(|id| commands::add_after(b, id)).map(|(e, _)| e),
+        3 => item.map(|id| Edit::RemoveItem { id }),
+        4 => item.and_then(|id| commands::move_up(b, id)),
+        5 => item.and_then(|id| commands::indent(b, id)),
+        6 => item.and_then(|id| commands::outdent(b, id)),
+        7 => Some(commands::add_entry(b).0),
+        8 => entry.map(|entry| {
+            commands::set(b, Field::Entry { entry, field: EntryField::Title }, Value::Text(t.into()))
+        }),
+        _ => entry.map(|id| Edit::RemoveEntry { id }),
+    }
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn the_changes_describe_the_edits_made(
+        a in agenda(),
+        steps in vec((0u8..10, any::<prop::sample::Index>(), text()), 0..8),
+    ) {
+        prop_assert!(changes(&a, &a).is_empty(), "an agenda against itself");
+        let mut b = a.clone();
+        for (op, pick, t) in &steps {
+            if let Some(e) = step(&b, *op, *pick, t) {
+                e.apply(&mut b).map_err(|e| TestCaseError::fail(e.0))?;
+            }
+        }
+        let all = changes(&a, &b);
+        let number = |x: &Agenda| x.rows().into_iter().map(|r| (r.id, format!("Item {}", r.number))).collect::<std::collections::HashMap<_, _>>();
+        let (was, now) = (number(&a), number(&b));
+        let count = |f: &dyn Fn(&Change) -> bool| all.iter().filter(|c| f(c)).count();
+        prop_assert_eq!(
+            count(&|c| matches!(c, Change::Added { part: Part::Item, .. })),
+            now.keys().filter(|id| !was.contains_key(id)).count()
+        );
+        prop_assert_eq!(
+            count(&|c| matches!(c, Change::Removed { part: Part::Item, .. })),
+            was.keys().filter(|id| !now.contains_key(id)).count()
+        );
+        let entries = |x: &Agenda, y: &Agenda| x.register.iter().filter(|e| y.entry(e.id).is_none()).count();
+        prop_assert_eq!(count(&|c| matches!(c, Change::Removed { part: Part::Entry, .. })), entries(&a, &b));
+        prop_assert_eq!(count(&|c| matches!(c, Change::Added { part: Part::Entry, .. })), entries(&b, &a));
+        // Every field that differs is one change, read word for word from the old value to the new.
+        let differ = fields_that_differ(&a, &b);
+        let mut changed = std::collections::HashSet::new();
+        for c in &all {
+            if let Change::Changed { field, before, after, words, .. } = c {
+                prop_assert!(changed.insert(*field), "{:?} is changed twice", field);
+                prop_assert!(differ.contains(field), "{:?} is said to change but did not", field);
+                prop_assert_eq!(&side(words, false), before);
+                prop_assert_eq!(&side(words, true), after);
+                prop_assert_eq!(before, &get(&a, *field).unwrap().display());
+                prop_assert_eq!(after, &get(&b, *field).unwrap().display());
+            }
+        }
+        prop_assert_eq!(changed.len(), differ.len(), "fields that changed but are not listed");
+        // Every kept item that took another number is moved or renumbered, once; no other is
+        // renumbered.
+        for (id, n) in &now {
+            let Some(m) = was.get(id) else { continue };
+            let said = count(&|c| matches!(c, Change::Moved { from, .. } | Change::Renumbered { from, .. } if from == m));
+            if m != n {
+                prop_assert_eq!(said, 1, "{} became {}", m, n);
+            }
+            let renumbered = count(&|c| matches!(c, Change::Renumbered { from, .. } if from == m));
+            prop_assert!(renumbered == 0 || m != n, "{} is renumbered to itself", m);
+        }
+    }
 }
