@@ -2,7 +2,8 @@
 # Fuzzes the import parsers: feeds `format::load` 1,000,000 inputs (core/tests/fuzz_import.rs),
 # split across its three generators (arbitrary bytes, mutations of the TD514 file, JSON of random
 # shape), and the Word reader a tenth as many more (core/tests/fuzz_docx.rs: mutated document
-# parts, mutated .docx files), in an optimised build with overflow checks and debug assertions
+# parts, mutated .docx files) and the share-link reader as many (core/tests/fuzz_link.rs: changed
+# links, links to changed files), in an optimised build with overflow checks and debug assertions
 # on, and checks that nothing panics, every refusal says what went wrong, and whatever loads
 # checks, exports and round-trips.
 #
@@ -36,7 +37,7 @@ export RUST_BACKTRACE=0
 export CARGO_TERM_COLOR=never
 
 echo "fuzz: building the fuzz target (release, in $CARGO_TARGET_DIR)"
-if ! cargo test --release -p agendum-core --test fuzz_import --test fuzz_docx --no-run --quiet; then
+if ! cargo test --release -p agendum-core --test fuzz_import --test fuzz_docx --test fuzz_link --no-run --quiet; then
   echo "fuzz: FAILED: the fuzz target did not build" >&2
   exit 1
 fi
@@ -45,7 +46,7 @@ LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT
 echo "fuzz: running $CASES inputs"
 START=$(date +%s.%N)
-cargo test --release -p agendum-core --test fuzz_import --test fuzz_docx --quiet -- --nocapture --test-threads=2 2>&1 | tee "$LOG"
+cargo test --release -p agendum-core --test fuzz_import --test fuzz_docx --test fuzz_link --quiet -- --nocapture --test-threads=2 2>&1 | tee "$LOG"
 STATUS=${PIPESTATUS[0]}
 END=$(date +%s.%N)
 
@@ -61,7 +62,7 @@ RATE=$(awk -v n="$INPUTS" -v a="$START" -v b="$END" 'BEGIN { printf "%.0f", n / 
 
 echo
 echo "fuzz: $INPUTS inputs ran ($LOADED loaded, $REFUSED refused) across $GENERATORS generators in ${SECONDS_TAKEN} s ($RATE inputs/s)"
-if [ "$STATUS" -ne 0 ] || [ "$PANICS" -ne 0 ] || [ "$GENERATORS" -ne 5 ] || [ "$INPUTS" -lt "$CASES" ]; then
+if [ "$STATUS" -ne 0 ] || [ "$PANICS" -ne 0 ] || [ "$GENERATORS" -ne 7 ] || [ "$INPUTS" -lt "$CASES" ]; then
   echo "fuzz: FAILED ($PANICS panics): see the failure and its minimal input above (a Rust string to add as a regression case; the whole input is saved in the file it names)" >&2
   exit 1
 fi

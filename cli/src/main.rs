@@ -13,16 +13,19 @@ usage: agendum check [--json] FILE
        agendum export --html FILE
        agendum export --docx FILE
        agendum export --json FILE
+       agendum export --link FILE
        agendum import FILE.docx
+       agendum import LINK
        agendum diff [--json] OLD NEW
        agendum schema
        agendum codes
 
   check    print the findings; exit 1 if any is an error, 2 if FILE cannot be read
-  export   write the printable HTML agenda, the Word TD (.docx), or the file in the current
-           format, to stdout
-  import   read an agenda made in Word and write it as an agenda file to stdout; what was
-           read goes to stderr
+  export   write the printable HTML agenda, the Word TD (.docx), the file in the current
+           format, or its share link's part after the editor's address (#/shared/…), to stdout
+  import   read an agenda made in Word, or the agenda of a share link (the whole address or
+           its #/shared/… part), and write it as an agenda file to stdout; what was read goes
+           to stderr
   diff     print what changed from OLD to NEW, two files of one agenda, one change a line
            (words marked [-deleted-]{+inserted+}); exit 1 if they differ, 0 if not
   schema   print the JSON Schema of the agenda file format
@@ -96,6 +99,26 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         ["export", "--json", path] | ["export", path, "--json"] => {
             let agenda = read(path)?;
             out.write_all(format::save(&agenda).as_bytes()).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ["export", "--link", path] | ["export", path, "--link"] => {
+            let agenda = read(path)?;
+            let f = agendum_core::share::fragment(&agenda);
+            if f.len() > agendum_core::share::MAX_LINK_CHARS {
+                return Err(format!(
+                    "{path}: the agenda is too large for a link ({} characters; links are at most {}): send the file instead",
+                    f.len() + 1,
+                    agendum_core::share::MAX_LINK_CHARS
+                ));
+            }
+            writeln!(out, "#{f}").map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ["import", link] if link.contains("#/shared/") || link.starts_with("/shared/") => {
+            let f = link.find('#').map_or(*link, |i| &link[i..]);
+            let loaded = agendum_core::share::open(f).map_err(|e| e.to_string())?;
+            out.write_all(format::save(&loaded.agenda).as_bytes()).map_err(io)?;
+            eprintln!("the link holds \"{}\"", loaded.agenda.display_name());
             Ok(ExitCode::SUCCESS)
         }
         ["import", path] => {

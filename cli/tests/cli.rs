@@ -157,3 +157,20 @@ fn diff_refuses_two_different_agendas() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("are two different agendas (\"td514-example\" and \"sg9-td163\")"), "{err}");
 }
+
+#[test]
+fn a_share_link_made_by_export_imports_back_as_the_same_file() {
+    let file = fixture("td514.agenda.json");
+    let out = agendum(&["export", "--link", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let link = String::from_utf8(out.stdout).unwrap();
+    assert!(link.starts_with("#/shared/1.") && link.ends_with('\n'), "{link}");
+    let address = format!("https://example.org/agendum/{}", link.trim());
+    let back = agendum(&["import", &address]);
+    assert_eq!(back.status.code(), Some(0), "{}", String::from_utf8_lossy(&back.stderr));
+    let expected = agendum(&["export", "--json", file.to_str().unwrap()]).stdout;
+    assert_eq!(back.stdout, expected);
+    let cut = agendum(&["import", &address[..address.len() - 10]]);
+    assert_eq!(cut.status.code(), Some(2));
+    assert!(String::from_utf8(cut.stderr).unwrap().contains("This link is incomplete"));
+}

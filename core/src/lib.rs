@@ -17,6 +17,7 @@
 //! - [`format`]: the file format, its migration and schema; [`export`]: the printable HTML.
 //! - [`changes`]: what changed between two states of one agenda, for revisions and `agendum diff`.
 //! - [`schedule`] and [`time`]: computed time slots, dates and times as agendas write them.
+//! - [`share`]: the share link, an agenda carried in a link's fragment.
 //! - [`templates`]: the agendas a user starts from, TD514 among them.
 //!
 //! The tests under `core/tests/` read as the user's stories: `checks.rs` plants each mistake in
@@ -33,6 +34,7 @@ pub mod import;
 pub mod model;
 pub mod numbering;
 pub mod schedule;
+pub mod share;
 pub mod templates;
 pub mod time;
 

@@ -16,37 +16,16 @@
 
 mod common;
 
-use std::cell::Cell;
 use std::io::Write;
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::time::Instant;
 
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestError, TestRng, TestRunner};
 
 use agendum_core::import::docx::read;
 use agendum_core::{check, export, format};
 use common::docx::parts;
+use common::fuzz;
 use common::td514;
-
-fn cases() -> u32 {
-    let total: u32 = std::env::var("AGENDUM_FUZZ_CASES")
-        .ok()
-        .map(|s| s.trim().replace(['_', ','], "").parse().expect("AGENDUM_FUZZ_CASES is a whole number"))
-        .unwrap_or(2_000);
-    (total / 10).max(100)
-}
-
-fn seed() -> u64 {
-    match std::env::var("AGENDUM_FUZZ_SEED") {
-        Ok(s) => s.trim().parse().expect("AGENDUM_FUZZ_SEED is a whole number"),
-        Err(_) => {
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos()
-                as u64
-        }
-    }
-}
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/word/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -181,51 +160,12 @@ fn exercise(bytes: &[u8]) -> Result<bool, String> {
 }
 
 fn run(name: &str, stream: u64, strategy: impl Strategy<Value = Vec<u8>>) {
-    let seed = seed();
-    let mut key = [0u8; 32];
-    key[..8].copy_from_slice(&seed.to_le_bytes());
-    key[8..16].copy_from_slice(&stream.to_le_bytes());
-    let config =
-        Config { cases: cases(), failure_persistence: None, max_shrink_iters: 256, ..Config::default() };
-    let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &key));
-    let (inputs, loaded, refused, panics) =
-        (Cell::new(0u64), Cell::new(0u64), Cell::new(0u64), Cell::new(0u64));
-    let bump = |c: &Cell<u64>| c.set(c.get() + 1);
-    let start = Instant::now();
-    let result = runner.run(&strategy, |bytes| {
-        bump(&inputs);
-        match catch_unwind(AssertUnwindSafe(|| exercise(&bytes))) {
-            Ok(Ok(true)) => bump(&loaded),
-            Ok(Ok(false)) => bump(&refused),
-            Ok(Err(why)) => return Err(TestCaseError::fail(why)),
-            Err(_) => {
-                bump(&panics);
-                return Err(TestCaseError::fail("panicked"));
-            }
-        }
-        Ok(())
-    });
-    // The summary line scripts/fuzz.sh adds up, as the import target prints it.
-    println!(
-        "fuzz_import {name}: {} inputs, {} loaded, {} refused, {} panics, in {:.1} s, seed {seed}",
-        inputs.get(),
-        loaded.get(),
-        refused.get(),
-        panics.get(),
-        start.elapsed().as_secs_f64()
-    );
-    match result {
-        Ok(()) => {}
-        Err(TestError::Fail(why, input)) => {
-            let file = std::env::temp_dir().join(format!("agendum-fuzz-{stream}-{seed}.docx"));
-            let saved = match std::fs::write(&file, &input) {
-                Ok(()) => format!("saved in {}", file.display()),
-                Err(e) => format!("not saved: {e}"),
-            };
-            panic!("{name}: {why}\nminimal input: {} bytes, {saved} (replay with AGENDUM_FUZZ_SEED={seed} and the same AGENDUM_FUZZ_CASES)", input.len());
-        }
-        Err(e) => panic!("{name}: {e}"),
-    }
+    fuzz::run(name, stream, cases(), "docx", strategy, |bytes| exercise(bytes));
+}
+
+/// Word inputs cost more each: a tenth of the run's size, at least 100.
+fn cases() -> u32 {
+    (fuzz::total_cases() / 10).max(100)
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub fn td514() -> Agenda {
 }
 
 pub mod docx;
+pub mod fuzz;
 
 /// TD514 grown to `n` more items in its last session, each citing a document of its own that
 /// Annex A lists, with a source, a start time every few items, a summary with a bullet list and
