@@ -1,6 +1,7 @@
 //! The app: the library of agendas kept in this browser, and which agenda is open (in the URL
-//! hash, so a reload comes back to it). Importing files, by picker or by dropping them anywhere,
-//! lives here too: an import always adds to the library and never silently replaces.
+//! hash, so a reload comes back to it), or whether a share link is open. Importing files, by
+//! picker or by dropping them anywhere, and saving a shared agenda live here too: an import
+//! always adds to the library and never silently replaces.
 
 use agendum_core::{format, templates, Agenda};
 use leptos::ev;
@@ -9,6 +10,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::editor::Editor;
+use crate::shared_view::SharedAgenda;
 use crate::storage::{self, Listing};
 use crate::{classes, files, word};
 
@@ -24,6 +26,12 @@ fn hash_id() -> Option<String> {
     let h = window().location().hash().ok()?;
     let encoded = h.strip_prefix("#/agenda/").filter(|s| !s.is_empty())?;
     js_sys::decode_uri_component(encoded).ok().map(String::from)
+}
+
+/// A share link's fragment, when the address is one.
+fn shared_fragment() -> Option<String> {
+    let h = window().location().hash().ok()?;
+    agendum_core::share::is_share_link(&h).then_some(h)
 }
 
 fn set_hash(id: Option<&str>) {
@@ -94,6 +102,8 @@ struct Library {
     imports: RwSignal<Vec<FileImport>>,
     next_import: StoredValue<u64>,
     open: RwSignal<Option<String>>,
+    /// The fragment of the share link the address holds, if it does.
+    shared: RwSignal<Option<String>>,
 }
 
 /// The note that tells an arriving agenda from those already here with the same name:
@@ -252,6 +262,17 @@ impl Library {
                 }
             }
         });
+    }
+
+    /// Takes an agenda opened from a share link into the library, as a file is taken: with a
+    /// question if it is already here.
+    fn import_shared(self, text: String) {
+        self.say(None);
+        let key = self.next_import.get_value();
+        self.next_import.set_value(key + 1);
+        let file = "the shared link".to_string();
+        self.imports.update(|l| l.push(FileImport { key, file: file.clone(), outcome: Outcome::Reading }));
+        self.import(key, &file, &text, None);
     }
 
     /// Starts importing picked or dropped files, each with its own line in the list.
@@ -542,19 +563,30 @@ pub fn App() -> impl IntoView {
     // agenda straight from its address need not wait for that, so the list is read when the
     // library is shown.
     let open = hash_id();
+    let shared = shared_fragment();
     let lib = Library {
-        listing: RwSignal::new(if open.is_none() { storage::list() } else { Listing::default() }),
+        listing: RwSignal::new(if open.is_none() && shared.is_none() {
+            storage::list()
+        } else {
+            Listing::default()
+        }),
         message: RwSignal::new(None),
         imports: RwSignal::new(Vec::new()),
         next_import: StoredValue::new(0),
         open: RwSignal::new(open),
+        shared: RwSignal::new(shared),
     };
     provide_context(lib);
     let hash = window_event_listener(ev::hashchange, move |_| {
         let open = hash_id();
-        if open.is_none() && lib.open.get_untracked().is_some() {
+        let shared = shared_fragment();
+        if open.is_none()
+            && shared.is_none()
+            && (lib.open.get_untracked().is_some() || lib.shared.get_untracked().is_some())
+        {
             lib.refresh();
         }
+        lib.shared.set(shared);
         lib.open.set(open);
     });
     // Another tab created, renamed or deleted an agenda: the list follows.
@@ -574,6 +606,7 @@ pub fn App() -> impl IntoView {
             ev.prevent_default();
             set_hash(None);
             lib.open.set(None);
+            lib.shared.set(None);
             lib.import_files(files);
         }
     });
@@ -592,9 +625,21 @@ pub fn App() -> impl IntoView {
         lib.open.set(None);
         lib.refresh();
     });
-    move || match lib.open.get() {
-        None => view! { <LibraryScreen /> }.into_any(),
-        Some(id) => match storage::load(&id) {
+    let to_library = move || {
+        set_hash(None);
+        lib.shared.set(None);
+        lib.open.set(None);
+        lib.refresh();
+    };
+    move || match (lib.shared.get(), lib.open.get()) {
+        (Some(fragment), _) => view! {
+            <SharedAgenda fragment=fragment
+                on_save=move |text: String| { to_library(); lib.import_shared(text); }
+                on_leave=move |()| to_library() />
+        }
+        .into_any(),
+        (None, None) => view! { <LibraryScreen /> }.into_any(),
+        (None, Some(id)) => match storage::load(&id) {
             Ok(agenda) => view! { <Editor agenda=agenda on_close=close /> }.into_any(),
             Err(e) => view! {
                 <main class="library">

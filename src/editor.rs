@@ -20,7 +20,7 @@ use crate::reactive_agenda::{owner, ReactiveAgenda};
 use crate::register::Register;
 use crate::shortcut_sheet::ShortcutSheet;
 use crate::shortcuts::Commands;
-use crate::{files, items, shortcut_sheet, shortcuts, word};
+use crate::{files, items, share, shortcut_sheet, shortcuts, word};
 
 fn focus_element(id: &str) {
     let Some(el) = document().get_element_by_id(id) else { return };
@@ -41,6 +41,20 @@ pub fn focus_later(id: String) {
 pub fn neighbour<T: PartialEq + Copy>(ids: &[T], gone: T) -> Option<T> {
     let at = ids.iter().position(|x| *x == gone)?;
     ids.get(at + 1).or_else(|| at.checked_sub(1).and_then(|b| ids.get(b))).copied()
+}
+
+/// Puts text on the clipboard where the browser allows it. `navigator.clipboard` is missing
+/// outside secure contexts and in some embedded views, so it is looked up, not assumed; the
+/// write's refusal is not an error: the link stays on screen to copy by hand. Whether it was
+/// copied.
+async fn copy_to_clipboard(text: &str) -> bool {
+    let navigator = window().navigator();
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else { return false };
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
+    }
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
 #[component]
@@ -98,6 +112,26 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
             }
         });
     };
+    // The share link made last, shown with its length so that it can be copied by hand where
+    // the browser refuses the clipboard (a page opened from disk, a denied permission).
+    let link = RwSignal::new(None::<Result<(String, bool), String>>);
+    let share_link = move || {
+        let text = live.agenda.with_untracked(format::save);
+        leptos::task::spawn_local(async move {
+            let made = match share::link(text).await {
+                Ok(url) => {
+                    let copied = copy_to_clipboard(&url).await;
+                    Ok((url, copied))
+                }
+                Err(e) => Err(e),
+            };
+            link.set(Some(made));
+        });
+    };
+    let select_all = |ev: leptos::ev::FocusEvent| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        input.select();
+    };
     let print = move || {
         if let Err(e) = files::print_html(&live.agenda.with_untracked(export::html)) {
             live.notice.set(Some(e));
@@ -142,6 +176,8 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                     <button type="button" on:click=move |_| export_html() title="Download the printable agenda">"Export HTML"</button>
                     <button type="button" on:click=move |_| export_word() title="Download the agenda as a Word TD (.docx)">"Export Word"</button>
                     <button type="button" on:click=move |_| print() title="Print the agenda (Ctrl+P)" aria-keyshortcuts="Control+P">"Print"</button>
+                    <button type="button" on:click=move |_| share_link()
+                        title="Copy a link that holds the whole agenda; it is never sent to a server">"Copy share link"</button>
                     <button type="button" on:click=move |_| shortcut_sheet::show() title="Every keyboard shortcut (?)"
                         aria-keyshortcuts="?">"Shortcuts"</button>
                 </div>
@@ -155,6 +191,29 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                 }),
                 _ => None,
             }}
+            {move || link.get().map(|made| match made {
+                // The whole link at once: a part of it is no link.
+                Ok((url, copied)) => view! {
+                    <div class="notice share-link" role="status">
+                        <span>{format!(
+                            "{} ({} characters). It holds the agenda as it is now; send it again after later edits.",
+                            if copied { "Share link copied" } else { "Share link made: copy it from the box" },
+                            share::group(url.len())
+                        )}</span>
+                        <input type="text" readonly=true value=url.clone() aria-label="Share link"
+                            on:focus=select_all />
+                        <button type="button" aria-label="Dismiss" on:click=move |_| link.set(None)>"×"</button>
+                    </div>
+                }
+                .into_any(),
+                Err(e) => view! {
+                    <div class="banner error" role="alert">
+                        <p>{e}</p>
+                        <button type="button" on:click=move |_| link.set(None)>"Dismiss"</button>
+                    </div>
+                }
+                .into_any(),
+            })}
             {move || live.notice.get().map(|n| view! {
                 <div class="notice" role="status">
                     <span>{n}</span>

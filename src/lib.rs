@@ -10,7 +10,9 @@
 //! rows of a long table are built. `fields` holds the form controls, `classes` the class names
 //! shared with the style sheet, `storage` localStorage, `files` downloads and printing, `paste` tables
 //! pasted into Annex A and the items table, `word`
-//! Word files in and out through the Word worker (`src/bin/word_worker.rs`), and
+//! Word files in and out and `share` share links, both through `worker`, which runs the rare
+//! actions in a worker of their own (`src/bin/word_worker.rs`); `shared_view` shows an agenda
+//! opened from a share link; and
 //! `recovery` the screen shown if the page breaks.
 
 mod annexes;
@@ -30,10 +32,13 @@ pub mod reactive_agenda;
 pub mod recovery;
 mod register;
 mod rows;
+mod share;
+mod shared_view;
 mod shortcut_sheet;
 mod shortcuts;
 pub mod storage;
 mod word;
+mod worker;
 
 pub use app::App;
 

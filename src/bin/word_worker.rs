@@ -1,11 +1,14 @@
-//! Word files read and written, and pasted agenda rows read, in a worker of its own: its code
-//! (the Word export, the zip inflater, the XML reader, the reading of agenda tables) is fetched
-//! the first time someone uses it, not by every visitor with the editor.
+//! The rare actions, in a worker of their own: Word files read and written, pasted agenda rows
+//! read, share links made and opened. Their code (the Word export, the zip inflater and the
+//! compressor, the XML reader, the reading of agenda tables) is fetched the first time someone
+//! uses one, not by every visitor with the editor.
 //!
 //! It says `["ready"]` once it listens. Sent `["import", id, bytes]`, it answers `["ok", the
 //! agenda file's text, what was read]`; sent `["export", the agenda file's text]`, `["ok",
 //! bytes of the .docx]`; sent `["paste-items", the rows as JSON]`, `["ok", the items as JSON,
-//! how many rows were not understood]`; or `["error", the sentence to show]`.
+//! how many rows were not understood]`; sent `["link", the agenda file's text]`, `["ok", the
+//! share link's fragment]`; sent `["open-link", a fragment]`, `["ok", the agenda file's text,
+//! the format version it was migrated from or null]`; or `["error", the sentence to show]`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -53,6 +56,22 @@ fn answer(request: &js_sys::Array) -> js_sys::Array {
                 &JsValue::from_f64(not_understood as f64),
             )
         }
-        _ => failed("The Word worker was asked for something it does not do.".into()),
+        Some("link") => match agendum_core::format::load(&request.get(1).as_string().unwrap_or_default()) {
+            Ok(loaded) => js_sys::Array::of2(
+                &"ok".into(),
+                &JsValue::from_str(&agendum_core::share::fragment(&loaded.agenda)),
+            ),
+            Err(e) => failed(format!("No link could be made of the agenda. {e}")),
+        },
+        Some("open-link") => match agendum_core::share::open(&request.get(1).as_string().unwrap_or_default())
+        {
+            Ok(loaded) => js_sys::Array::of3(
+                &"ok".into(),
+                &JsValue::from_str(&agendum_core::format::save(&loaded.agenda)),
+                &loaded.migrated_from.map_or(JsValue::NULL, |v| JsValue::from_f64(f64::from(v))),
+            ),
+            Err(e) => failed(e.to_string()),
+        },
+        _ => failed("Agendum's worker was asked for something it does not do.".into()),
     }
 }
