@@ -264,3 +264,77 @@ test('? shows every shortcut, Escape closes the sheet, and in a text box ? is on
   await sheet.getByRole('button', { name: 'Close' }).click();
   await expect(sheet).toBeHidden();
 });
+
+/** A new blank agenda with the focus in Item 2's title, Item 1 titled "Opening", made by
+ *  keyboard. */
+async function twoItemsByKeyboard(page) {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'New blank agenda' }).click();
+  await expect(field(page, 'Document number')).toBeFocused();
+  await page.keyboard.press('Alt+Shift+I');
+  await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+  await page.keyboard.type('Opening');
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'Item 2 title')).toBeFocused();
+}
+
+test('an item\'s six tools are one Tab stop, a toolbar the arrows move in, and Enter on a tool acts', async ({ page }) => {
+  await twoItemsByKeyboard(page);
+  await page.keyboard.type('Agenda');
+  await field(page, 'Item 1 title').focus();
+  const tools = page.getByRole('toolbar', { name: 'Item 1 tools' });
+  const addAfter = tools.getByRole('button', { name: 'Add item after 1' });
+  const subItem = tools.getByRole('button', { name: 'Add sub-item to 1' });
+  const outdent = tools.getByRole('button', { name: 'Outdent item 1' });
+  await expect(tools.getByRole('button')).toHaveCount(6);
+  await expect(tools.locator('button[tabindex="0"]')).toHaveCount(1);
+  // The ✕ is not in the toolbar, and stays out of the Tab order.
+  await expect(tools.getByRole('button', { name: 'Delete item 1' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Delete item 1' })).toHaveAttribute('tabindex', '-1');
+
+  // Tab from the title across the row's other fields: the first stop in the toolbar is its
+  // first button, and the next Tab leaves the toolbar for the next row.
+  const inTools = () => tools.evaluate((bar) => bar.contains(document.activeElement));
+  let presses = 0;
+  while (!(await inTools()) && presses < 10) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+  }
+  await expect(addAfter).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(field(page, 'Item 2 start time')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(addAfter).toBeFocused();
+
+  // The arrows, Home and End go from tool to tool, wrapping at the ends, and the Tab stop goes
+  // with the focus.
+  await page.keyboard.press('ArrowRight');
+  await expect(subItem).toBeFocused();
+  await expect(subItem).toHaveAttribute('tabindex', '0');
+  await expect(addAfter).toHaveAttribute('tabindex', '-1');
+  await page.keyboard.press('End');
+  await expect(outdent).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(addAfter).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(outdent).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(addAfter).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(subItem).toBeFocused();
+  // Out and back by Tab: the stop is the tool last used.
+  await page.keyboard.press('Tab');
+  await expect(field(page, 'Item 2 start time')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(subItem).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'Item 1.1 title')).toBeFocused();
+  // Alt+arrows still move the item from its toolbar.
+  await page.getByRole('toolbar', { name: 'Item 2 tools' }).getByRole('button', { name: 'Add item after 2' }).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(field(page, 'Item 1 title')).toHaveValue('Agenda');
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+});
