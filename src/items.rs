@@ -3,18 +3,18 @@
 //! commands (add, sub-item, move, indent, outdent, delete, drag) are edits from
 //! `agendum_core::edit::commands`, so undo covers them all; each row's command buttons are one
 //! toolbar, one Tab stop. After a delete the focus goes to the row that takes the deleted one's
-//! place.
+//! place, and after an add undone to the item it was added after.
 
 use agendum_core::edit::{commands, Edit, Field, ItemField, SessionField, Value};
 use agendum_core::import::table;
-use agendum_core::model::{Agenda, ItemId, SessionId};
+use agendum_core::model::{Agenda, ItemId, Row, SessionId};
 use agendum_core::schedule::Slot;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::editor::{focus_later, neighbour};
-use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind, TableHead};
+use crate::fields::{dom_id, ActionsInput, DocsInput, FieldInput, Kind, TableHead};
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{Owner, ReactiveAgenda};
 use crate::rows::RowData;
@@ -34,6 +34,48 @@ pub fn go_to_items(live: ReactiveAgenda) {
         Some(first) => live.focus.set(Some(item_field(first, ItemField::Title))),
         None => focus_later(add_item_id(session)),
     }
+}
+
+/// The item whose row holds the focus, if one does.
+pub fn focused_item() -> Option<ItemId> {
+    let row = document().active_element()?.closest("tr[data-item]").ok()??;
+    row.get_attribute("data-item")?.parse().ok().map(ItemId)
+}
+
+/// Moves the focus off an item's row that an undo or redo has just taken away (an add undone),
+/// `rows` being the rows as they were. It goes to the item the gone one was added after (its
+/// sibling above, else its parent), else to its session's "Add item" button. It moves at once,
+/// while the row is still on the page: once the row is gone the focus would fall to the page's
+/// body, and the next Tab would start again from the top.
+pub fn focus_instead_of(live: ReactiveAgenda, rows: &[Row], gone: ItemId) {
+    let Some(at) = rows.iter().position(|r| r.id == gone) else { return };
+    let (depth, session) = (rows[at].depth, rows[at].session);
+    let stays = |id: ItemId| live.rows.with_untracked(|rs| rs.iter().any(|r| r.id == id));
+    let above = rows[..at]
+        .iter()
+        .rev()
+        .take_while(|r| r.session == session)
+        .find(|r| r.depth <= depth && stays(r.id));
+    match above {
+        Some(r) => {
+            let title = item_field(r.id, ItemField::Title);
+            if !focus_now(&dom_id(title)) {
+                // Not built (far from the viewport): built first, then focused.
+                live.focus.set(Some(title));
+            }
+        }
+        None => {
+            if !focus_now(&add_item_id(session)) {
+                focus_later(add_item_id(session));
+            }
+        }
+    }
+}
+
+/// Focuses the element with this id if it is on the page.
+fn focus_now(id: &str) -> bool {
+    let el = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    el.is_some_and(|el| el.focus().is_ok())
 }
 
 fn item_field(item: ItemId, field: ItemField) -> Field {

@@ -280,6 +280,22 @@ async function twoItemsByKeyboard(page) {
   await expect(field(page, 'Item 2 title')).toBeFocused();
 }
 
+/** From now on, notes whether the page's body ever holds the focus: after every change to the
+ *  page (before the next frame is drawn) and on every frame. */
+async function watchBodyFocus(page) {
+  await page.evaluate(() => {
+    window.bodyHeldFocus = false;
+    const look = () => {
+      if (!document.activeElement || document.activeElement === document.body) window.bodyHeldFocus = true;
+    };
+    new MutationObserver(look).observe(document.body, { childList: true, subtree: true, attributes: true });
+    const frame = () => { look(); requestAnimationFrame(frame); };
+    requestAnimationFrame(frame);
+  });
+}
+
+const bodyHeldFocus = (page) => page.evaluate(() => window.bodyHeldFocus);
+
 test('an item\'s six tools are one Tab stop, a toolbar the arrows move in, and Enter on a tool acts', async ({ page }) => {
   await twoItemsByKeyboard(page);
   await page.keyboard.type('Agenda');
@@ -332,9 +348,46 @@ test('an item\'s six tools are one Tab stop, a toolbar the arrows move in, and E
 
   await page.keyboard.press('Enter');
   await expect(field(page, 'Item 1.1 title')).toBeFocused();
+  // Undone, the sub-item hands the focus back to the item it was added to.
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 1.1 title')).toHaveCount(0);
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+
   // Alt+arrows still move the item from its toolbar.
   await page.getByRole('toolbar', { name: 'Item 2 tools' }).getByRole('button', { name: 'Add item after 2' }).focus();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(field(page, 'Item 1 title')).toHaveValue('Agenda');
   await expect(field(page, 'Item 1 title')).toBeFocused();
+});
+
+test('undoing an add from the new row puts the focus on the item it was added after, then on "Add item"', async ({ page }) => {
+  await twoItemsByKeyboard(page);
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 2 title')).toHaveCount(0);
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+  await expect(field(page, 'Item 1 title')).toHaveValue('Opening');
+  // The typing, then the first item: with no item left above, "Add item" takes the focus.
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 1 title')).toHaveValue('');
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 1 title')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
+  // Redo brings the item back with the focus in it.
+  await page.keyboard.press('Control+Shift+z');
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+});
+
+test('the page\'s body never holds the focus while an add is undone', async ({ page }) => {
+  await twoItemsByKeyboard(page);
+  await watchBodyFocus(page);
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 2 title')).toHaveCount(0);
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+  expect(await bodyHeldFocus(page)).toBe(false);
+  // Nor when the last item goes and "Add item" takes the focus.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 1 title')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
+  expect(await bodyHeldFocus(page)).toBe(false);
 });
