@@ -58,6 +58,7 @@ pub const SHEET: &[(&str, &[(&str, &str)])] = &[
             ("Alt+↑ / Alt+↓", "Move the item up or down"),
             ("Alt+→ / Alt+←", "Indent (make it a sub-item of the item above) or outdent"),
             (DELETE_KEYS, "Delete the item and its sub-items; Ctrl+Z brings them back"),
+            ("← / → / Home / End", "In the row's tools (+ ↳ ↑ ↓ → ←): go from tool to tool; Tab leaves them"),
         ],
     ),
     (

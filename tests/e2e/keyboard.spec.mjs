@@ -251,7 +251,7 @@ test('? shows every shortcut, Escape closes the sheet, and in a text box ? is on
   await page.keyboard.press('?');
   await expect(sheet).toBeVisible();
   for (const key of ['Ctrl+Z', 'Ctrl+Shift+Z or Ctrl+Y', 'Ctrl+Shift+E', 'Ctrl+P', 'Ctrl+S', 'Alt+Shift+I', 'Alt+Shift+C',
-    'F8', 'Shift+F8', '?', 'Enter', 'Shift+Enter', 'Alt+↑ / Alt+↓', 'Alt+→ / Alt+←', 'Alt+Shift+Backspace', 'Enter or ,', 'Backspace']) {
+    'F8', 'Shift+F8', '?', 'Enter', 'Shift+Enter', 'Alt+↑ / Alt+↓', 'Alt+→ / Alt+←', '← / → / Home / End', 'Alt+Shift+Backspace', 'Enter or ,', 'Backspace']) {
     await expect(sheet.getByRole('rowheader', { name: key, exact: true }).first()).toBeVisible();
   }
   await page.keyboard.press('Escape');
