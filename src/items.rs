@@ -57,18 +57,24 @@ pub fn focus_instead_of(live: ReactiveAgenda, rows: &[Row], gone: ItemId) {
         .take_while(|r| r.session == session)
         .find(|r| r.depth <= depth && stays(r.id));
     match above {
-        Some(r) => {
-            let title = item_field(r.id, ItemField::Title);
-            if !focus_now(&dom_id(title)) {
-                // Not built (far from the viewport): built first, then focused.
-                live.focus.set(Some(title));
-            }
-        }
-        None => {
-            if !focus_now(&add_item_id(session)) {
-                focus_later(add_item_id(session));
-            }
-        }
+        Some(r) => focus_title_now(live, r.id),
+        None => focus_add_item_now(session),
+    }
+}
+
+/// Focuses an item's title at once, while the row the focus is leaving is still on the page;
+/// a row far from the viewport, not built, is built first and focused after.
+fn focus_title_now(live: ReactiveAgenda, id: ItemId) {
+    let title = item_field(id, ItemField::Title);
+    if !focus_now(&dom_id(title)) {
+        live.focus.set(Some(title));
+    }
+}
+
+/// Focuses a session's "Add item" button at once, or once it is on the page.
+fn focus_add_item_now(session: SessionId) {
+    if !focus_now(&add_item_id(session)) {
+        focus_later(add_item_id(session));
     }
 }
 
@@ -116,9 +122,10 @@ fn delete(live: ReactiveAgenda, id: ItemId) {
     });
     if live.apply(Edit::RemoveItem { id }, false) {
         live.notice.set(Some(format!("Item {n} deleted. Undo with Ctrl+Z.")));
+        // At once: once the deleted row leaves the page, the focus would fall to its body.
         match (next, session) {
-            (Some(next), _) => live.focus.set(Some(item_field(next, ItemField::Title))),
-            (None, Some(session)) => focus_later(add_item_id(session)),
+            (Some(next), _) => focus_title_now(live, next),
+            (None, Some(session)) => focus_add_item_now(session),
             (None, None) => {}
         }
     }

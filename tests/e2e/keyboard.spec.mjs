@@ -25,6 +25,39 @@ function countingKeyboard(page) {
   };
 }
 
+/** A new blank agenda with the focus in Item 2's title, Item 1 titled "Opening", made by
+ *  keyboard. */
+async function twoItemsByKeyboard(page) {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'New blank agenda' }).click();
+  // The new agenda puts the focus in its first field once it is drawn; a shortcut pressed before
+  // that would be overtaken by it.
+  await expect(field(page, 'Document number')).toBeFocused();
+  await page.keyboard.press('Alt+Shift+I');
+  await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+  await page.keyboard.type('Opening');
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'Item 2 title')).toBeFocused();
+}
+
+/** From now on, notes whether the page's body ever holds the focus: after every change to the
+ *  page (before the next frame is drawn) and on every frame. */
+async function watchBodyFocus(page) {
+  await page.evaluate(() => {
+    window.bodyHeldFocus = false;
+    const look = () => {
+      if (!document.activeElement || document.activeElement === document.body) window.bodyHeldFocus = true;
+    };
+    new MutationObserver(look).observe(document.body, { childList: true, subtree: true, attributes: true });
+    const frame = () => { look(); requestAnimationFrame(frame); };
+    requestAnimationFrame(frame);
+  });
+}
+
+const bodyHeldFocus = (page) => page.evaluate(() => window.bodyHeldFocus);
+
 /** The key presses the pass (create, add 3 items, indent, undo, export) took by Tab and Enter
  *  alone on the editor as it was before the keyboard work of issue #22 (commit 5d47836). */
 const BASELINE_PRESSES = 111;
@@ -125,22 +158,16 @@ test('deleting an item by keyboard moves the focus to the next row, and Ctrl+Z b
 });
 
 test('deleting the last item of a session leaves the focus on the one above, then on "Add item"', async ({ page }) => {
-  await openLibrary(page);
-  await page.getByRole('button', { name: 'New blank agenda' }).click();
-  // The new agenda puts the focus in its first field once it is drawn; a shortcut pressed before
-  // that would be overtaken by it.
-  await expect(field(page, 'Document number')).toBeFocused();
-  await page.keyboard.press('Alt+Shift+I');
-  await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(field(page, 'Item 1 title')).toBeFocused();
-  await page.keyboard.type('Opening');
-  await page.keyboard.press('Enter');
-  await expect(field(page, 'Item 2 title')).toBeFocused();
+  await twoItemsByKeyboard(page);
+  await watchBodyFocus(page);
   await page.keyboard.press('Alt+Shift+Backspace');
+  await expect(field(page, 'Item 2 title')).toHaveCount(0);
   await expect(field(page, 'Item 1 title')).toBeFocused();
   await page.keyboard.press('Alt+Shift+Backspace');
+  await expect(field(page, 'Item 1 title')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
+  // The focus moves before the row leaves the page, never passing by the page's body.
+  expect(await bodyHeldFocus(page)).toBe(false);
   await page.keyboard.press('Control+z');
   await expect(field(page, 'Item 1 title')).toHaveValue('Opening');
   await expect(field(page, 'Item 1 title')).toBeFocused();
@@ -264,37 +291,6 @@ test('? shows every shortcut, Escape closes the sheet, and in a text box ? is on
   await sheet.getByRole('button', { name: 'Close' }).click();
   await expect(sheet).toBeHidden();
 });
-
-/** A new blank agenda with the focus in Item 2's title, Item 1 titled "Opening", made by
- *  keyboard. */
-async function twoItemsByKeyboard(page) {
-  await openLibrary(page);
-  await page.getByRole('button', { name: 'New blank agenda' }).click();
-  await expect(field(page, 'Document number')).toBeFocused();
-  await page.keyboard.press('Alt+Shift+I');
-  await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(field(page, 'Item 1 title')).toBeFocused();
-  await page.keyboard.type('Opening');
-  await page.keyboard.press('Enter');
-  await expect(field(page, 'Item 2 title')).toBeFocused();
-}
-
-/** From now on, notes whether the page's body ever holds the focus: after every change to the
- *  page (before the next frame is drawn) and on every frame. */
-async function watchBodyFocus(page) {
-  await page.evaluate(() => {
-    window.bodyHeldFocus = false;
-    const look = () => {
-      if (!document.activeElement || document.activeElement === document.body) window.bodyHeldFocus = true;
-    };
-    new MutationObserver(look).observe(document.body, { childList: true, subtree: true, attributes: true });
-    const frame = () => { look(); requestAnimationFrame(frame); };
-    requestAnimationFrame(frame);
-  });
-}
-
-const bodyHeldFocus = (page) => page.evaluate(() => window.bodyHeldFocus);
 
 test('an item\'s six tools are one Tab stop, a toolbar the arrows move in, and Enter on a tool acts', async ({ page }) => {
   await twoItemsByKeyboard(page);
