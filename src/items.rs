@@ -1,19 +1,20 @@
 //! The items table, laid out like the printed agenda (Timing | # | Agenda item | Docs | Summary
 //! and Proposal), one keyed row per item so rows stay put while numbers are derived live. Row
 //! commands (add, sub-item, move, indent, outdent, delete, drag) are edits from
-//! `agendum_core::edit::commands`, so undo covers them all. After a delete the focus goes to
-//! the row that takes the deleted one's place.
+//! `agendum_core::edit::commands`, so undo covers them all; each row's command buttons are one
+//! toolbar, one Tab stop. After a delete the focus goes to the row that takes the deleted one's
+//! place, and after an add undone to the item it was added after.
 
 use agendum_core::edit::{commands, Edit, Field, ItemField, SessionField, Value};
 use agendum_core::import::table;
-use agendum_core::model::{ItemId, SessionId};
+use agendum_core::model::{Agenda, ItemId, Row, SessionId};
 use agendum_core::schedule::Slot;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::editor::{focus_later, neighbour};
-use crate::fields::{ActionsInput, DocsInput, FieldInput, Kind, TableHead};
+use crate::fields::{dom_id, ActionsInput, DocsInput, FieldInput, Kind, TableHead};
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{Owner, ReactiveAgenda};
 use crate::rows::RowData;
@@ -33,6 +34,54 @@ pub fn go_to_items(live: ReactiveAgenda) {
         Some(first) => live.focus.set(Some(item_field(first, ItemField::Title))),
         None => focus_later(add_item_id(session)),
     }
+}
+
+/// The item whose row holds the focus, if one does.
+pub fn focused_item() -> Option<ItemId> {
+    let row = document().active_element()?.closest("tr[data-item]").ok()??;
+    row.get_attribute("data-item")?.parse().ok().map(ItemId)
+}
+
+/// Moves the focus off an item's row that an undo or redo has just taken away (an add undone),
+/// `rows` being the rows as they were. It goes to the item the gone one was added after (its
+/// sibling above, else its parent), else to its session's "Add item" button. It moves at once,
+/// while the row is still on the page: once the row is gone the focus would fall to the page's
+/// body, and the next Tab would start again from the top.
+pub fn focus_instead_of(live: ReactiveAgenda, rows: &[Row], gone: ItemId) {
+    let Some(at) = rows.iter().position(|r| r.id == gone) else { return };
+    let (depth, session) = (rows[at].depth, rows[at].session);
+    let stays = |id: ItemId| live.rows.with_untracked(|rs| rs.iter().any(|r| r.id == id));
+    let above = rows[..at]
+        .iter()
+        .rev()
+        .take_while(|r| r.session == session)
+        .find(|r| r.depth <= depth && stays(r.id));
+    match above {
+        Some(r) => focus_title_now(live, r.id),
+        None => focus_add_item_now(session),
+    }
+}
+
+/// Focuses an item's title at once, while the row the focus is leaving is still on the page;
+/// a row far from the viewport, not built, is built first and focused after.
+fn focus_title_now(live: ReactiveAgenda, id: ItemId) {
+    let title = item_field(id, ItemField::Title);
+    if !focus_now(&dom_id(title)) {
+        live.focus.set(Some(title));
+    }
+}
+
+/// Focuses a session's "Add item" button at once, or once it is on the page.
+fn focus_add_item_now(session: SessionId) {
+    if !focus_now(&add_item_id(session)) {
+        focus_later(add_item_id(session));
+    }
+}
+
+/// Focuses the element with this id if it is on the page.
+fn focus_now(id: &str) -> bool {
+    let el = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    el.is_some_and(|el| el.focus().is_ok())
 }
 
 fn item_field(item: ItemId, field: ItemField) -> Field {
@@ -73,9 +122,10 @@ fn delete(live: ReactiveAgenda, id: ItemId) {
     });
     if live.apply(Edit::RemoveItem { id }, false) {
         live.notice.set(Some(format!("Item {n} deleted. Undo with Ctrl+Z.")));
+        // At once: once the deleted row leaves the page, the focus would fall to its body.
         match (next, session) {
-            (Some(next), _) => live.focus.set(Some(item_field(next, ItemField::Title))),
-            (None, Some(session)) => focus_later(add_item_id(session)),
+            (Some(next), _) => focus_title_now(live, next),
+            (None, Some(session)) => focus_add_item_now(session),
             (None, None) => {}
         }
     }
@@ -104,6 +154,118 @@ fn row_keys(live: ReactiveAgenda, id: ItemId, ev: &ev::KeyboardEvent) {
             Some(e) => run(live, Some(e), id),
             None => live.notice.set(Some("The item cannot go further that way.".into())),
         }
+    }
+}
+
+/// A row command that has a button in the row's toolbar, in the toolbar's order.
+#[derive(Clone, Copy)]
+enum Tool {
+    AddAfter,
+    AddChild,
+    Up,
+    Down,
+    Indent,
+    Outdent,
+}
+
+const TOOLS: [Tool; 6] = [Tool::AddAfter, Tool::AddChild, Tool::Up, Tool::Down, Tool::Indent, Tool::Outdent];
+
+impl Tool {
+    fn symbol(self) -> &'static str {
+        match self {
+            Tool::AddAfter => "+",
+            Tool::AddChild => "↳",
+            Tool::Up => "↑",
+            Tool::Down => "↓",
+            Tool::Indent => "→",
+            Tool::Outdent => "←",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Tool::AddAfter => "Add an item after this one (Enter in the title)",
+            Tool::AddChild => "Add a sub-item",
+            Tool::Up => "Move up (Alt+↑)",
+            Tool::Down => "Move down (Alt+↓)",
+            Tool::Indent => "Indent: make it a sub-item of the item above (Alt+→)",
+            Tool::Outdent => "Outdent (Alt+←)",
+        }
+    }
+
+    fn label(self, number: &str) -> String {
+        match self {
+            Tool::AddAfter => format!("Add item after {number}"),
+            Tool::AddChild => format!("Add sub-item to {number}"),
+            Tool::Up => format!("Move item {number} up"),
+            Tool::Down => format!("Move item {number} down"),
+            Tool::Indent => format!("Indent item {number}"),
+            Tool::Outdent => format!("Outdent item {number}"),
+        }
+    }
+
+    fn run(self, live: ReactiveAgenda, id: ItemId) {
+        let edit =
+            |command: fn(&Agenda, ItemId) -> Option<Edit>| live.agenda.with_untracked(|a| command(a, id));
+        match self {
+            Tool::AddAfter => add_after(live, id),
+            Tool::AddChild => add_child(live, id),
+            Tool::Up => run(live, edit(commands::move_up), id),
+            Tool::Down => run(live, edit(commands::move_down), id),
+            Tool::Indent => run(live, edit(commands::indent), id),
+            Tool::Outdent => run(live, edit(commands::outdent), id),
+        }
+    }
+}
+
+/// The row's command buttons as one toolbar: one Tab stop for the six of them (else crossing a
+/// 20-item agenda by Tab takes 100 more presses), the arrows, Home and End moving between them. The stop is the button last focused (a roving tabindex), so Tab back into the row
+/// returns to the command just used.
+#[component]
+fn RowTools(id: ItemId, number: Memo<String>) -> impl IntoView {
+    let live = expect_context::<ReactiveAgenda>();
+    let current = RwSignal::new(0usize);
+    let bar = NodeRef::<leptos::html::Div>::new();
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        // With Alt, the arrows belong to the row: they move, indent and outdent the item.
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return;
+        }
+        let (at, last) = (current.get_untracked(), TOOLS.len() - 1);
+        let to = match ev.key().as_str() {
+            "ArrowRight" => {
+                if at >= last {
+                    0
+                } else {
+                    at + 1
+                }
+            }
+            "ArrowLeft" => {
+                if at == 0 {
+                    last
+                } else {
+                    at - 1
+                }
+            }
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        let button = bar.get_untracked().and_then(|b| b.children().item(to as u32));
+        if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = button.focus();
+        }
+    };
+    view! {
+        <div role="toolbar" aria-label=move || format!("Item {} tools", number.get())
+            node_ref=bar on:keydown=on_keydown>
+            {TOOLS.iter().enumerate().map(|(k, &tool)| view! {
+                <button type="button" title=tool.title() aria-label=move || tool.label(&number.get())
+                    tabindex=move || if current.get() == k { "0" } else { "-1" }
+                    on:focus=move |_| current.set(k) on:click=move |_| tool.run(live, id)>{tool.symbol()}</button>
+            }).collect_view()}
+        </div>
     }
 }
 
@@ -216,22 +378,9 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                     kind=Kind::Lines placeholder="Notes (Presented at …, Reference: …)" class=optional("notes") />
             </td>
             <td class=classes::TOOLS>
-                <button type="button" title="Add an item after this one (Enter in the title)"
-                    aria-label=move || format!("Add item after {}", number.get())
-                    on:click=move |_| add_after(live, id)>"+"</button>
-                <button type="button" title="Add a sub-item"
-                    aria-label=move || format!("Add sub-item to {}", number.get())
-                    on:click=move |_| add_child(live, id)>"↳"</button>
-                <button type="button" title="Move up (Alt+↑)" aria-label=move || format!("Move item {} up", number.get())
-                    on:click=move |_| run(live, live.agenda.with_untracked(|a| commands::move_up(a, id)), id)>"↑"</button>
-                <button type="button" title="Move down (Alt+↓)" aria-label=move || format!("Move item {} down", number.get())
-                    on:click=move |_| run(live, live.agenda.with_untracked(|a| commands::move_down(a, id)), id)>"↓"</button>
-                <button type="button" title="Indent: make it a sub-item of the item above (Alt+→)"
-                    aria-label=move || format!("Indent item {}", number.get())
-                    on:click=move |_| run(live, live.agenda.with_untracked(|a| commands::indent(a, id)), id)>"→"</button>
-                <button type="button" title="Outdent (Alt+←)" aria-label=move || format!("Outdent item {}", number.get())
-                    on:click=move |_| run(live, live.agenda.with_untracked(|a| commands::outdent(a, id)), id)>"←"</button>
-                // Out of the Tab order, so that Tab then Enter from the row never deletes it.
+                <RowTools id=id number=number />
+                // Out of the toolbar and of the Tab order, so that neither Tab nor the arrows then
+                // Enter from the row ever delete it.
                 <button type="button" class=classes::DANGER tabindex="-1" aria-keyshortcuts=DELETE_KEYS
                     title=format!("Delete ({DELETE_KEYS} in the row; undo with Ctrl+Z)")
                     aria-label=move || format!("Delete item {}", number.get())

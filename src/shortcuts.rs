@@ -1,6 +1,6 @@
 //! The editor's keyboard shortcuts: the list of every one of them (the shortcut sheet shows
 //! it), and the ones that act on the whole agenda: undo and redo (which put the focus on what
-//! they bring back), export, print, Ctrl+S (which says that saving is automatic), going to the
+//! they bring back, or off the row they take away), export, print, Ctrl+S (which says that saving is automatic), going to the
 //! items, to the checks panel and from finding to finding, and `?` for the sheet. The row
 //! commands' keys (Alt+arrows, the delete key) belong to the rows (`items.rs`, `register.rs` …),
 //! which ask [`is_delete`] for theirs.
@@ -35,7 +35,10 @@ pub const SHEET: &[(&str, &[(&str, &str)])] = &[
     (
         "Anywhere in the editor",
         &[
-            ("Ctrl+Z", "Undo; after a delete the focus goes to what came back"),
+            (
+                "Ctrl+Z",
+                "Undo; after a delete the focus goes to what came back, after an add to the item above",
+            ),
             ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
             ("Ctrl+Shift+E", "Export JSON: download the agenda as a file"),
             ("Ctrl+P", "Print the agenda"),
@@ -55,6 +58,7 @@ pub const SHEET: &[(&str, &[(&str, &str)])] = &[
             ("Alt+↑ / Alt+↓", "Move the item up or down"),
             ("Alt+→ / Alt+←", "Indent (make it a sub-item of the item above) or outdent"),
             (DELETE_KEYS, "Delete the item and its sub-items; Ctrl+Z brings them back"),
+            ("← / → / Home / End", "In the row's tools (+ ↳ ↑ ↓ → ←): go from tool to tool; Tab leaves them"),
         ],
     ),
     (
@@ -111,12 +115,18 @@ fn parts(live: ReactiveAgenda) -> Vec<Field> {
 }
 
 /// Undoes or redoes, and puts the focus on the first part it brought back (the deleted item,
-/// entry, annex …), so a delete undone leaves the user where they were.
+/// entry, annex …), so a delete undone leaves the user where they were; and when it takes away
+/// the item whose row holds the focus (an add undone), on the item it was added after.
 fn step(live: ReactiveAgenda, go: fn(&ReactiveAgenda)) {
     let before: HashSet<Field> = parts(live).into_iter().collect();
+    let held = items::focused_item();
+    let rows = live.rows.get_untracked();
     go(&live);
     if let Some(back) = parts(live).into_iter().find(|f| !before.contains(f)) {
         live.focus.set(Some(back));
+    } else if let Some(gone) = held.filter(|id| live.rows.with_untracked(|rs| rs.iter().all(|r| r.id != *id)))
+    {
+        items::focus_instead_of(live, &rows, gone);
     }
 }
 

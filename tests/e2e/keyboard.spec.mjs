@@ -25,6 +25,39 @@ function countingKeyboard(page) {
   };
 }
 
+/** A new blank agenda with the focus in Item 2's title, Item 1 titled "Opening", made by
+ *  keyboard. */
+async function twoItemsByKeyboard(page) {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'New blank agenda' }).click();
+  // The new agenda puts the focus in its first field once it is drawn; a shortcut pressed before
+  // that would be overtaken by it.
+  await expect(field(page, 'Document number')).toBeFocused();
+  await page.keyboard.press('Alt+Shift+I');
+  await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+  await page.keyboard.type('Opening');
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'Item 2 title')).toBeFocused();
+}
+
+/** From now on, notes whether the page's body ever holds the focus: after every change to the
+ *  page (before the next frame is drawn) and on every frame. */
+async function watchBodyFocus(page) {
+  await page.evaluate(() => {
+    window.bodyHeldFocus = false;
+    const look = () => {
+      if (!document.activeElement || document.activeElement === document.body) window.bodyHeldFocus = true;
+    };
+    new MutationObserver(look).observe(document.body, { childList: true, subtree: true, attributes: true });
+    const frame = () => { look(); requestAnimationFrame(frame); };
+    requestAnimationFrame(frame);
+  });
+}
+
+const bodyHeldFocus = (page) => page.evaluate(() => window.bodyHeldFocus);
+
 /** The key presses the pass (create, add 3 items, indent, undo, export) took by Tab and Enter
  *  alone on the editor as it was before the keyboard work of issue #22 (commit 5d47836). */
 const BASELINE_PRESSES = 111;
@@ -125,22 +158,16 @@ test('deleting an item by keyboard moves the focus to the next row, and Ctrl+Z b
 });
 
 test('deleting the last item of a session leaves the focus on the one above, then on "Add item"', async ({ page }) => {
-  await openLibrary(page);
-  await page.getByRole('button', { name: 'New blank agenda' }).click();
-  // The new agenda puts the focus in its first field once it is drawn; a shortcut pressed before
-  // that would be overtaken by it.
-  await expect(field(page, 'Document number')).toBeFocused();
-  await page.keyboard.press('Alt+Shift+I');
-  await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(field(page, 'Item 1 title')).toBeFocused();
-  await page.keyboard.type('Opening');
-  await page.keyboard.press('Enter');
-  await expect(field(page, 'Item 2 title')).toBeFocused();
+  await twoItemsByKeyboard(page);
+  await watchBodyFocus(page);
   await page.keyboard.press('Alt+Shift+Backspace');
+  await expect(field(page, 'Item 2 title')).toHaveCount(0);
   await expect(field(page, 'Item 1 title')).toBeFocused();
   await page.keyboard.press('Alt+Shift+Backspace');
+  await expect(field(page, 'Item 1 title')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
+  // The focus moves before the row leaves the page, never passing by the page's body.
+  expect(await bodyHeldFocus(page)).toBe(false);
   await page.keyboard.press('Control+z');
   await expect(field(page, 'Item 1 title')).toHaveValue('Opening');
   await expect(field(page, 'Item 1 title')).toBeFocused();
@@ -251,7 +278,7 @@ test('? shows every shortcut, Escape closes the sheet, and in a text box ? is on
   await page.keyboard.press('?');
   await expect(sheet).toBeVisible();
   for (const key of ['Ctrl+Z', 'Ctrl+Shift+Z or Ctrl+Y', 'Ctrl+Shift+E', 'Ctrl+P', 'Ctrl+S', 'Alt+Shift+I', 'Alt+Shift+C',
-    'F8', 'Shift+F8', '?', 'Enter', 'Shift+Enter', 'Alt+↑ / Alt+↓', 'Alt+→ / Alt+←', 'Alt+Shift+Backspace', 'Enter or ,', 'Backspace']) {
+    'F8', 'Shift+F8', '?', 'Enter', 'Shift+Enter', 'Alt+↑ / Alt+↓', 'Alt+→ / Alt+←', '← / → / Home / End', 'Alt+Shift+Backspace', 'Enter or ,', 'Backspace']) {
     await expect(sheet.getByRole('rowheader', { name: key, exact: true }).first()).toBeVisible();
   }
   await page.keyboard.press('Escape');
@@ -263,4 +290,100 @@ test('? shows every shortcut, Escape closes the sheet, and in a text box ? is on
   await expect(sheet).toBeVisible();
   await sheet.getByRole('button', { name: 'Close' }).click();
   await expect(sheet).toBeHidden();
+});
+
+test('an item\'s six tools are one Tab stop, a toolbar the arrows move in, and Enter on a tool acts', async ({ page }) => {
+  await twoItemsByKeyboard(page);
+  await page.keyboard.type('Agenda');
+  await field(page, 'Item 1 title').focus();
+  const tools = page.getByRole('toolbar', { name: 'Item 1 tools' });
+  const addAfter = tools.getByRole('button', { name: 'Add item after 1' });
+  const subItem = tools.getByRole('button', { name: 'Add sub-item to 1' });
+  const outdent = tools.getByRole('button', { name: 'Outdent item 1' });
+  await expect(tools.getByRole('button')).toHaveCount(6);
+  await expect(tools.locator('button[tabindex="0"]')).toHaveCount(1);
+  // The ✕ is not in the toolbar, and stays out of the Tab order.
+  await expect(tools.getByRole('button', { name: 'Delete item 1' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Delete item 1' })).toHaveAttribute('tabindex', '-1');
+
+  // Tab from the title across the row's other fields: the first stop in the toolbar is its
+  // first button, and the next Tab leaves the toolbar for the next row.
+  const inTools = () => tools.evaluate((bar) => bar.contains(document.activeElement));
+  let presses = 0;
+  while (!(await inTools()) && presses < 10) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+  }
+  await expect(addAfter).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(field(page, 'Item 2 start time')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(addAfter).toBeFocused();
+
+  // The arrows, Home and End go from tool to tool, wrapping at the ends, and the Tab stop goes
+  // with the focus.
+  await page.keyboard.press('ArrowRight');
+  await expect(subItem).toBeFocused();
+  await expect(subItem).toHaveAttribute('tabindex', '0');
+  await expect(addAfter).toHaveAttribute('tabindex', '-1');
+  await page.keyboard.press('End');
+  await expect(outdent).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(addAfter).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(outdent).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(addAfter).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(subItem).toBeFocused();
+  // Out and back by Tab: the stop is the tool last used.
+  await page.keyboard.press('Tab');
+  await expect(field(page, 'Item 2 start time')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(subItem).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'Item 1.1 title')).toBeFocused();
+  // Undone, the sub-item hands the focus back to the item it was added to.
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 1.1 title')).toHaveCount(0);
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+
+  // Alt+arrows still move the item from its toolbar.
+  await page.getByRole('toolbar', { name: 'Item 2 tools' }).getByRole('button', { name: 'Add item after 2' }).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(field(page, 'Item 1 title')).toHaveValue('Agenda');
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+});
+
+test('undoing an add from the new row puts the focus on the item it was added after, then on "Add item"', async ({ page }) => {
+  await twoItemsByKeyboard(page);
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 2 title')).toHaveCount(0);
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+  await expect(field(page, 'Item 1 title')).toHaveValue('Opening');
+  // The typing, then the first item: with no item left above, "Add item" takes the focus.
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 1 title')).toHaveValue('');
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 1 title')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
+  // Redo brings the item back with the focus in it.
+  await page.keyboard.press('Control+Shift+z');
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+});
+
+test('the page\'s body never holds the focus while an add is undone', async ({ page }) => {
+  await twoItemsByKeyboard(page);
+  await watchBodyFocus(page);
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 2 title')).toHaveCount(0);
+  await expect(field(page, 'Item 1 title')).toBeFocused();
+  expect(await bodyHeldFocus(page)).toBe(false);
+  // Nor when the last item goes and "Add item" takes the focus.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Item 1 title')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add item to session 1' })).toBeFocused();
+  expect(await bodyHeldFocus(page)).toBe(false);
 });
