@@ -17,6 +17,8 @@
 //! - [`format`]: the file format, its migration and schema; [`export`]: the printable HTML.
 //! - [`schedule`] and [`time`]: computed time slots, dates and times as agendas write them.
 //! - [`templates`]: the agendas a user starts from, TD514 among them.
+//! - [`zones`]: the meeting's time zone, its times as instants and in other zones; the rules come
+//!   from the caller ([`zones::ZoneRules`]), natively [`zones::Tzdb`] with the `tzdb` feature.
 //!
 //! The tests under `core/tests/` read as the user's stories: `checks.rs` plants each mistake in
 //! TD514 and expects its finding; `edits.rs` undoes every edit; `format.rs` refuses bad files.
@@ -33,6 +35,7 @@ pub mod numbering;
 pub mod schedule;
 pub mod templates;
 pub mod time;
+pub mod zones;
 
 pub use checks::{check, Code, FieldNames, Finding, Fix, Severity};
 pub use docref::{DocId, DocNumber, DocRef};
