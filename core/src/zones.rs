@@ -188,6 +188,19 @@ pub struct Converted {
     pub reading: Reading,
 }
 
+impl Converted {
+    /// As a viewer's column shows it: "08:30", "01:00 (+1 day)", "23:00 (−1 day)".
+    pub fn label(&self) -> String {
+        match self.day_shift {
+            0 => self.time.to_string(),
+            1 => format!("{} (+1 day)", self.time),
+            -1 => format!("{} (\u{2212}1 day)", self.time),
+            n if n > 0 => format!("{} (+{n} days)", self.time),
+            n => format!("{} (\u{2212}{} days)", self.time, -n),
+        }
+    }
+}
+
 /// What `from`'s clocks reading `time` on `date` read in zone `to`: TD514's 14:30 Geneva time on
 /// 2024-08-01 is 08:30 in America/New_York. `to` may be "UTC".
 pub fn convert(
@@ -218,6 +231,22 @@ pub fn session_window(
         return Ok(None);
     };
     Ok(Some((place(rules, zone, date, start)?, place(rules, zone, date, end)?)))
+}
+
+/// A session's start and end as zone `to` reads them (the viewer's zone, or "UTC"), each read on
+/// the session's own date in the agenda's zone. None when the session lacks a date, a start or an
+/// end.
+pub fn session_in(
+    rules: &dyn ZoneRules,
+    agenda: &crate::model::Agenda,
+    session: &crate::model::Session,
+    to: &str,
+) -> Result<Option<(Converted, Converted)>, ZoneError> {
+    let (Some(date), Some(start), Some(end)) = (session.date, session.start, session.end) else {
+        return Ok(None);
+    };
+    let from = agenda.time_zone.as_str();
+    Ok(Some((convert(rules, from, date, start, to)?, convert(rules, from, date, end, to)?)))
 }
 
 /// Names people write for Geneva, where most ITU-T meetings are held, which is in the zone of

@@ -5,7 +5,7 @@
 use agendum_core::templates;
 use agendum_core::time::{Date, Time};
 use agendum_core::zones::{
-    convert, local, place, session_window, Instant, Reading, Tzdb, ZoneError, ZoneRules,
+    convert, local, place, session_in, session_window, Instant, Reading, Tzdb, ZoneError, ZoneRules,
 };
 
 fn date(s: &str) -> Date {
@@ -128,4 +128,79 @@ fn the_bundled_rules_know_the_iana_names() {
     assert!(!Tzdb.is_known("Europe/Geneva"));
     assert!(!Tzdb.is_known(""));
     assert!(names.len() > 300, "{} names", names.len());
+}
+
+#[test]
+fn a_viewer_reads_td514s_session_in_their_own_zone() {
+    let td514 = templates::td514("t");
+    let session = &td514.sessions[0];
+    let (start, end) =
+        session_in(&Tzdb, &td514, session, "America/New_York").unwrap().expect("a dated session");
+    assert_eq!((start.label(), end.label()), ("08:30".to_string(), "09:45".to_string()));
+    let (start, _) = session_in(&Tzdb, &td514, session, "Pacific/Auckland").unwrap().unwrap();
+    assert_eq!(start.label(), "00:30 (+1 day)");
+    let (start, _) = session_in(&Tzdb, &td514, session, "Pacific/Honolulu").unwrap().unwrap();
+    assert_eq!(start.label(), "02:30");
+    let (start, _) = session_in(&Tzdb, &td514, session, "America/Los_Angeles").unwrap().unwrap();
+    assert_eq!(start.label(), "05:30");
+    let mut undated = session.clone();
+    undated.date = None;
+    assert_eq!(session_in(&Tzdb, &td514, &undated, "UTC").unwrap(), None);
+}
+
+#[test]
+fn a_time_the_day_before_is_labelled_so() {
+    let la =
+        convert(&Tzdb, "Europe/Zurich", date("2024-08-01"), time("08:00"), "America/Los_Angeles").unwrap();
+    assert_eq!(la.label(), "23:00 (\u{2212}1 day)");
+}
+
+/// Zurich's rules since 1996 written out by hand, as the browser's own data gives them: summer
+/// time (UTC+2) from the last Sunday of March to the last Sunday of October, changing at 01:00
+/// UTC. Any source of rules answers the one question the core asks; what the core makes of the
+/// answers must not depend on which source it is.
+struct HandWritten;
+
+impl HandWritten {
+    fn last_sunday(year: i32, month: u8) -> Date {
+        let mut d = Date::new(year, month, 31).unwrap();
+        while d.weekday() != agendum_core::time::Weekday::Sunday {
+            d = Date::new(year, month, d.day - 1).unwrap();
+        }
+        d
+    }
+}
+
+impl ZoneRules for HandWritten {
+    fn offset_minutes(&self, zone: &str, at: Instant) -> Result<i32, ZoneError> {
+        if zone != "Europe/Zurich" {
+            return Err(ZoneError::Unknown(zone.into()));
+        }
+        let year = at.utc().0.year;
+        let one = time("01:00");
+        let summer = Instant::from_utc(Self::last_sunday(year, 3), one)
+            ..Instant::from_utc(Self::last_sunday(year, 10), one);
+        Ok(if summer.contains(&at) { 120 } else { 60 })
+    }
+
+    fn is_known(&self, zone: &str) -> bool {
+        zone == "Europe/Zurich"
+    }
+
+    fn names(&self) -> Vec<String> {
+        vec!["Europe/Zurich".into()]
+    }
+}
+
+#[test]
+fn other_rules_with_the_same_offsets_place_every_time_alike() {
+    // Every quarter hour of the days around both 2024 changes, gap and fold included.
+    for d in ["2024-03-30", "2024-03-31", "2024-04-01", "2024-10-26", "2024-10-27", "2024-10-28"] {
+        for q in 0..96u8 {
+            let t = Time::from_hm(q / 4, q % 4 * 15).unwrap();
+            let by_hand = place(&HandWritten, "Europe/Zurich", date(d), t).unwrap();
+            let bundled = place(&Tzdb, "Europe/Zurich", date(d), t).unwrap();
+            assert_eq!(by_hand, bundled, "{d} {t}");
+        }
+    }
 }
