@@ -265,10 +265,19 @@ pub fn alias(name: &str) -> Option<&'static str> {
 }
 
 /// The known names nearest to an unknown one, nearest first (at most `n`), by edit distance
-/// ignoring case: "Europe/Zurch" gives "Europe/Zurich" first.
+/// ignoring case, of the whole name or of its city alone, spaces read as IANA's underscores:
+/// "Europe/Zurch" and "Zurich" both give "Europe/Zurich" first, "New York" "America/New_York".
 pub fn nearest_names(name: &str, known: &[String], n: usize) -> Vec<(String, usize)> {
-    let mut scored: Vec<(String, usize)> =
-        known.iter().map(|k| (k.clone(), crate::checks::edit_distance(name.trim(), k))).collect();
+    let name = name.trim().replace(' ', "_");
+    let city = |s: &str| s.rsplit('/').next().unwrap_or(s).to_string();
+    let typed_city = city(&name);
+    let mut scored: Vec<(String, usize)> = known
+        .iter()
+        .map(|k| {
+            let whole = crate::checks::edit_distance(&name, k);
+            (k.clone(), whole.min(crate::checks::edit_distance(&typed_city, &city(k))))
+        })
+        .collect();
     scored.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
     scored.truncate(n);
     scored

@@ -909,6 +909,19 @@ fn agenda_time_zone_geneva_is_in_zurichs_zone() {
 }
 
 #[test]
+fn agenda_time_zone_a_city_alone_is_fixed_to_its_zone() {
+    for (typed, zone) in
+        [("Zurich", "Europe/Zurich"), ("New York", "America/New_York"), ("kolkata", "Asia/Kolkata")]
+    {
+        let a = &mut td514();
+        set(a, header(AgendaField::TimeZone), text(typed));
+        let new = new_findings(a);
+        assert_eq!(new.len(), 1, "{typed}: {}", show(&new.iter().collect::<Vec<_>>()));
+        assert_eq!(fix_label(&new[0]), format!("Change to \"{zone}\""), "{typed}");
+    }
+}
+
+#[test]
 fn agenda_time_zone_on_mars_suggests_names_and_offers_no_fix() {
     let a = &mut td514();
     let place = set(a, header(AgendaField::TimeZone), text("Mars/Olympus_Mons"));

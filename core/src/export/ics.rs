@@ -69,11 +69,7 @@ pub fn ics(agenda: &Agenda, rules: &dyn ZoneRules, options: IcsOptions) -> Resul
     w.line("PRODID:-//Agendum//Agendum agenda//EN");
     w.line("CALSCALE:GREGORIAN");
     w.line("METHOD:PUBLISH");
-    let name = [document_label(agenda), agenda.title.trim().to_string()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = about(agenda);
     if !name.is_empty() {
         w.property("X-WR-CALNAME", &text(&name));
     }
