@@ -157,7 +157,7 @@ fn export_ics_items_says_what_it_left_out_and_takes_a_sequence() {
     assert_eq!(text.matches("BEGIN:VEVENT").count(), 6, "the session and items 1 to 5");
     assert_eq!(text.matches("\r\nSEQUENCE:3\r\n").count(), 6);
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("Item 7 is left out"), "{err}");
+    assert!(err.contains("Item 7 (Closure of the meeting) is left out"), "{err}");
 
     // A revised agenda's events carry its revision as their SEQUENCE.
     let revised =

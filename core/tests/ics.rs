@@ -128,7 +128,11 @@ fn td514s_timed_items_are_events_until_the_next_timed_item() {
     // The closure at 15:45 sharp has no length: it is left out, and said so.
     assert_eq!(cal.notices.len(), 1, "{:?}", cal.notices);
     assert!(cal.notices[0].left_out);
-    assert!(cal.notices[0].message.starts_with("Item 7 is left out"), "{}", cal.notices[0]);
+    assert!(
+        cal.notices[0].message.starts_with("Item 7 (Closure of the meeting) is left out"),
+        "{}",
+        cal.notices[0]
+    );
     assert_eq!(cal.events, events.len());
 }
 
@@ -291,4 +295,35 @@ fn an_unknown_or_missing_zone_makes_no_calendar() {
     );
     a.time_zone = String::new();
     assert_eq!(ics(&a, &Tzdb, options(false, 0)).unwrap_err(), ZoneError::Empty);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..Default::default() })]
+
+    /// Whatever a title holds, the calendar stays well formed and the parser reads the title back
+    /// (line breaks as one "\n", tabs as spaces, other control characters dropped: TEXT cannot
+    /// hold them).
+    #[test]
+    fn any_title_reads_back(title in "(\\PC|[,;\\\\\n\r\t\u{0}-\u{1f}]){0,120}") {
+        let mut a = td514();
+        a.sessions[0].title = title.clone();
+        let events = parse(&export(&a, false).text);
+        // The title is taken trimmed, as every export takes it.
+        let want: String = title
+            .trim()
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .chars()
+            .filter_map(|c| match c {
+                '\t' => Some(' '),
+                '\n' => Some('\n'),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect();
+        // An empty or blank title gives way to the agenda's.
+        if !want.trim().is_empty() {
+            proptest::prop_assert_eq!(&events[0].summary, &want);
+        }
+    }
 }

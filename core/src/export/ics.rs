@@ -8,7 +8,7 @@ use std::fmt::{self, Write};
 use super::printed::{document_label, session_times};
 use crate::model::{Agenda, Item, Session};
 use crate::numbering::Outline;
-use crate::time::Time;
+use crate::time::{Date, Time};
 use crate::zones::{place, Instant, Placed, Reading, ZoneError, ZoneRules};
 
 /// What the caller decides about a calendar.
@@ -107,78 +107,92 @@ pub fn ics(agenda: &Agenda, rules: &dyn ZoneRules, options: IcsOptions) -> Resul
         }
         w.event(&format!("session-{}", session.id.0), from.at, to.at, &summary, &description.join("\n"));
 
-        if !options.items {
-            continue;
-        }
-        let timed: Vec<(usize, &Item, Time)> = outline
-            .session(index)
-            .filter_map(|k| {
-                let item = outline.items()[k];
-                item.start.map(|s| (k, item, s))
-            })
-            .collect();
-        for (n, (k, item, start)) in timed.iter().enumerate() {
-            let number = outline.number_at(*k);
-            let named = format!("Item {number}");
-            let next = timed.get(n + 1).map(|(_, _, s)| *s);
-            let mut finish = next.unwrap_or(end);
-            if finish <= *start {
-                // The last timed item at the session's end (a closure at 15:45) lasts what it
-                // plans, if it plans anything.
-                match item.duration.filter(|d| *d > 0 && next.is_none()) {
-                    Some(d) => finish = start.plus(d),
-                    None => {
-                        let why = if next.is_some() {
-                            "the next timed item starts no later than it, so it has no length"
-                        } else {
-                            "it starts at or after the session's end and plans no duration, so it has no length"
-                        };
-                        w.notices
-                            .push(Notice { left_out: true, message: format!("{named} is left out: {why}.") });
-                        continue;
-                    }
-                }
-            }
-            let from = place(rules, zone, date, *start)?;
-            let to = place(rules, zone, date, finish)?;
-            w.read_as(&named, date, *start, &from);
-            if to.at <= from.at {
-                w.notices.push(Notice {
-                    left_out: true,
-                    message: format!("{named} is left out: it ends before it starts."),
-                });
-                continue;
-            }
-            let title = item.title.trim();
-            let summary = if title.is_empty() { named.clone() } else { format!("{number} {title}") };
-            let mut description = vec![format!("Item {number} of {}", about(agenda))];
-            if !item.source.trim().is_empty() {
-                description.push(format!("Source: {}", item.source.trim()));
-            }
-            // The untimed items after it (its sub-items, mostly) are taken in its slot.
-            let until = timed.get(n + 1).map_or(outline.session(index).end, |(k2, _, _)| *k2);
-            let docs: Vec<String> =
-                (*k..until).flat_map(|j| outline.items()[j].docs.iter()).map(doc).collect();
-            if !docs.is_empty() {
-                description.push(format!("Documents: {}", docs.join(", ")));
-            }
-            for j in *k + 1..until {
-                let inner = outline.items()[j];
-                let mut line = format!("{} {}", outline.number_at(j), inner.title.trim());
-                if !inner.docs.is_empty() {
-                    let docs: Vec<String> = inner.docs.iter().map(doc).collect();
-                    let _ = write!(line, ": {}", docs.join(", "));
-                }
-                description.push(line);
-            }
-            if !item.actions.is_empty() {
-                description.push(item.actions.join("; "));
-            }
-            w.event(&format!("item-{}", item.id.0), from.at, to.at, &summary, &description.join("\n"));
+        if options.items {
+            items(&mut w, rules, &outline, index, (date, end))?;
         }
     }
     w.line("END:VCALENDAR");
     Ok(Calendar { text: w.out, events: w.events, notices: w.notices })
+}
+
+/// The events of a session's timed items: each from its start to the next timed item's start or
+/// the session's end, the untimed items after it (its sub-items, mostly) in its slot.
+fn items(
+    w: &mut Writer,
+    rules: &dyn ZoneRules,
+    outline: &Outline,
+    index: usize,
+    (date, end): (Date, Time),
+) -> Result<(), ZoneError> {
+    let zone = w.agenda.time_zone.trim();
+    let agenda = w.agenda;
+    let timed: Vec<(usize, &Item, Time)> = outline
+        .session(index)
+        .filter_map(|k| {
+            let item = outline.items()[k];
+            item.start.map(|s| (k, item, s))
+        })
+        .collect();
+    for (n, (k, item, start)) in timed.iter().enumerate() {
+        let number = outline.number_at(*k);
+        let title = item.title.trim();
+        let named =
+            if title.is_empty() { format!("Item {number}") } else { format!("Item {number} ({title})") };
+        let next = timed.get(n + 1).map(|(_, _, s)| *s);
+        let mut finish = next.unwrap_or(end);
+        if finish <= *start {
+            // The last timed item at the session's end (a closure at 15:45) lasts what it
+            // plans, if it plans anything.
+            match item.duration.filter(|d| *d > 0 && next.is_none()) {
+                Some(d) => finish = start.plus(d),
+                None => {
+                    let why = if next.is_some() {
+                        "the next timed item starts no later than it, so it has no length"
+                    } else {
+                        "it starts at or after the session's end and plans no duration, so it has no length"
+                    };
+                    w.notices
+                        .push(Notice { left_out: true, message: format!("{named} is left out: {why}.") });
+                    continue;
+                }
+            }
+        }
+        let from = place(rules, zone, date, *start)?;
+        let to = place(rules, zone, date, finish)?;
+        w.read_as(&named, date, *start, &from);
+        if to.at <= from.at {
+            w.notices.push(Notice {
+                left_out: true,
+                message: format!("{named} is left out: it ends before it starts."),
+            });
+            continue;
+        }
+        let summary = if title.is_empty() { named.clone() } else { format!("{number} {title}") };
+        let mut description = vec![format!("Item {number} of {}", about(agenda))];
+        if !item.source.trim().is_empty() {
+            description.push(format!("Source: {}", item.source.trim()));
+        }
+        // The untimed items after it (its sub-items, mostly) are taken in its slot.
+        let until = timed.get(n + 1).map_or(outline.session(index).end, |(k2, _, _)| *k2);
+        let docs: Vec<String> = (*k..until).flat_map(|j| outline.items()[j].docs.iter()).map(doc).collect();
+        if !docs.is_empty() {
+            description.push(format!("Documents: {}", docs.join(", ")));
+        }
+        for j in *k + 1..until {
+            let inner = outline.items()[j];
+            let mut line = format!("{} {}", outline.number_at(j), inner.title.trim());
+            if !inner.docs.is_empty() {
+                let docs: Vec<String> = inner.docs.iter().map(doc).collect();
+                let _ = write!(line, ": {}", docs.join(", "));
+            }
+            description.push(line);
+        }
+        if !item.actions.is_empty() {
+            description.push(item.actions.join("; "));
+        }
+        w.event(&format!("item-{}", item.id.0), from.at, to.at, &summary, &description.join("\n"));
+    }
+    Ok(())
 }
 
 /// A document as the Docs cell prints it: in parentheses when it is not to be introduced.
@@ -256,7 +270,7 @@ impl Writer<'_> {
     }
 
     /// Says how a time across a daylight-saving change was read.
-    fn read_as(&mut self, named: &str, date: crate::time::Date, time: Time, placed: &Placed) {
+    fn read_as(&mut self, named: &str, date: Date, time: Time, placed: &Placed) {
         let zone = self.agenda.time_zone.trim();
         let message = match placed.reading {
             Reading::Exact => return,
