@@ -193,3 +193,16 @@ fn a_time_zone_that_does_not_exist_is_a_finding_and_no_calendar() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("\"Europe/Geneve\" is not a time zone"), "{err}");
 }
+
+#[test]
+fn an_agenda_without_a_time_zone_makes_no_calendar_and_says_why() {
+    let text = std::fs::read_to_string(fixture("td514.agenda.json")).unwrap();
+    let planted = text.replacen("\"Europe/Zurich\"", "\"\"", 1);
+    let path = temp_file("no-zone.agenda.json", &planted);
+    let out = agendum(&["export", "--ics", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("the agenda has no time zone"), "{err}");
+    // Checking it is not an error: an agenda need not be placed in time to be checked.
+    assert_eq!(agendum(&["check", path.to_str().unwrap()]).status.code(), Some(0));
+}

@@ -18,7 +18,7 @@
 //! - [`schedule`] and [`time`]: computed time slots, dates and times as agendas write them.
 //! - [`templates`]: the agendas a user starts from, TD514 among them.
 //! - [`zones`]: the meeting's time zone, its times as instants and in other zones; the rules come
-//!   from the caller ([`zones::ZoneRules`]), natively [`zones::Tzdb`] with the `tzdb` feature.
+//!   from the caller ([`zones::ZoneRules`]), natively `zones::Tzdb` with the `tzdb` feature.
 //!
 //! The tests under `core/tests/` read as the user's stories: `checks.rs` plants each mistake in
 //! TD514 and expects its finding; `edits.rs` undoes every edit; `format.rs` refuses bad files.

@@ -4,7 +4,7 @@
 //!
 //! The rules themselves come from outside, through [`ZoneRules`]: the browser asks its own
 //! time-zone data (`Intl`), so the wasm build carries no copy of the database; native builds
-//! (the command line, the tests) use [`Tzdb`], the IANA database bundled into the binary, behind
+//! (the command line, the tests) use `Tzdb`, the IANA database bundled into the binary, behind
 //! the `tzdb` feature. Both answer the one question the rules are asked, a zone's offset at an
 //! instant, and everything else (the gap, the fold, the calendar arithmetic) is worked out here
 //! once, so the command line and the browser cannot disagree on how a local time is read.
