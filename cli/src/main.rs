@@ -5,8 +5,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use agendum_core::checks::FieldNames;
-use agendum_core::{check, export, format, Severity};
+use agendum_core::checks::{with_time_zone, FieldNames};
+use agendum_core::export::IcsOptions;
+use agendum_core::zones::{Instant, Tzdb};
+use agendum_core::{export, format, Severity};
 
 const USAGE: &str = "\
 usage: agendum check [--json] FILE
@@ -14,6 +16,7 @@ usage: agendum check [--json] FILE
        agendum export --docx FILE
        agendum export --json FILE
        agendum export --link FILE
+       agendum export --ics FILE [--items] [--sequence N]
        agendum import FILE.docx
        agendum import LINK
        agendum diff [--json] OLD NEW
@@ -22,7 +25,10 @@ usage: agendum check [--json] FILE
 
   check    print the findings; exit 1 if any is an error, 2 if FILE cannot be read
   export   write the printable HTML agenda, the Word TD (.docx), the file in the current
-           format, or its share link's part after the editor's address (#/shared/…), to stdout
+           format, its share link's part after the editor's address (#/shared/…), or the
+           calendar (.ics: one event per session, --items one per timed item too, in UTC), to
+           stdout; the calendar's SEQUENCE is the agenda's revision unless --sequence says
+           otherwise, and what it leaves out goes to stderr
   import   read an agenda made in Word, or the agenda of a share link (the whole address or
            its #/shared/… part), and write it as an agenda file to stdout; what was read goes
            to stderr
@@ -56,7 +62,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 return Err(format!("unknown option {bad}\n{USAGE}"));
             }
             let agenda = read(path)?;
-            let findings = check(&agenda);
+            let findings = with_time_zone(&agenda, &Tzdb);
             let names = FieldNames::new(&agenda);
             for f in &findings {
                 let where_ = names.name(f.field);
@@ -121,6 +127,20 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             eprintln!("the link holds \"{}\"", loaded.agenda.display_name());
             Ok(ExitCode::SUCCESS)
         }
+        ["export", rest @ ..] if rest.contains(&"--ics") => {
+            let asked = ics_options(rest)?;
+            let path = asked.path;
+            let agenda = read(path)?;
+            // A revised agenda (TD514R1) updates the events of the one before it.
+            let sequence = asked.sequence.unwrap_or(agenda.revision.unwrap_or(0));
+            let options = IcsOptions { sequence, ..asked.ics };
+            let calendar = export::ics(&agenda, &Tzdb, options).map_err(|e| format!("{path}: {e}"))?;
+            out.write_all(calendar.text.as_bytes()).map_err(io)?;
+            for notice in &calendar.notices {
+                eprintln!("{path}: {notice}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         ["import", path] => {
             let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))?;
             let id = std::path::Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or("imported");
@@ -173,6 +193,53 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         _ => Err(USAGE.into()),
     }
+}
+
+/// What `export --ics` was asked: the file, the options, and a SEQUENCE if one was given.
+struct AskedIcs<'a> {
+    path: &'a str,
+    ics: IcsOptions,
+    sequence: Option<u32>,
+}
+
+fn ics_options<'a>(rest: &[&'a str]) -> Result<AskedIcs<'a>, String> {
+    let mut asked =
+        AskedIcs { path: "", ics: IcsOptions { items: false, sequence: 0, stamp: now()? }, sequence: None };
+    let mut words = rest.iter();
+    while let Some(w) = words.next() {
+        match *w {
+            "--ics" => {}
+            "--items" => asked.ics.items = true,
+            "--sequence" => {
+                let n = words.next().ok_or_else(|| format!("--sequence needs a number\n{USAGE}"))?;
+                let n = n.parse().map_err(|_| format!("--sequence needs a number, not \"{n}\"\n{USAGE}"))?;
+                asked.sequence = Some(n);
+            }
+            w if w.starts_with("--") => return Err(format!("unknown option {w}\n{USAGE}")),
+            w if asked.path.is_empty() => asked.path = w,
+            _ => return Err(USAGE.into()),
+        }
+    }
+    if asked.path.is_empty() {
+        return Err(USAGE.into());
+    }
+    Ok(asked)
+}
+
+/// When the calendar is made, for its DTSTAMP: the clock, or SOURCE_DATE_EPOCH (seconds since
+/// 1970) where a build or a test needs the same bytes every time.
+fn now() -> Result<Instant, String> {
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let s: i64 = epoch
+            .trim()
+            .parse()
+            .map_err(|_| format!("SOURCE_DATE_EPOCH is not a number of seconds: {epoch}"))?;
+        return Ok(Instant::from_unix_seconds(s));
+    }
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|_| "the system clock is before 1970".to_string())?;
+    Ok(Instant::from_unix_seconds(since.as_secs() as i64))
 }
 
 fn main() -> ExitCode {

@@ -174,3 +174,87 @@ fn a_share_link_made_by_export_imports_back_as_the_same_file() {
     assert_eq!(cut.status.code(), Some(2));
     assert!(String::from_utf8(cut.stderr).unwrap().contains("This link is incomplete"));
 }
+
+fn agendum_at(args: &[&str], epoch: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_agendum"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .output()
+        .expect("agendum runs")
+}
+
+#[test]
+fn export_ics_writes_td514s_session_in_utc() {
+    let path = fixture("td514.agenda.json");
+    let out = agendum_at(&["export", "--ics", path.to_str().unwrap()], "1733230800");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), "{text}");
+    assert!(text.contains("\r\nDTSTART:20240801T123000Z\r\nDTEND:20240801T134500Z\r\n"), "{text}");
+    assert!(text.contains("\r\nDTSTAMP:20241203T130000Z\r\n"), "the stamp is SOURCE_DATE_EPOCH: {text}");
+    assert!(text.contains("\r\nSEQUENCE:0\r\n"), "TD514 is not revised: {text}");
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    // The same file and stamp give the same bytes.
+    let again = agendum_at(&["export", path.to_str().unwrap(), "--ics"], "1733230800");
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), text);
+}
+
+#[test]
+fn export_ics_items_says_what_it_left_out_and_takes_a_sequence() {
+    let path = fixture("td514.agenda.json");
+    let out = agendum_at(&["export", "--ics", path.to_str().unwrap(), "--items", "--sequence", "3"], "0");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 6, "the session and items 1 to 5");
+    assert_eq!(text.matches("\r\nSEQUENCE:3\r\n").count(), 6);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("Item 7 (Closure of the meeting) is left out"), "{err}");
+
+    // A revised agenda's events carry its revision as their SEQUENCE.
+    let revised =
+        std::fs::read_to_string(&path).unwrap().replacen("\"revision\": null", "\"revision\": 2", 1);
+    let revised = temp_file("revised.agenda.json", &revised);
+    let out = agendum_at(&["export", "--ics", revised.to_str().unwrap()], "0");
+    assert!(String::from_utf8(out.stdout).unwrap().contains("\r\nSEQUENCE:2\r\n"));
+
+    assert_eq!(
+        agendum(&["export", "--ics", path.to_str().unwrap(), "--sequence", "x"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(agendum(&["export", "--ics", path.to_str().unwrap(), "--all"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_time_zone_that_does_not_exist_is_a_finding_and_no_calendar() {
+    let text = std::fs::read_to_string(fixture("td514.agenda.json")).unwrap();
+    let planted = text.replacen("\"Europe/Zurich\"", "\"Europe/Geneve\"", 1);
+    assert_ne!(planted, text);
+    let path = temp_file("geneve.agenda.json", &planted);
+
+    let out = agendum(&["check", path.to_str().unwrap()]);
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "a warning: {report}");
+    assert!(report.contains("Header, Time zone: warning [agenda.time-zone]"), "{report}");
+    assert!(report.contains("(fix: Change to \"Europe/Zurich\")"), "{report}");
+    assert!(report.ends_with(": 0 errors, 2 warnings, 0 notes\n"), "{report}");
+
+    let out = agendum(&["export", "--ics", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("\"Europe/Geneve\" is not a time zone"), "{err}");
+}
+
+#[test]
+fn an_agenda_without_a_time_zone_makes_no_calendar_and_says_why() {
+    let text = std::fs::read_to_string(fixture("td514.agenda.json")).unwrap();
+    let planted = text.replacen("\"Europe/Zurich\"", "\"\"", 1);
+    let path = temp_file("no-zone.agenda.json", &planted);
+    let out = agendum(&["export", "--ics", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("the agenda has no time zone"), "{err}");
+    // Checking it is not an error: an agenda need not be placed in time to be checked.
+    assert_eq!(agendum(&["check", path.to_str().unwrap()]).status.code(), Some(0));
+}

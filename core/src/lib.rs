@@ -19,6 +19,8 @@
 //! - [`schedule`] and [`time`]: computed time slots, dates and times as agendas write them.
 //! - [`share`]: the share link, an agenda carried in a link's fragment.
 //! - [`templates`]: the agendas a user starts from, TD514 among them.
+//! - [`zones`]: the meeting's time zone, its times as instants and in other zones; the rules come
+//!   from the caller ([`zones::ZoneRules`]), natively `zones::Tzdb` with the `tzdb` feature.
 //!
 //! The tests under `core/tests/` read as the user's stories: `checks.rs` plants each mistake in
 //! TD514 and expects its finding; `edits.rs` undoes every edit; `format.rs` refuses bad files.
@@ -37,6 +39,7 @@ pub mod schedule;
 pub mod share;
 pub mod templates;
 pub mod time;
+pub mod zones;
 
 pub use checks::{check, Code, FieldNames, Finding, Fix, Severity};
 pub use docref::{DocId, DocNumber, DocRef};

@@ -3,13 +3,14 @@
 //! its severity, and nothing unrelated besides. Where a finding offers a fix, applying the fix
 //! must make it go away and leave TD514 as clean as it was.
 
-use agendum_core::checks::{sources_agree, titles_agree, Code, CODES};
+use agendum_core::checks::{sources_agree, titles_agree, with_time_zone, Code, CODES};
 use agendum_core::docref::{DocNumber, DocRef};
 use agendum_core::edit::commands::add_missing_documents;
 use agendum_core::edit::{AgendaField, AnnexField, EntryField, FutureMeetingField, ItemField, SessionField};
 use agendum_core::model::{Annex, EntryId, Location};
 use agendum_core::schedule::{schedule, Slot};
 use agendum_core::time::{Date, Time};
+use agendum_core::zones::Tzdb;
 use agendum_core::{
     check, Agenda, Edit, Field, FieldNames, Finding, Item, ItemId, RegisterEntry, Severity, Value,
 };
@@ -278,6 +279,11 @@ fn mistype_the_contacts_email(a: &mut Agenda) -> Field {
     set(a, header(AgendaField::ContactEmail), text("rapporteur.sop@itu"))
 }
 
+/// The time zone is typed "Europe/Zurch".
+fn mistype_the_time_zone(a: &mut Agenda) -> Field {
+    set(a, header(AgendaField::TimeZone), text("Europe/Zurch"))
+}
+
 struct Mistake {
     code: &'static str,
     severity: Severity,
@@ -334,6 +340,7 @@ const MISTAKES: &[Mistake] = &[
     },
     mistake("agenda.link-template", Warning, write_a_link_template_without_https),
     mistake("agenda.contact-email", Warning, mistype_the_contacts_email),
+    mistake("agenda.time-zone", Warning, mistype_the_time_zone),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -349,11 +356,16 @@ fn show(findings: &[&Finding]) -> String {
     findings.iter().map(|f| format!("\n  {} at {:?}: {}", f.code, f.field, f.message)).collect()
 }
 
+/// Every check, the time zone's among them, as the command line runs them.
+fn check_all(a: &Agenda) -> Vec<Finding> {
+    with_time_zone(a, &Tzdb)
+}
+
 /// The findings of `a` that TD514 as published does not have (compared by code and place).
 fn new_findings(a: &Agenda) -> Vec<Finding> {
-    let mut baseline = keys(&check(&td514()));
+    let mut baseline = keys(&check_all(&td514()));
     let mut new = Vec::new();
-    for f in check(a) {
+    for f in check_all(a) {
         match baseline.iter().position(|k| *k == (f.code.as_str(), f.field)) {
             Some(i) => {
                 baseline.remove(i);
@@ -366,7 +378,7 @@ fn new_findings(a: &Agenda) -> Vec<Finding> {
 
 /// Asserts the agenda reports exactly what TD514 as published reports.
 fn assert_as_clean_as_td514(a: &Agenda, after: &str) {
-    let (now, baseline) = (check(a), check(&td514()));
+    let (now, baseline) = (check_all(a), check_all(&td514()));
     let mut got = keys(&now);
     let mut want = keys(&baseline);
     got.sort_by_key(|k| format!("{k:?}"));
@@ -380,7 +392,7 @@ fn apply_fix(a: &Agenda, f: &Finding) -> Agenda {
     let mut fixed = a.clone();
     fix.edit.clone().apply(&mut fixed).unwrap_or_else(|e| panic!("the fix \"{}\" fails: {e}", fix.label));
     let left: Vec<Finding> =
-        check(&fixed).into_iter().filter(|g| g.code == f.code && g.field == f.field).collect();
+        check_all(&fixed).into_iter().filter(|g| g.code == f.code && g.field == f.field).collect();
     assert!(left.is_empty(), "after \"{}\", still:{}", fix.label, show(&left.iter().collect::<Vec<_>>()));
     fixed
 }
@@ -870,6 +882,79 @@ fn agenda_own_adoption_the_adoption_item_no_longer_cites_td514() {
     assert_eq!(fix_label(&f), "Cite TD514 in item 1.1");
     let fixed = apply_fix(&a, &f);
     assert_eq!(item(&fixed, "1.1").docs, item(&td514(), "1.1").docs);
+}
+
+#[test]
+fn agenda_time_zone_a_typo_is_fixed_to_the_nearest_name() {
+    let (a, f) = planted("agenda.time-zone");
+    assert_eq!(named(&a, &f), "Header, Time zone");
+    assert!(
+        f.message.contains("\"Europe/Zurch\"") && f.message.contains("\"Europe/Zurich\""),
+        "{}",
+        f.message
+    );
+    assert_eq!(fix_label(&f), "Change to \"Europe/Zurich\"");
+    assert_eq!(apply_fix(&a, &f).time_zone, "Europe/Zurich");
+}
+
+#[test]
+fn agenda_time_zone_geneva_is_in_zurichs_zone() {
+    // No IANA name has Geneva in it, yet it is where ITU-T meets: the clear fix is Zurich's zone.
+    let a = &mut td514();
+    let place = set(a, header(AgendaField::TimeZone), text("Europe/Geneve"));
+    let new = new_findings(a);
+    assert_eq!(keys(&new), [("agenda.time-zone", place)]);
+    assert_eq!(fix_label(&new[0]), "Change to \"Europe/Zurich\"");
+    assert_as_clean_as_td514(&apply_fix(a, &new[0]), "the fix");
+}
+
+#[test]
+fn agenda_time_zone_a_city_alone_is_fixed_to_its_zone() {
+    for (typed, zone) in
+        [("Zurich", "Europe/Zurich"), ("New York", "America/New_York"), ("kolkata", "Asia/Kolkata")]
+    {
+        let a = &mut td514();
+        set(a, header(AgendaField::TimeZone), text(typed));
+        let new = new_findings(a);
+        assert_eq!(new.len(), 1, "{typed}: {}", show(&new.iter().collect::<Vec<_>>()));
+        assert_eq!(fix_label(&new[0]), format!("Change to \"{zone}\""), "{typed}");
+    }
+}
+
+#[test]
+fn agenda_time_zone_on_mars_suggests_names_and_offers_no_fix() {
+    let a = &mut td514();
+    let place = set(a, header(AgendaField::TimeZone), text("Mars/Olympus_Mons"));
+    let new = new_findings(a);
+    assert_eq!(keys(&new), [("agenda.time-zone", place)]);
+    let f = &new[0];
+    assert!(f.fix.is_none(), "nothing is near enough to be the one meant: {:?}", f.fix);
+    assert!(f.message.contains("The nearest names are \""), "{}", f.message);
+    // Three real names are suggested, each one the database knows.
+    let named: Vec<&str> = f.message.split('"').skip(3).step_by(2).take(3).collect();
+    assert_eq!(named.len(), 3, "{}", f.message);
+    for n in named {
+        assert!(agendum_core::zones::ZoneRules::is_known(&Tzdb, n), "{n} in {}", f.message);
+    }
+}
+
+#[test]
+fn agenda_time_zone_known_names_and_an_empty_one_are_not_findings() {
+    for zone in ["America/New_York", "UTC", "Asia/Kolkata", ""] {
+        let a = &mut td514();
+        set(a, header(AgendaField::TimeZone), text(zone));
+        assert_as_clean_as_td514(a, &format!("setting the time zone to \"{zone}\""));
+    }
+}
+
+#[test]
+fn agenda_time_zone_finding_comes_with_the_other_warnings_of_the_header() {
+    let a = &mut td514();
+    set(a, header(AgendaField::TimeZone), text("Europe/Zurch"));
+    set(a, item_field(a, "3", ItemField::Start), Value::Time(Some(time("14:32"))));
+    let all = with_time_zone(a, &Tzdb);
+    let codes: Vec<&str> = all.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["time.order", "agenda.time-zone", "register.category"]);
 }
 
 #[test]

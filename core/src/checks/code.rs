@@ -104,6 +104,7 @@ codes! {
     AgendaOwnAdoption = "agenda.own-adoption", Warning, OwnNumber, "No item cites the agenda's own number for adoption";
     AgendaLinkTemplate = "agenda.link-template", Warning, Header, "The document link template cannot make links: not http(s), no {number}, or a space, quote, < or >";
     ContactEmail = "agenda.contact-email", Warning, Header, "The contact's e-mail is not an e-mail address";
+    TimeZone = "agenda.time-zone", Warning, Header, "The agenda's time zone is not a name the time-zone database knows (an IANA name such as Europe/Zurich)";
     Unreadable = "field.unreadable", Error, Header, "The editor only: a box holds what cannot be read as its value (a time, a date, a number), and the agenda keeps the value it had";
 }
 

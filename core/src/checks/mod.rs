@@ -21,20 +21,24 @@ mod register;
 mod sessions;
 mod suggestions;
 mod text;
+mod time_zone;
 mod times;
 mod vocabulary;
 
 pub use code::Code;
 pub use field_names::FieldNames;
 pub use finding::{Finding, Fix, Severity};
+pub(crate) use suggestions::distance as edit_distance;
 pub use suggestions::nearest;
 pub use text::{sources_agree, titles_agree};
+pub use time_zone::time_zone;
 
 use code::Stage;
 
 use crate::edit::Field;
 use crate::model::{Agenda, EntryId};
 use crate::numbering::Outline;
+use crate::zones::ZoneRules;
 
 /// Every code, with its severity and meaning; the README's table and `agendum codes` are made
 /// from it.
@@ -195,4 +199,20 @@ pub fn check(agenda: &Agenda) -> Vec<Finding> {
         category_words.entry(&mut cx, entry);
     }
     cx.into_findings()
+}
+
+/// Adds findings made apart from the pass (the time zone's) to the pass's, keeping its order:
+/// errors first, then warnings, then notes, and within each the header's first, where they go.
+pub fn merge(mut findings: Vec<Finding>, extra: Vec<Finding>) -> Vec<Finding> {
+    for f in extra.into_iter().rev() {
+        let at = findings.partition_point(|g| g.severity < f.severity);
+        findings.insert(at, f);
+    }
+    findings
+}
+
+/// Every check, the time zone's with the rules given among them: what the command line reports,
+/// and what the editor reports with the browser's rules.
+pub fn with_time_zone(agenda: &Agenda, rules: &dyn ZoneRules) -> Vec<Finding> {
+    merge(check(agenda), time_zone(agenda, rules))
 }

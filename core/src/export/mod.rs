@@ -1,14 +1,16 @@
 //! Exports: the printable HTML agenda ([`html`]) and the Word TD ([`docx`]), which print the
-//! same texts ([`printed`]), and the file name an export gets.
+//! same texts ([`printed`]), the calendar ([`ics`]), and the file name an export gets.
 
 mod docx;
 mod html;
+pub mod ics;
 pub mod printed;
 
 use std::fmt::Write;
 
 pub use docx::docx;
 pub use html::{escape, html};
+pub use ics::{ics, Calendar, IcsOptions, Notice};
 pub use printed::{date_range, session_day};
 
 use crate::docref::DocNumber;
