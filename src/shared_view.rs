@@ -59,7 +59,7 @@ pub fn SharedAgenda(
             let names = FieldNames::new(&agenda);
             let count = |s| findings.iter().filter(|f| f.severity == s).count();
             let counts =
-                [Severity::Error, Severity::Warning, Severity::Note].map(|s| s.counted(count(s))).join(", ");
+                [Severity::Error, Severity::Warning, Severity::Note].map(|s| s.counted(count(s))).join(" · ");
             let listed: Vec<(String, String, &'static str)> = findings
                 .iter()
                 .take(100)
