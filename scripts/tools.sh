@@ -63,7 +63,8 @@ if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}')" != "$GECK
 fi
 
 # JavaScript tools: binaryen's wasm-opt for release builds (Debian's is too old and breaks
-# them), Playwright, selenium-webdriver and axe-core for the end-to-end tests. Reinstalled when the lock changes.
+# them), Playwright, selenium-webdriver and axe-core for the end-to-end tests. Reinstalled when
+# the lock changes.
 LOCK_SUM="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
 if [ "$(cat "$ROOT/node_modules/.agendum-lock" 2>/dev/null)" != "$LOCK_SUM" ]; then
   say "installing npm packages"

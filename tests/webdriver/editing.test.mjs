@@ -50,8 +50,9 @@ eachEngine('editing', (ctx) => {
     assert.equal(await fieldValue(driver, 'Item 4.4 title'), 'Budget');
     assert.equal(await fieldValue(driver, 'Item 5 title'), 'Future meetings');
 
-    await click(driver, 'Move item 4.4 up');
-    await untilEqual('moved up', () => fieldValue(driver, 'Item 4.3 title'), 'Budget');
+    await press(driver, [Key.ALT], Key.ARROW_UP);
+    await untilEqual('moved up, with the focus', () => focused(driver), 'Item 4.3 title');
+    assert.equal(await fieldValue(driver, 'Item 4.3 title'), 'Budget');
     assert.equal(await fieldValue(driver, 'Item 4.4 title'), CONTRIBUTION);
 
     await click(driver, 'Delete item 4.3');
