@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every check and test Agendum has, installing what is missing first:
 #   format, clippy (native and wasm32), native tests, the Word export opened in LibreOffice, a
-#   short fuzz run, browser tests (wasm-bindgen-test in
-#   headless Chromium), the release build, the single-file edition, and the end-to-end tests
-#   against them.
+#   short fuzz run, browser tests (wasm-bindgen-test in headless Chromium and Firefox), the
+#   release build, the single-file edition, the end-to-end tests against them (Playwright in
+#   Chromium), and the WebDriver suite in Chromium, Firefox and WebKit (tests/webdriver/).
 # Ends with one line "N passed, M failed" over all suites; exits non-zero if anything failed.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
@@ -38,6 +38,10 @@ suite() {
   if [ "$kind" = cargo ]; then
     p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
     f=$(grep -Eo '[0-9]+ failed;' "$log" | awk '{s+=$1} END {print s+0}')
+  elif [ "$kind" = node ]; then
+    # node --test's spec reporter ends with "ℹ pass N" and "ℹ fail N".
+    p=$(grep -Eo '^ℹ pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')
+    f=$(grep -Eo '^ℹ fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')
   else
     p=$(grep -Eo '^ *[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
     f=$(grep -Eo '^ *[0-9]+ (failed|flaky)' "$log" | awk '{s+=$1} END {print s+0}')
@@ -58,6 +62,11 @@ step "fuzz the import parser (scripts/fuzz.sh, 20,000 inputs)" bash scripts/fuzz
 suite "browser tests (wasm-bindgen-test, headless Chromium)" cargo \
   env CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p agendum-app --target wasm32-unknown-unknown
+# The same tests in Firefox ESR; the JSON names Debian's binary, which is not called firefox.
+suite "browser tests (wasm-bindgen-test, headless Firefox)" cargo \
+  env GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver/wasm-firefox.json" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p agendum-app --target wasm32-unknown-unknown
 step "release build (trunk build --release)" trunk build --release
 step "single-file edition (scripts/build-single.sh)" bash scripts/build-single.sh
 if [ -f dist/index.html ]; then
@@ -66,6 +75,8 @@ if [ -f dist/index.html ]; then
   export E2E_PORT
   suite "end-to-end tests (Playwright, release build)" playwright \
     npx playwright test --config tests/e2e/playwright.config.mjs
+  suite "end-to-end tests in Chromium, Firefox and WebKit (WebDriver, tests/webdriver/)" node \
+    node --test --test-concurrency=1 --test-reporter=spec tests/webdriver/*.test.mjs
 else
   FAILED=$((FAILED + 1)); echo "---- end-to-end tests: skipped, no release build"
 fi

@@ -35,8 +35,10 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "addin
 rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 
-# The browser, its driver, pdftotext for the print test, and LibreOffice for the Word export's.
-apt_install chromium chromium-driver poppler-utils libreoffice-writer-nogui
+# The browsers and their drivers (Chromium; Firefox ESR; WebKitGTK's MiniBrowser with
+# WebKitWebDriver, with Xvfb for the display MiniBrowser needs), pdftotext for the print tests,
+# and LibreOffice for the Word export's.
+apt_install chromium chromium-driver firefox-esr webkit2gtk-driver xvfb poppler-utils libreoffice-writer-nogui
 command -v node >/dev/null || apt_install nodejs npm
 
 # Trunk, at the version that builds with this machine's rustc.
@@ -53,8 +55,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
   cargo install wasm-bindgen-cli --version "=$WBG_VERSION"
 fi
 
+# geckodriver, Firefox's WebDriver, which Debian does not package.
+GECKODRIVER_VERSION="0.37.1"
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  say "building geckodriver $GECKODRIVER_VERSION (a few minutes)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+fi
+
 # JavaScript tools: binaryen's wasm-opt for release builds (Debian's is too old and breaks
-# them), Playwright and axe-core for the end-to-end tests. Reinstalled when the lock changes.
+# them), Playwright, selenium-webdriver and axe-core for the end-to-end tests. Reinstalled when
+# the lock changes.
 LOCK_SUM="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
 if [ "$(cat "$ROOT/node_modules/.agendum-lock" 2>/dev/null)" != "$LOCK_SUM" ]; then
   say "installing npm packages"

@@ -81,11 +81,12 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
         }
     });
     // An agenda just created or opened starts at its first field, not on the page's body
-    // where the library's button was.
+    // where the library's button was. Looked at and moved in the same frame: a focus request
+    // waits a frame more, in which the user may have clicked into a field (WebKit showed it).
     request_animation_frame(move || {
         let idle = document().active_element().is_none_or(|e| document().body().is_some_and(|b| *b == e));
         if idle {
-            live.focus.set(Some(Field::Agenda { field: AgendaField::Document }));
+            focus_element(&dom_id(Field::Agenda { field: AgendaField::Document }));
         }
     });
 
