@@ -18,9 +18,10 @@ use crate::items::ItemsTable;
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{owner, ReactiveAgenda};
 use crate::register::Register;
+use crate::second_zone::SecondZoneView;
 use crate::shortcut_sheet::ShortcutSheet;
 use crate::shortcuts::Commands;
-use crate::{files, items, share, shortcut_sheet, shortcuts, word};
+use crate::{calendar, files, items, share, shortcut_sheet, shortcuts, word};
 
 fn focus_element(id: &str) {
     let Some(el) = document().get_element_by_id(id) else { return };
@@ -66,6 +67,10 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
 
     let lazy = LazyRows::new(live);
     provide_context(lazy);
+    let second = SecondZoneView::new(live);
+    provide_context(second);
+    // The printed agenda gives the times in the zone the editor shows them in.
+    let printed = move |a: &Agenda| second.times.with_untracked(|z| export::html_in(a, z.as_ref()));
 
     // A focus request is served once the DOM has the field: its row, if far down a long table,
     // is built first.
@@ -98,7 +103,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
         }
     };
     let export_html = move || {
-        let (name, text) = live.agenda.with_untracked(|a| (export::file_name(a, "html"), export::html(a)));
+        let (name, text) = live.agenda.with_untracked(|a| (export::file_name(a, "html"), printed(a)));
         if let Err(e) = files::download(&name, "text/html", text.as_bytes()) {
             live.notice.set(Some(e));
         }
@@ -116,6 +121,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     // The share link made last, shown with its length so that it can be copied by hand where
     // the browser refuses the clipboard (a page opened from disk, a denied permission).
     let link = RwSignal::new(None::<Result<(String, bool), String>>);
+    let calendar_open = RwSignal::new(false);
     let share_link = move || {
         let text = live.agenda.with_untracked(format::save);
         leptos::task::spawn_local(async move {
@@ -134,7 +140,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
         input.select();
     };
     let print = move || {
-        if let Err(e) = files::print_html(&live.agenda.with_untracked(export::html)) {
+        if let Err(e) = files::print_html(&live.agenda.with_untracked(printed)) {
             live.notice.set(Some(e));
         }
     };
@@ -176,6 +182,8 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                         aria-keyshortcuts="Control+Shift+E">"Export JSON"</button>
                     <button type="button" on:click=move |_| export_html() title="Download the printable agenda">"Export HTML"</button>
                     <button type="button" on:click=move |_| export_word() title="Download the agenda as a Word TD (.docx)">"Export Word"</button>
+                    <button type="button" on:click=move |_| calendar_open.set(true) aria-expanded=move || calendar_open.get().to_string()
+                        title="Download the sessions as calendar events (.ics) for Outlook, Google Calendar or Apple Calendar">"Export calendar"</button>
                     <button type="button" on:click=move |_| print() title="Print the agenda (Ctrl+P)" aria-keyshortcuts="Control+P">"Print"</button>
                     <button type="button" on:click=move |_| share_link()
                         title="Copy a link that holds the whole agenda; it is never sent to a server">"Copy share link"</button>
@@ -215,6 +223,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                 }
                 .into_any(),
             })}
+            {move || calendar_open.get().then(|| view! { <calendar::CalendarOptions open=calendar_open /> })}
             {move || live.notice.get().map(|n| view! {
                 <div class="notice" role="status">
                     <span>{n}</span>

@@ -6,6 +6,7 @@ use agendum_core::model::PURPOSES;
 use leptos::prelude::*;
 
 use crate::fields::{FieldInput, Kind};
+use crate::second_zone::SecondZonePicker;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -27,6 +28,7 @@ pub fn Header() -> impl IntoView {
                 <FieldInput field=af(AgendaField::EndDate) label=label(AgendaField::EndDate) kind=Kind::Date placeholder="day month year" />
                 {f(AgendaField::TimeZone)}
                 {f(AgendaField::TimeZoneLabel)}
+                <SecondZonePicker />
                 {f(AgendaField::Source)}
                 {f(AgendaField::Title)}
                 <FieldInput field=af(AgendaField::StudyPeriod) label=label(AgendaField::StudyPeriod) placeholder="2025-2028" />

@@ -18,6 +18,7 @@ use crate::fields::{dom_id, ActionsInput, DocsInput, FieldInput, Kind, TableHead
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{Owner, ReactiveAgenda};
 use crate::rows::RowData;
+use crate::second_zone::SecondZoneView;
 use crate::shortcuts::{is_delete, DELETE_KEYS};
 use crate::{classes, paste, word};
 
@@ -279,6 +280,7 @@ struct Dragging {
 #[component]
 fn ItemRow(id: ItemId) -> impl IntoView {
     let live = expect_context::<ReactiveAgenda>();
+    let second = expect_context::<SecondZoneView>();
     let Dragging { dragging, drop_target } = expect_context::<Dragging>();
     let number = Memo::new(move |_| live.number(id));
     let depth = Memo::new(move |_| live.numbers.with(|n| n.get(&id).map_or(0, |(_, d)| *d)));
@@ -351,6 +353,8 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                 <span class="slot">
                     {move || live.schedule.with(|s| s.slots.get(&id).map(Slot::label)).unwrap_or_default()}
                 </span>
+                {move || second.times.with(|z| z.as_ref().and_then(|z| z.start_label(id)))
+                    .map(|t| view! { <span class="second-zone">{t}</span> })}
             </td>
             <td class="num">
                 // Hidden from assistive technology: the move buttons and Alt+arrows do the same.
@@ -407,6 +411,7 @@ fn optional(name: &str) -> String {
 #[component]
 fn SessionRows(session: SessionId) -> impl IntoView {
     let live = expect_context::<ReactiveAgenda>();
+    let second = expect_context::<SecondZoneView>();
     let position = Memo::new(move |_| {
         live.shape.with(|s| s.sessions.iter().position(|s| *s == session).map_or(0, |i| i + 1))
     });
@@ -485,6 +490,7 @@ fn SessionRows(session: SessionId) -> impl IntoView {
                         <FieldInput field=sf(SessionField::Start) label=l("start") kind=Kind::Parsed placeholder="hh:mm" class="time" />
                         <FieldInput field=sf(SessionField::End) label=l("end") kind=Kind::Parsed placeholder="hh:mm" class="time" />
                     </div>
+                    {move || second.session_label(session).map(|t| view! { <p class="second-zone">{t}</p> })}
                 </td>
                 <td colspan="2" class="heading">
                     <FieldInput field=sf(SessionField::Title) label=l("title") placeholder="Session title, e.g. Opening plenary" />

@@ -13,11 +13,13 @@
 //! Word files in and out and `share` share links, both through `worker`, which runs the rare
 //! actions in a worker of their own (`src/bin/word_worker.rs`); `shared_view` shows an agenda
 //! opened from a share link; and
-//! `recovery` the screen shown if the page breaks.
+//! `recovery` the screen shown if the page breaks. `time_zones` holds the browser's time-zone
+//! rules (`Intl`), and `second_zone` the zone the editor shows every time in beside the meeting's.
 
 mod annexes;
 mod app;
 mod autosave;
+mod calendar;
 mod checks_panel;
 mod classes;
 mod editor;
@@ -32,11 +34,13 @@ pub mod reactive_agenda;
 pub mod recovery;
 mod register;
 mod rows;
+mod second_zone;
 mod share;
 mod shared_view;
 mod shortcut_sheet;
 mod shortcuts;
 pub mod storage;
+pub mod time_zones;
 mod word;
 mod worker;
 

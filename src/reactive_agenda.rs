@@ -15,7 +15,8 @@
 
 use std::collections::HashMap;
 
-use agendum_core::checks::{check, unreadable, Finding, Severity};
+use crate::time_zones::IntlRules;
+use agendum_core::checks::{check, merge, time_zone_named, unreadable, Finding, Severity};
 use agendum_core::edit::{get, Edit, EditError, Field, History, Value};
 use agendum_core::model::{Agenda, AnnexId, EntryId, FutureMeetingId, Item, ItemId, Row, SessionId};
 use agendum_core::schedule::{schedule, Schedule};
@@ -81,8 +82,17 @@ impl ReactiveAgenda {
         let unreadable_boxes = RwSignal::new(Vec::<(Field, String)>::new());
         // A box's text turning readable or not reruns the pass, which is rare and cheap, rather
         // than copying every finding on every keystroke to put these in front.
+        // The time zone's finding asks the browser's rules, which is slow next to a keystroke: it
+        // follows the zone's name alone.
+        let zone_name = Memo::new(move |_| agenda.with(|a| a.time_zone.trim().to_string()));
+        let zone_findings = Memo::new(move |_| zone_name.with(|n| time_zone_named(n, &IntlRules)));
         let findings = Memo::new(move |_| {
             let mut found = agenda.with(check);
+            zone_findings.with(|z| {
+                if !z.is_empty() {
+                    found = merge(std::mem::take(&mut found), z.clone());
+                }
+            });
             unreadable_boxes.with(|boxes| {
                 if !boxes.is_empty() {
                     found.splice(0..0, boxes.iter().map(|(f, why)| unreadable(*f, why)));

@@ -288,3 +288,20 @@ pub fn restore(removed: &Removed) -> Result<u64, String> {
     set_origin(&removed.agenda.id, &removed.origin);
     Ok(count)
 }
+
+/// The zone the editor also shows times in, as the user last chose it: `Some("")` when they
+/// turned it off, None when they never chose. A preference of this browser, not of an agenda.
+const SECOND_ZONE: &str = "agendum.second-zone";
+
+pub fn second_zone() -> Option<String> {
+    store().ok()?;
+    LocalStorage::get::<String>(SECOND_ZONE).ok()
+}
+
+/// Remembers the choice; a browser that refuses is not worth a message: the choice holds until
+/// the page is left.
+pub fn set_second_zone(zone: &str) {
+    if store().is_ok() {
+        let _ = LocalStorage::set(SECOND_ZONE, zone);
+    }
+}

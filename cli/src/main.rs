@@ -7,12 +7,14 @@ use std::process::ExitCode;
 
 use agendum_core::checks::{with_time_zone, FieldNames};
 use agendum_core::export::IcsOptions;
+use agendum_core::schedule::schedule;
+use agendum_core::second_zone::second_zone;
 use agendum_core::zones::{Instant, Tzdb};
 use agendum_core::{export, format, Severity};
 
 const USAGE: &str = "\
 usage: agendum check [--json] FILE
-       agendum export --html FILE
+       agendum export --html FILE [--also-in ZONE]
        agendum export --docx FILE
        agendum export --json FILE
        agendum export --link FILE
@@ -24,7 +26,8 @@ usage: agendum check [--json] FILE
        agendum codes
 
   check    print the findings; exit 1 if any is an error, 2 if FILE cannot be read
-  export   write the printable HTML agenda, the Word TD (.docx), the file in the current
+  export   write the printable HTML agenda (--also-in UTC or an IANA zone gives every
+           time in that zone too, on each session's date), the Word TD (.docx), the file in the current
            format, its share link's part after the editor's address (#/shared/…), or the
            calendar (.ics: one event per session, --items one per timed item too, in UTC), to
            stdout; the calendar's SEQUENCE is the agenda's revision unless --sequence says
@@ -92,9 +95,18 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             Ok(if count(Severity::Error) > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        ["export", "--html", path] | ["export", path, "--html"] => {
+        ["export", rest @ ..] if rest.contains(&"--html") => {
+            let (path, also_in) = html_options(rest)?;
             let agenda = read(path)?;
-            out.write_all(export::html(&agenda).as_bytes()).map_err(io)?;
+            let html = match also_in {
+                None => export::html(&agenda),
+                Some(zone) => {
+                    let second = second_zone(&Tzdb, &agenda, &schedule(&agenda), zone)
+                        .map_err(|e| format!("{path}: no times in {zone}: {e}"))?;
+                    export::html_in(&agenda, Some(&second))
+                }
+            };
+            out.write_all(html.as_bytes()).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
         ["export", "--docx", path] | ["export", path, "--docx"] => {
@@ -193,6 +205,27 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         _ => Err(USAGE.into()),
     }
+}
+
+/// What `export --html` was asked: the file, and a second zone if one was given.
+fn html_options<'a>(rest: &[&'a str]) -> Result<(&'a str, Option<&'a str>), String> {
+    let (mut path, mut also_in) = (None, None);
+    let mut words = rest.iter();
+    while let Some(w) = words.next() {
+        match *w {
+            "--html" => {}
+            "--also-in" => {
+                let zone = words.next().ok_or_else(|| {
+                    format!("--also-in needs a time zone, e.g. UTC or America/New_York\n{USAGE}")
+                })?;
+                also_in = Some(*zone);
+            }
+            w if w.starts_with("--") => return Err(format!("unknown option {w}\n{USAGE}")),
+            w if path.is_none() => path = Some(w),
+            _ => return Err(USAGE.into()),
+        }
+    }
+    Ok((path.ok_or_else(|| USAGE.to_string())?, also_in))
 }
 
 /// What `export --ics` was asked: the file, the options, and a SEQUENCE if one was given.

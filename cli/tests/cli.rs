@@ -258,3 +258,19 @@ fn an_agenda_without_a_time_zone_makes_no_calendar_and_says_why() {
     // Checking it is not an error: an agenda need not be placed in time to be checked.
     assert_eq!(agendum(&["check", path.to_str().unwrap()]).status.code(), Some(0));
 }
+
+#[test]
+fn export_html_also_in_a_zone_gives_each_time_in_it_too() {
+    let path = fixture("td514.agenda.json");
+    let out = agendum(&["export", "--html", path.to_str().unwrap(), "--also-in", "America/New_York"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("<span class=\"second-zone\">08:30–09:45 New York</span>"), "{html}");
+    let utc = agendum(&["export", "--also-in", "UTC", "--html", path.to_str().unwrap()]);
+    assert!(String::from_utf8(utc.stdout).unwrap().contains("12:30–13:45 UTC"));
+
+    let unknown = agendum(&["export", "--html", path.to_str().unwrap(), "--also-in", "Mars/Olympus_Mons"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("Mars/Olympus_Mons"));
+    assert_eq!(agendum(&["export", "--html", path.to_str().unwrap(), "--also-in"]).status.code(), Some(2));
+}

@@ -20,7 +20,8 @@
 //! - [`share`]: the share link, an agenda carried in a link's fragment.
 //! - [`templates`]: the agendas a user starts from, TD514 among them.
 //! - [`zones`]: the meeting's time zone, its times as instants and in other zones; the rules come
-//!   from the caller ([`zones::ZoneRules`]), natively `zones::Tzdb` with the `tzdb` feature.
+//!   from the caller ([`zones::ZoneRules`]), natively `zones::Tzdb` with the `tzdb` feature;
+//!   [`second_zone`]: every time of an agenda as another zone reads it (the viewer's, or UTC).
 //!
 //! The tests under `core/tests/` read as the user's stories: `checks.rs` plants each mistake in
 //! TD514 and expects its finding; `edits.rs` undoes every edit; `format.rs` refuses bad files.
@@ -36,6 +37,7 @@ pub mod import;
 pub mod model;
 pub mod numbering;
 pub mod schedule;
+pub mod second_zone;
 pub mod share;
 pub mod templates;
 pub mod time;

@@ -8,7 +8,9 @@
 //! bytes of the .docx]`; sent `["paste-items", the rows as JSON]`, `["ok", the items as JSON,
 //! how many rows were not understood]`; sent `["link", the agenda file's text]`, `["ok", the
 //! share link's fragment]`; sent `["open-link", a fragment]`, `["ok", the agenda file's text,
-//! the format version it was migrated from or null]`; or `["error", the sentence to show]`.
+//! the format version it was migrated from or null]`; sent `["calendar", the agenda file's text,
+//! whether items get events, the time in seconds since 1970]`, `["ok", the .ics text, how many
+//! events, what was left out]`; or `["error", the sentence to show]`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -72,6 +74,32 @@ fn answer(request: &js_sys::Array) -> js_sys::Array {
             ),
             Err(e) => failed(e.to_string()),
         },
+        Some("calendar") => calendar(request).unwrap_or_else(failed),
         _ => failed("Agendum's worker was asked for something it does not do.".into()),
     }
+}
+
+/// The calendar of an agenda, with the browser's time-zone rules. Its SEQUENCE is the agenda's
+/// revision, as the command line's: a revised agenda updates the events of the one before.
+fn calendar(request: &js_sys::Array) -> Result<js_sys::Array, String> {
+    use agendum_core::export::IcsOptions;
+    use agendum_core::zones::Instant;
+    let loaded = agendum_core::format::load(&request.get(1).as_string().unwrap_or_default())
+        .map_err(|e| format!("The calendar could not be made. {e}"))?;
+    let agenda = loaded.agenda;
+    let options = IcsOptions {
+        items: request.get(2).as_bool().unwrap_or(false),
+        sequence: agenda.revision.unwrap_or(0),
+        stamp: Instant::from_unix_seconds(request.get(3).as_f64().unwrap_or(0.0) as i64),
+    };
+    let made = agendum_core::export::ics(&agenda, &agendum_app::time_zones::IntlRules, options)
+        .map_err(|e| format!("The calendar could not be made: {e}."))?;
+    let notices: js_sys::Array = made.notices.iter().map(|n| JsValue::from_str(&n.message)).collect();
+    let answer = js_sys::Array::of3(
+        &"ok".into(),
+        &JsValue::from_str(&made.text),
+        &JsValue::from_f64(made.events as f64),
+    );
+    answer.push(&notices);
+    Ok(answer)
 }

@@ -31,7 +31,7 @@ pub use finding::{Finding, Fix, Severity};
 pub(crate) use suggestions::distance as edit_distance;
 pub use suggestions::nearest;
 pub use text::{sources_agree, titles_agree};
-pub use time_zone::time_zone;
+pub use time_zone::{time_zone, time_zone_named};
 
 use code::Stage;
 

@@ -14,7 +14,13 @@ const SUGGESTED: usize = 3;
 /// know, and a fix when one of them is the clear choice (a typo of it, or Geneva for Zurich's
 /// zone). An empty zone is not reported: an agenda need not be placed in time to be checked.
 pub fn time_zone(agenda: &crate::model::Agenda, rules: &dyn ZoneRules) -> Vec<Finding> {
-    let name = agenda.time_zone.trim();
+    time_zone_named(&agenda.time_zone, rules)
+}
+
+/// The same finding for a zone's name alone: the editor asks again only when the name changes,
+/// since asking the browser's rules for every name is slow next to a keystroke.
+pub fn time_zone_named(name: &str, rules: &dyn ZoneRules) -> Vec<Finding> {
+    let name = name.trim();
     if name.is_empty() || rules.is_known(name) {
         return Vec::new();
     }

@@ -12,6 +12,7 @@ use super::printed::{
 use crate::docref::{DocNumber, DocRef};
 use crate::model::{annex_letter, Agenda, REGISTER_LETTER};
 use crate::numbering::Outline;
+use crate::second_zone::SecondZone;
 
 /// Escapes text for HTML element content and double-quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -94,6 +95,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .doc-note, .muted { font-size: 9.5pt; }
 .actions { font-style: italic; }
 .timing { white-space: nowrap; width: 22mm; }
+.second-zone { font-size: 9.5pt; font-weight: normal; font-style: italic; }
 .num { width: 10mm; }
 .docs { width: 24mm; }
 /* A4 portrait leaves 178 mm: the header of the last column stays on one line, and every cell
@@ -144,13 +146,18 @@ fn rich_text(out: &mut String, text: &str) {
 }
 
 /// The rows of the items of the session at `session`, numbered by [`crate::numbering`].
-fn item_rows(out: &mut String, a: &Agenda, outline: &Outline, session: usize) {
+fn item_rows(out: &mut String, a: &Agenda, outline: &Outline, session: usize, second: Option<&SecondZone>) {
     for k in outline.session(session) {
         let item = outline.items()[k];
         let depth = outline.depth(k);
         let _ = write!(out, "<tr class=\"item depth-{}\"><td class=\"timing\">", depth.min(2));
         if let Some(t) = item.start {
             let _ = write!(out, "{t} hours");
+            if let Some(also) = second.and_then(|z| z.start_label(item.id)) {
+                out.push_str("<br><span class=\"second-zone\">");
+                escape_into(out, &also);
+                out.push_str("</span>");
+            }
         }
         out.push_str("</td><td class=\"num\">");
         outline.write_number_at(k, out);
@@ -188,6 +195,12 @@ fn item_rows(out: &mut String, a: &Agenda, outline: &Outline, session: usize) {
 
 /// The printable agenda: one standalone HTML document.
 pub fn html(a: &Agenda) -> String {
+    html_in(a, None)
+}
+
+/// The printable agenda with every time also given in a second zone (the remote participants',
+/// or UTC) under the meeting's own.
+pub fn html_in(a: &Agenda, second: Option<&SecondZone>) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let doc_label = document_label(a);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -235,7 +248,18 @@ pub fn html(a: &Agenda) -> String {
     }
 
     // Items.
-    out.push_str("<h1>Agenda</h1>\n<table class=\"items\">\n<thead><tr><th>Timing</th><th>#</th><th>Agenda Item</th><th>Docs</th><th>Summary and Proposal</th></tr></thead>\n<tbody>\n");
+    out.push_str("<h1>Agenda</h1>\n");
+    if let Some(z) = second {
+        out.push_str("<p class=\"second-zone\">Times in italics are ");
+        escape_into(&mut out, &z.label);
+        if z.label != z.zone {
+            out.push_str(" time (");
+            escape_into(&mut out, &z.zone);
+            out.push(')');
+        }
+        out.push_str(", on each session's date.</p>\n");
+    }
+    out.push_str("<table class=\"items\">\n<thead><tr><th>Timing</th><th>#</th><th>Agenda Item</th><th>Docs</th><th>Summary and Proposal</th></tr></thead>\n<tbody>\n");
     let outline = Outline::new(a);
     for (si, s) in a.sessions.iter().enumerate() {
         out.push_str("<tr class=\"session\"><td colspan=\"2\">");
@@ -247,10 +271,15 @@ pub fn html(a: &Agenda) -> String {
             }
             escape_into(&mut out, &times);
         }
+        if let Some(also) = second.and_then(|z| z.session_label(s.id)) {
+            out.push_str("<br><span class=\"second-zone\">");
+            escape_into(&mut out, &also);
+            out.push_str("</span>");
+        }
         out.push_str("</td><td colspan=\"3\">");
         escape_into(&mut out, s.title.trim());
         out.push_str("</td></tr>\n");
-        item_rows(&mut out, a, &outline, si);
+        item_rows(&mut out, a, &outline, si, second);
     }
     out.push_str("</tbody>\n</table>\n");
 

@@ -9,7 +9,7 @@ pub mod printed;
 use std::fmt::Write;
 
 pub use docx::docx;
-pub use html::{escape, html};
+pub use html::{escape, html, html_in};
 pub use ics::{ics, Calendar, IcsOptions, Notice};
 pub use printed::{date_range, session_day};
 
