@@ -80,6 +80,16 @@ fn default_zone(viewer: Option<&str>, meeting: &str) -> String {
     }
 }
 
+/// The agenda's times in the viewer's zone, where its clocks read otherwise than the meeting's:
+/// what an agenda opened from a share link shows a remote participant.
+pub fn for_the_viewer(agenda: &agendum_core::Agenda) -> Option<SecondZone> {
+    let zone = default_zone(viewer_zone().as_deref(), &agenda.time_zone);
+    if zone.is_empty() {
+        return None;
+    }
+    second_zone(&IntlRules, agenda, &agendum_core::schedule::schedule(agenda), &zone).ok()
+}
+
 /// The picker beside the meeting's time zone in the header.
 #[component]
 pub fn SecondZonePicker() -> impl IntoView {

@@ -2,12 +2,14 @@
 //! until the user saves it to the library (where Replace and Keep both apply as for a file).
 //! Nothing stored is read or written here, so a bad link can never touch what the user has.
 
-use agendum_core::{check, format, FieldNames, Severity};
+use agendum_core::checks::with_time_zone;
+use agendum_core::{format, FieldNames, Severity};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::share;
+use crate::time_zones::IntlRules;
+use crate::{second_zone, share};
 
 /// What the link gave.
 #[derive(Clone)]
@@ -55,7 +57,7 @@ pub fn SharedAgenda(
                         .into_any()
                 }
             };
-            let findings = check(&agenda);
+            let findings = with_time_zone(&agenda, &IntlRules);
             let names = FieldNames::new(&agenda);
             let count = |s| findings.iter().filter(|f| f.severity == s).count();
             let counts =
@@ -66,7 +68,7 @@ pub fn SharedAgenda(
                 .map(|f| (names.name(f.field), f.message.clone(), f.severity.name()))
                 .collect();
             let more = findings.len().saturating_sub(listed.len());
-            let printed = agendum_core::export::html(&agenda);
+            let printed = agendum_core::export::html_in(&agenda, second_zone::for_the_viewer(&agenda).as_ref());
             let page = NodeRef::<leptos::html::Div>::new();
             // The printed agenda in a shadow root: its style sheet stays inside, and markup set
             // this way never runs a script (the export escapes every text besides).
