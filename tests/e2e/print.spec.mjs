@@ -7,6 +7,9 @@ import { test, expect, openExample } from './helpers.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
+// A chair in Geneva, in the meeting's zone: the editor adds no second zone to what it prints.
+test.use({ timezoneId: 'Europe/Zurich' });
+
 async function download(page, button) {
   const d = page.waitForEvent('download');
   await page.getByRole('button', { name: button }).click();
@@ -52,6 +55,21 @@ test('the HTML export is the command line\'s, and prints to A4 with every docume
   expect(text).toContain('(TD526)');
   expect(text).toContain('Thursday, 1 August');
   await printed.close();
+});
+
+test.describe('a viewer in New York', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test('prints the times in New York too, as the command line does with --also-in', async ({ page }, info) => {
+    await openExample(page);
+    const html = await download(page, 'Export HTML');
+    expect(html.text).toContain('08:30–09:45 New York');
+    const json = await download(page, 'Export JSON');
+    const jsonPath = info.outputPath('td514.agenda.json');
+    await writeFile(jsonPath, json.text);
+    const cli = execFileSync('cargo', ['run', '-q', '-p', 'agendum-cli', '--', 'export', '--html', jsonPath, '--also-in', 'America/New_York'], { cwd: ROOT, encoding: 'utf8' });
+    expect(html.text === cli, 'the browser\'s time-zone rules and the command line\'s give the same times').toBe(true);
+  });
 });
 
 test('Print prints the exported document, not the editor', async ({ page }) => {

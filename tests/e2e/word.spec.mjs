@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect, openLibrary } from './helpers.mjs';
 
+// In the meeting's zone, so that what is printed has no second zone: a Word file carries the
+// zone's printed words ("Geneva time"), not its IANA name, so the agenda read back has none.
+test.use({ timezoneId: 'Europe/Zurich' });
+
 const SINGLE = join(import.meta.dirname, '..', '..', 'dist-single', 'agendum.html');
 
 const rows = (page) => page.getByRole('table').getByRole('row').filter({ has: page.getByRole('button', { name: /^Open / }) });
