@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import {
   assert, Key, eachEngine, until, untilEqual, openLibrary, openExample, click, named, fill, fieldValue,
-  focused, press, type, counts, texts, saved, reload,
+  focused, press, type, counts, text, texts, saved, reload, By,
 } from './helpers.mjs';
 
 const CONTRIBUTION = 'Contribution of the ITU Regional Offices to the ITU-T Operational Plan and Coordination activities with TSB (January - June 2024)';
@@ -78,6 +78,19 @@ eachEngine('editing', (ctx) => {
     await click(driver, 'Undo');
     await untilEqual('the typo is back', () => fieldValue(driver, 'Annex A entry 10 category'), 'infomration');
     await untilEqual('and its finding', () => counts(driver), '0 errors · 1 warning · 0 notes');
+  });
+
+  test("the engine's own time-zone rules give TD514's 14:30 Geneva time as 08:30 in New York, and 09:30 the week Geneva has changed its clocks", async () => {
+    const { driver, url } = ctx;
+    await openExample(driver, url);
+    assert.equal(await driver.executeScript('return Intl.DateTimeFormat().resolvedOptions().timeZone'), 'Europe/Zurich');
+    assert.equal(await text(driver, '.second-zone'), null, 'no second zone in the meeting\'s own zone');
+    await (await driver.findElement(By.css('.second-zone-picker option[value="America/New_York"]'))).click();
+    await untilEqual('the session in New York', () => text(driver, 'tr.session-row .second-zone'), '08:30–09:45 New York');
+    assert.equal(await text(driver, 'tr.item .second-zone'), '08:30 New York');
+    await fill(driver, 'Session 1 date', '28 October 2024');
+    await press(driver, [], Key.TAB);
+    await untilEqual('a week later', () => text(driver, 'tr.session-row .second-zone'), '09:30–10:45 New York');
   });
 
   test('a reload keeps the edit and comes back to the open agenda', async () => {

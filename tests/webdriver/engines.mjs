@@ -105,7 +105,9 @@ export async function startDriver(name) {
   if (!existsSync(engine.driver)) throw new Error(`${name}: no driver at ${engine.driver} (bash scripts/tools.sh installs it)`);
   const port = await freePort();
   const x = engine.display ? await startXvfb() : null;
-  const env = x ? { ...process.env, DISPLAY: x.display } : process.env;
+  // Every engine runs in Geneva's zone, TD514's own, whatever the machine's: the editor then
+  // shows no second zone unless a test picks one, and its exports are the command line's.
+  const env = { ...process.env, TZ: 'Europe/Zurich', ...(x ? { DISPLAY: x.display } : {}) };
   const proc = spawn(engine.driver, engine.args(port), { stdio: ['ignore', 'ignore', 'pipe'], env });
   let log = '';
   proc.stderr.on('data', (d) => { log = (log + d).slice(-4000); });
