@@ -68,7 +68,8 @@ pub fn SharedAgenda(
                 .map(|f| (names.name(f.field), f.message.clone(), f.severity.name()))
                 .collect();
             let more = findings.len().saturating_sub(listed.len());
-            let printed = agendum_core::export::html_in(&agenda, second_zone::for_the_viewer(&agenda).as_ref());
+            let printed =
+                agendum_core::export::html_in(&agenda, second_zone::for_the_viewer(&agenda).as_ref());
             let page = NodeRef::<leptos::html::Div>::new();
             // The printed agenda in a shadow root: its style sheet stays inside, and markup set
             // this way never runs a script (the export escapes every text besides).

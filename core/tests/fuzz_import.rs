@@ -16,19 +16,18 @@
 //! `AGENDUM_FUZZ_CASES` sets how many inputs run in all (default 2,000, split across the three
 //! generators); `AGENDUM_FUZZ_SEED` replays a run. `scripts/fuzz.sh` runs 1,000,000 in release.
 
-use std::cell::Cell;
 use std::fmt;
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::time::Instant;
 
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
-use proptest::test_runner::{Config, RngAlgorithm, TestError, TestRng, TestRunner};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use agendum_core::format::{self, LoadError, FORMAT_VERSION, MAX_FILE_BYTES, MAX_ID};
 use agendum_core::{check, export};
+
+mod common;
+use common::fuzz;
 
 const TD514: &str = include_str!("fixtures/td514.agenda.json");
 const TD514_V1: &str = include_str!("fixtures/td514.v1.agenda.json");
@@ -227,142 +226,20 @@ fn field_of_array(j: &J, path: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The runner: counts, panics, a seed to replay
+// The runner (core/tests/common/fuzz.rs), given this target's share of the cases
 
-/// Total inputs for all three generators, from `AGENDUM_FUZZ_CASES`.
-fn total_cases() -> u32 {
-    match std::env::var("AGENDUM_FUZZ_CASES") {
-        Ok(s) => s.trim().replace(['_', ','], "").parse().expect("AGENDUM_FUZZ_CASES is a whole number"),
-        Err(_) => 2_000,
-    }
-}
-
-/// The run's seed, from `AGENDUM_FUZZ_SEED` or the clock: the same for the three generators.
-fn seed() -> u64 {
-    static SEED: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *SEED.get_or_init(|| match std::env::var("AGENDUM_FUZZ_SEED") {
-        Ok(s) => s.trim().parse().expect("AGENDUM_FUZZ_SEED is a whole number"),
-        Err(_) => {
-            let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-            t.as_nanos() as u64 ^ u64::from(std::process::id()).rotate_left(32)
-        }
-    })
-}
-
-thread_local! {
-    /// Set while an input runs: its panics are counted and reported once, not printed each time.
-    static QUIET: Cell<bool> = const { Cell::new(false) };
-    static LAST_PANIC: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-}
-
-/// Installs, once, a panic hook that keeps quiet for panics inside an input (recording where
-/// they happened) and prints every other panic as usual.
-fn install_quiet_hook() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if QUIET.with(Cell::get) {
-                let place =
-                    info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-                LAST_PANIC.with(|p| *p.borrow_mut() = place);
-            } else {
-                default(info);
-            }
-        }));
-    });
-}
-
-/// Runs one input with the panic hook quiet, catching a panic as its message and place.
-fn run_quietly(text: &str) -> Result<Result<Outcome, String>, String> {
-    install_quiet_hook();
-    QUIET.with(|q| q.set(true));
-    let r = catch_unwind(AssertUnwindSafe(|| exercise(text)));
-    QUIET.with(|q| q.set(false));
-    r.map_err(|p| {
-        let msg = p
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "(no message)".into());
-        format!("{msg}{}", LAST_PANIC.with(|p| p.take()))
-    })
-}
-
-/// An input as a Rust string literal, cut short when long.
-fn shown(text: &str) -> String {
-    let lit = format!("{text:?}");
-    if lit.len() <= 3000 {
-        lit
-    } else {
-        let cut = (0..=3000).rev().find(|&i| lit.is_char_boundary(i)).unwrap_or(0);
-        format!(
-            "{}… ({} more characters; replay with the seed to see it whole)",
-            &lit[..cut],
-            lit.len() - cut
-        )
-    }
-}
-
-/// Runs one generator for its share of the cases; prints one summary line
-/// (`fuzz_import <name>: N inputs, L loaded, R refused, P panics, in S s, seed X`).
+/// Runs one generator for its third of the cases, the remainder to the first generators.
 fn fuzz<S>(name: &str, generator: u64, strategy: S)
 where
     S: Strategy,
     S::Value: Into<String> + Clone,
 {
-    // The total split in three, the remainder to the first generators.
-    let total = total_cases();
+    let total = fuzz::total_cases();
     let cases = total / 3 + u32::from(generator as u32 <= total % 3);
-    // One seed for the run (printed, to replay it), a different stream for each generator.
-    let seed = seed();
-    let mut bytes = [0u8; 32];
-    bytes[..8].copy_from_slice(&seed.to_le_bytes());
-    bytes[8..16].copy_from_slice(&generator.to_le_bytes());
-    let config = Config { cases, failure_persistence: None, max_shrink_iters: 4096, ..Config::default() };
-    let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
-    let (inputs, loaded, refused, panics) =
-        (Cell::new(0u64), Cell::new(0u64), Cell::new(0u64), Cell::new(0u64));
-    let start = Instant::now();
-    let result = runner.run(&strategy, |input| {
-        let text: String = input.into();
-        inputs.set(inputs.get() + 1);
-        match run_quietly(&text) {
-            Ok(Ok(Outcome::Loaded)) => loaded.set(loaded.get() + 1),
-            Ok(Ok(Outcome::Refused)) => refused.set(refused.get() + 1),
-            Ok(Err(why)) => return Err(TestCaseError::fail(why)),
-            Err(p) => {
-                panics.set(panics.get() + 1);
-                return Err(TestCaseError::fail(format!("panicked: {p}")));
-            }
-        }
-        Ok(())
+    let texts = strategy.prop_map(Into::<String>::into);
+    fuzz::run(name, generator, cases, "json", texts, |text| {
+        exercise(text).map(|o| matches!(o, Outcome::Loaded))
     });
-    println!(
-        "fuzz_import {name}: {} inputs, {} loaded, {} refused, {} panics, in {:.1} s, seed {seed}",
-        inputs.get(),
-        loaded.get(),
-        refused.get(),
-        panics.get(),
-        start.elapsed().as_secs_f64(),
-    );
-    match result {
-        Ok(()) => {}
-        Err(TestError::Fail(why, input)) => {
-            let text: String = input.into();
-            let file = std::env::temp_dir().join(format!("agendum-fuzz-{generator}-{seed}.json"));
-            let saved = match std::fs::write(&file, &text) {
-                Ok(()) => format!("saved whole in {}", file.display()),
-                Err(e) => format!("not saved: {e}"),
-            };
-            panic!(
-                "{name}: {why}\nminimal input ({} bytes, {saved}), as a Rust string to add as a regression case:\n{}\n(replay with AGENDUM_FUZZ_SEED={seed} and the same AGENDUM_FUZZ_CASES)",
-                text.len(),
-                shown(&text)
-            )
-        }
-        Err(e) => panic!("{name}: {e}"),
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1315,10 +1192,10 @@ fn fuzz_json_of_random_shape() {
 
 /// Loads and exercises one input as the fuzzer does, failing on a panic or a broken rule.
 fn regression(text: &str) {
-    match run_quietly(text) {
+    match fuzz::quietly(|| exercise(text)) {
         Ok(Ok(_)) => {}
-        Ok(Err(why)) => panic!("{why}\ninput: {}", shown(text)),
-        Err(p) => panic!("panicked: {p}\ninput: {}", shown(text)),
+        Ok(Err(why)) => panic!("{why}\ninput: {}", fuzz::shown(text.as_bytes())),
+        Err(p) => panic!("panicked: {p}\ninput: {}", fuzz::shown(text.as_bytes())),
     }
 }
 
