@@ -28,6 +28,8 @@ fn own_fields(i: &Item) -> Item {
         summary: i.summary.clone(),
         actions: i.actions.clone(),
         notes: i.notes.clone(),
+        outcome: i.outcome.clone(),
+        outcome_note: i.outcome_note.clone(),
         start: i.start,
         duration: i.duration,
         children: Vec::new(),

@@ -5,16 +5,18 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use agendum_core::checks::{with_time_zone, FieldNames};
+use agendum_core::checks::{with_time_zone_on, FieldNames};
 use agendum_core::export::IcsOptions;
 use agendum_core::schedule::schedule;
 use agendum_core::second_zone::second_zone;
+use agendum_core::time::Date;
 use agendum_core::zones::{Instant, Tzdb};
 use agendum_core::{export, format, Severity};
 
 const USAGE: &str = "\
-usage: agendum check [--json] FILE
+usage: agendum check [--json] [--today YYYY-MM-DD] FILE
        agendum export --html FILE [--also-in ZONE]
+       agendum export --report FILE
        agendum export --docx FILE
        agendum export --json FILE
        agendum export --link FILE
@@ -25,9 +27,13 @@ usage: agendum check [--json] FILE
        agendum schema
        agendum codes
 
-  check    print the findings; exit 1 if any is an error, 2 if FILE cannot be read
+  check    print the findings; exit 1 if any is an error, 2 if FILE cannot be read; with
+           --today, items of sessions dated before it need an outcome (as all do once the
+           agenda is marked held)
   export   write the printable HTML agenda (--also-in UTC or an IANA zone gives every
-           time in that zone too, on each session's date), the Word TD (.docx), the file in the current
+           time in that zone too, on each session's date), the meeting report's skeleton
+           (--report, HTML: each item's documents with their statuses and its outcome, then
+           every document with its status), the Word TD (.docx), the file in the current
            format, its share link's part after the editor's address (#/shared/…), or the
            calendar (.ics: one event per session, --items one per timed item too, in UTC), to
            stdout; the calendar's SEQUENCE is the agenda's revision unless --sequence says
@@ -56,16 +62,25 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let io = |e: std::io::Error| format!("cannot write the output: {e}");
     match words.as_slice() {
         ["check", rest @ ..] => {
-            let json = rest.contains(&"--json");
-            let files: Vec<&&str> = rest.iter().filter(|w| !w.starts_with("--")).collect();
+            let (mut json, mut today, mut files) = (false, None, Vec::new());
+            let mut words = rest.iter();
+            while let Some(w) = words.next() {
+                match *w {
+                    "--json" => json = true,
+                    "--today" => {
+                        let d = words.next().ok_or_else(|| format!("--today needs a date\n{USAGE}"))?;
+                        let date = Date::read_typed(d).map_err(|e| format!("--today: {}\n{USAGE}", e.0))?;
+                        today = Some(date);
+                    }
+                    bad if bad.starts_with("--") => return Err(format!("unknown option {bad}\n{USAGE}")),
+                    file => files.push(file),
+                }
+            }
             let [path] = files.as_slice() else {
                 return Err(USAGE.into());
             };
-            if let Some(bad) = rest.iter().find(|w| w.starts_with("--") && **w != "--json") {
-                return Err(format!("unknown option {bad}\n{USAGE}"));
-            }
             let agenda = read(path)?;
-            let findings = with_time_zone(&agenda, &Tzdb);
+            let findings = with_time_zone_on(&agenda, &Tzdb, today);
             let names = FieldNames::new(&agenda);
             for f in &findings {
                 let where_ = names.name(f.field);
@@ -107,6 +122,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
             };
             out.write_all(html.as_bytes()).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ["export", "--report", path] | ["export", path, "--report"] => {
+            let agenda = read(path)?;
+            if agenda.report.trim().is_empty() {
+                eprintln!("{path}: the agenda names no report number; the report is printed without one");
+            }
+            out.write_all(export::report(&agenda).as_bytes()).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
         ["export", "--docx", path] | ["export", path, "--docx"] => {

@@ -274,3 +274,74 @@ fn export_html_also_in_a_zone_gives_each_time_in_it_too() {
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("Mars/Olympus_Mons"));
     assert_eq!(agendum(&["export", "--html", path.to_str().unwrap(), "--also-in"]).status.code(), Some(2));
 }
+
+/// TD514 after its meeting: the report number TD515, the agenda adopted, TD667R1 revised as
+/// TD667R2 (registered) and its item approved with modifications, and the meeting held.
+fn td514_after_the_meeting() -> String {
+    use agendum_core::docref::{DocNumber, DocStatus};
+    let text = std::fs::read_to_string(fixture("td514.agenda.json")).unwrap();
+    let mut a = agendum_core::format::load(&text).unwrap().agenda;
+    a.report = "TD515".into();
+    let adoption = &mut a.sessions[0].items[0].children[0];
+    adoption.outcome = "Agreed".into();
+    adoption.docs[0].status = Some(DocStatus::Introduced);
+    let iem = &mut a.sessions[0].items[1].children[1];
+    iem.outcome = "Approved with modifications".into();
+    iem.outcome_note = "The meeting asked for the target dates to be added.".into();
+    iem.docs[0].status = Some(DocStatus::RevisedAs(DocNumber::parse("TD667R2")));
+    let mut r2 = a.register.iter().find(|e| e.number.to_string() == "TD667R1").unwrap().clone();
+    (r2.id, r2.number) = (a.next_entry_id(), DocNumber::parse("TD667R2"));
+    a.register.push(r2);
+    agendum_core::format::save(&a)
+}
+
+#[test]
+fn export_report_writes_the_report_skeleton_with_outcomes_and_statuses() {
+    let path = temp_file("held.agenda.json", &td514_after_the_meeting());
+    let out = agendum(&["export", "--report", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    let agenda = agendum_core::format::load(&std::fs::read_to_string(&path).unwrap()).unwrap().agenda;
+    assert_eq!(html, agendum_core::export::report(&agenda), "the CLI prints the core's report");
+    assert!(html.contains("<td class=\"docno\">TD515</td>"), "the report's own number");
+    assert!(html.contains("TD667R1 <span class=\"status\">revised as TD667R2</span>"), "{html}");
+    assert!(html.contains("<strong>Approved with modifications.</strong>"), "{html}");
+    // Either order of the words: an export after the path, as for the other exports.
+    let again = agendum(&["export", path.to_str().unwrap(), "--report"]);
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), html);
+}
+
+#[test]
+fn export_report_without_a_report_number_says_so() {
+    let out = agendum(&["export", "--report", fixture("td514.agenda.json").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("names no report number"), "{err}");
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn check_today_asks_for_the_outcomes_of_sessions_that_have_passed() {
+    let path = fixture("td514.agenda.json");
+    // The day of the session: nothing is due yet.
+    let out = agendum(&["check", "--today", "2024-08-01", path.to_str().unwrap()]);
+    assert!(String::from_utf8(out.stdout).unwrap().ends_with(": 0 errors, 1 warning, 0 notes\n"));
+    // The day after: every item that asks the meeting for something needs its outcome.
+    let out = agendum(&["check", path.to_str().unwrap(), "--today", "2 August 2024"]);
+    assert_eq!(out.status.code(), Some(0), "warnings only");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Item 1.1, Outcome: warning [outcome.missing] Its session has passed"), "{text}");
+    assert!(text.ends_with(": 0 errors, 14 warnings, 0 notes\n"), "{text}");
+    // After the meeting of the fixture above, the outcomes entered are not asked for again.
+    let held = temp_file("held-check.agenda.json", &td514_after_the_meeting());
+    let out = agendum(&["check", "--json", "--today", "2024-08-02", held.to_str().unwrap()]);
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.iter().filter(|l| l["code"] == "outcome.missing").count(), 11);
+
+    let bad = agendum(&["check", "--today", "someday", path.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8(bad.stderr).unwrap().contains("--today: "));
+    assert_eq!(agendum(&["check", "--today"]).status.code(), Some(2));
+}

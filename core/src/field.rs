@@ -32,9 +32,12 @@ pub enum AgendaField {
     ActionRequired,
     Notes,
     Status,
+    Report,
+    Held,
     LinkTemplate,
     Actions,
     Categories,
+    Outcomes,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -56,6 +59,8 @@ pub enum ItemField {
     Summary,
     Actions,
     Notes,
+    Outcome,
+    OutcomeNote,
     Start,
     Duration,
 }
@@ -131,9 +136,12 @@ impl AgendaField {
         Self::ActionRequired,
         Self::Notes,
         Self::Status,
+        Self::Report,
+        Self::Held,
         Self::LinkTemplate,
         Self::Actions,
         Self::Categories,
+        Self::Outcomes,
     ];
 
     /// The field's name as the header form shows it, and as findings name it.
@@ -163,9 +171,12 @@ impl AgendaField {
             F::ActionRequired => "Action required",
             F::Notes => "Note",
             F::Status => "Status",
+            F::Report => "Report number",
+            F::Held => "Meeting held",
             F::LinkTemplate => "Document link template",
             F::Actions => "Actions",
             F::Categories => "Categories",
+            F::Outcomes => "Outcomes",
         }
     }
 }
@@ -195,6 +206,8 @@ impl ItemField {
         Self::Summary,
         Self::Actions,
         Self::Notes,
+        Self::Outcome,
+        Self::OutcomeNote,
         Self::Start,
         Self::Duration,
     ];
@@ -208,6 +221,8 @@ impl ItemField {
             ItemField::Summary => "Summary",
             ItemField::Actions => "Actions",
             ItemField::Notes => "Notes",
+            ItemField::Outcome => "Outcome",
+            ItemField::OutcomeNote => "Outcome note",
             ItemField::Start => "Start",
             ItemField::Duration => "Duration",
         }

@@ -14,11 +14,13 @@ use crate::docref::parse_docs_cell;
 use crate::model::{Agenda, ACTIONS};
 
 pub const FORMAT_NAME: &str = "agendum";
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The first version whose files the current types read unchanged. Version 3 only added the
 /// TD header's fields (study period, Questions, purpose, contact, keywords, original language),
-/// which a version 2 file lacks and which read as empty. It is a version of its own because a
-/// version 2 reader refuses the new fields, and the version is what tells it the file is newer.
+/// and version 4 what the meeting made of the agenda (outcomes, documents' statuses, the report's
+/// number, "held", the published revisions), which older files lack and which read as empty.
+/// Each is a version of its own because an older reader refuses the new fields, and the version
+/// is what tells it the file is newer.
 const SAME_SHAPE_SINCE: u32 = 2;
 /// Larger files are refused before parsing: the biggest real agendas are well under 1 MiB.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
@@ -217,11 +219,17 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         (file, Some(version as u32))
     };
     check_ids(&file.agenda)?;
+    check_revisions(&file.agenda)?;
     Ok(Loaded { agenda: file.agenda, migrated_from })
 }
 
 /// The deepest nesting of arrays and objects serde_json reads (its recursion limit).
 const MAX_NESTING: usize = 127;
+
+/// Whether a file's text nests deeper than a file may: what [`load`] would refuse as too deep.
+pub(crate) fn nests_too_deeply(text: &str) -> bool {
+    nesting_exceeds(text, MAX_NESTING)
+}
 
 /// Whether arrays and objects nest more than `most` deep anywhere in the text, strings skipped.
 fn nesting_exceeds(text: &str, most: usize) -> bool {
@@ -400,6 +408,46 @@ fn check_ids(a: &Agenda) -> Result<(), LoadError> {
     unique("future meeting", a.future_meetings.iter().map(|s| s.id.0))
 }
 
+/// The published revisions: in rising order, each a copy without revisions of its own, and with
+/// its ids unique as in the agenda itself (what changed since is found by them).
+fn check_revisions(a: &Agenda) -> Result<(), LoadError> {
+    let mut last = None;
+    for (k, r) in a.revisions.iter().enumerate() {
+        let path = || format!("agenda.revisions[{k}]");
+        if last.is_some_and(|l| r.revision <= l) {
+            let reason = format!(
+                "revision {} comes after revision {}; published revisions are listed oldest first, each once",
+                r.revision,
+                last.unwrap_or_default()
+            );
+            return Err(LoadError::Invalid { path: format!("{}.revision", path()), line: None, reason });
+        }
+        last = Some(r.revision);
+        if !r.agenda.revisions.is_empty() {
+            let reason = "a published revision holds no revisions of its own".to_string();
+            return Err(LoadError::Invalid {
+                path: format!("{}.agenda.revisions", path()),
+                line: None,
+                reason,
+            });
+        }
+        check_ids(&r.agenda).map_err(|e| match e {
+            LoadError::DuplicateId { what, id } => LoadError::Invalid {
+                path: format!("{}.agenda", path()),
+                line: None,
+                reason: format!("it uses {what} id {id} twice; every {what} needs its own id"),
+            },
+            LoadError::Invalid { path: inner, line, reason } => LoadError::Invalid {
+                path: inner.replacen("agenda", &format!("{}.agenda", path()), 1),
+                line,
+                reason,
+            },
+            other => other,
+        })?;
+    }
+    Ok(())
+}
+
 /// Brings an older file's JSON up to the current version, one version at a time.
 fn migrate(value: &mut Json, from: u32) -> Result<(), LoadError> {
     let mut v = from;
@@ -407,7 +455,7 @@ fn migrate(value: &mut Json, from: u32) -> Result<(), LoadError> {
         match v {
             1 => migrate_1_to_2(value)?,
             // From version 2 on, files are read as they are (see SAME_SHAPE_SINCE).
-            2 => {}
+            2 | 3 => {}
             _ => unreachable!("every version below the current one has a migration"),
         }
         v += 1;

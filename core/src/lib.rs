@@ -16,6 +16,7 @@
 //!   [`checks::Code`]. [`check`] runs them all in one pass.
 //! - [`format`]: the file format, its migration and schema; [`export`]: the printable HTML.
 //! - [`changes`]: what changed between two states of one agenda, for revisions and `agendum diff`.
+//! - [`revisions`]: publishing the agenda (the original, R1, R2 …) and its bounded history.
 //! - [`schedule`] and [`time`]: computed time slots, dates and times as agendas write them.
 //! - [`share`]: the share link, an agenda carried in a link's fragment.
 //! - [`templates`]: the agendas a user starts from, TD514 among them.
@@ -36,6 +37,7 @@ pub mod format;
 pub mod import;
 pub mod model;
 pub mod numbering;
+pub mod revisions;
 pub mod schedule;
 pub mod second_zone;
 pub mod share;

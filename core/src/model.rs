@@ -43,6 +43,11 @@ pub const ACTIONS: &[&str] = &[
 /// What a TD's "Purpose" says, as ITU's templates offer it; any other text is kept as typed.
 pub const PURPOSES: &[&str] = &["Admin", "Decision", "Discussion", "Information", "Other"];
 
+/// What a meeting can decide on an item, as reports write it; an agenda can add its own in
+/// [`Agenda::outcomes`].
+pub const OUTCOMES: &[&str] =
+    &["Noted", "Agreed", "Approved", "Approved with modifications", "Not approved", "Deferred", "Withdrawn"];
+
 /// Register categories every agenda knows; an agenda can add its own in [`Agenda::categories`].
 pub const CATEGORIES: &[&str] =
     &["Admin", "Report", "Information", "Information (to review)", "Contribution", "Liaison", "Output"];
@@ -106,9 +111,16 @@ pub struct Agenda {
     pub action_required: String,
     #[serde(default)]
     pub notes: String,
-    /// A status line such as "Draft" or "Revised after the opening plenary".
+    /// A status line such as "Draft" or "Revised after the opening plenary"; publishing a
+    /// revision writes its date and time here ("30 April 2017, 21:00").
     #[serde(default)]
     pub status: String,
+    /// The document number of the meeting's report: "TD515" for the agenda TD514.
+    #[serde(default)]
+    pub report: String,
+    /// The meeting has taken place: from then on every item is expected to have an outcome.
+    #[serde(default)]
+    pub held: bool,
     /// Link for document numbers, with `{number}` where the number goes:
     /// "https://www.itu.int/md/T22-TSAG-{number}". Only http(s) links are ever produced.
     #[serde(default)]
@@ -119,6 +131,9 @@ pub struct Agenda {
     /// Register categories this agenda uses beyond the built-in ones.
     #[serde(default)]
     pub categories: Vec<String>,
+    /// Outcomes this agenda uses beyond the built-in ones ([`OUTCOMES`]).
+    #[serde(default)]
+    pub outcomes: Vec<String>,
     #[serde(default)]
     pub sessions: Vec<Session>,
     /// Annex A: the documents of the meeting.
@@ -129,6 +144,23 @@ pub struct Agenda {
     pub annexes: Vec<Annex>,
     #[serde(default)]
     pub future_meetings: Vec<FutureMeeting>,
+    /// The agenda as published, oldest first: the original (revision 0), then R1, R2 … At most
+    /// [`crate::revisions::MAX_REVISIONS`]; each one's own `revisions` is empty.
+    #[serde(default)]
+    pub revisions: Vec<Revision>,
+}
+
+/// One published state of the agenda: its revision number, when it was published (the date and
+/// time of its status line, in the meeting's zone, as the status line writes them), and the
+/// agenda as it was then.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    /// 0 for the original, 1 for R1 …
+    pub revision: u32,
+    pub date: Date,
+    pub time: Time,
+    pub agenda: Agenda,
 }
 
 /// The person a TD names under "Contact": one per agenda, the chair or rapporteur who wrote it.
@@ -189,6 +221,13 @@ pub struct Item {
     /// Printed after the actions: "Presented at TSAG Plenary.", "Reference: …".
     #[serde(default)]
     pub notes: String,
+    /// What the meeting decided: one of [`OUTCOMES`] or of the agenda's own outcomes, as
+    /// typed; empty until it is decided.
+    #[serde(default)]
+    pub outcome: String,
+    /// Free text after the outcome: "with the changes in TD667R2", "to the next meeting".
+    #[serde(default)]
+    pub outcome_note: String,
     #[serde(default)]
     pub start: Option<Time>,
     /// Planned length in minutes.
@@ -264,6 +303,8 @@ impl Item {
             summary: String::new(),
             actions: Vec::new(),
             notes: String::new(),
+            outcome: String::new(),
+            outcome_note: String::new(),
             start: None,
             duration: None,
             children: Vec::new(),
@@ -390,6 +431,11 @@ impl Agenda {
 
     pub fn category_vocabulary(&self) -> Vec<String> {
         vocabulary(CATEGORIES, &self.categories)
+    }
+
+    /// Every outcome the agenda knows: built-in first, then its own.
+    pub fn outcome_vocabulary(&self) -> Vec<String> {
+        vocabulary(OUTCOMES, &self.outcomes)
     }
 
     /// The agenda's own document, with its revision, if its number can be read.

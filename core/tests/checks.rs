@@ -3,8 +3,8 @@
 //! its severity, and nothing unrelated besides. Where a finding offers a fix, applying the fix
 //! must make it go away and leave TD514 as clean as it was.
 
-use agendum_core::checks::{sources_agree, titles_agree, with_time_zone, Code, CODES};
-use agendum_core::docref::{DocNumber, DocRef};
+use agendum_core::checks::{check_on, sources_agree, titles_agree, with_time_zone, Code, CODES};
+use agendum_core::docref::{DocNumber, DocRef, DocStatus};
 use agendum_core::edit::commands::add_missing_documents;
 use agendum_core::edit::{AgendaField, AnnexField, EntryField, FutureMeetingField, ItemField, SessionField};
 use agendum_core::model::{Annex, EntryId, Location};
@@ -284,6 +284,57 @@ fn mistype_the_time_zone(a: &mut Agenda) -> Field {
     set(a, header(AgendaField::TimeZone), text("Europe/Zurch"))
 }
 
+/// Every item of TD514 that asks for something gets an outcome (Approved where it is to be
+/// adopted or approved, Noted otherwise), every document planned for introduction a status,
+/// and the meeting is marked held: the report a chair would finish with.
+fn hold_the_meeting_with_every_outcome_entered(a: &mut Agenda) {
+    let mut ids = Vec::new();
+    a.for_each_item(|i| ids.push(i.id));
+    for id in ids {
+        let i = a.item(id).expect("the item").clone();
+        if i.actions.is_empty() && i.docs.is_empty() {
+            continue;
+        }
+        let approve = i.actions.iter().any(|x| x == "To adopt" || x == "To approve");
+        set(a, Field::item(id, ItemField::Outcome), text(if approve { "Approved" } else { "Noted" }));
+        let docs = i
+            .docs
+            .iter()
+            .map(|d| DocRef { status: d.introduced.then_some(DocStatus::Introduced), ..d.clone() })
+            .collect();
+        set(a, Field::item(id, ItemField::Docs), Value::Docs(docs));
+    }
+    set(a, header(AgendaField::Held), Value::Flag(true));
+}
+
+/// The meeting is held and every outcome entered but that of item 3.3 (TD665, to note).
+fn forget_the_outcome_of_item_3_3(a: &mut Agenda) -> Field {
+    hold_the_meeting_with_every_outcome_entered(a);
+    set(a, item_field(a, "3.3", ItemField::Outcome), text(""))
+}
+
+/// The adoption of the agenda (item 1.1, "To adopt" TD514) is entered as deferred, TD514 as
+/// introduced, and no note says why.
+fn defer_the_adoption_without_a_note(a: &mut Agenda) -> Field {
+    set(a, item_field(a, "1.1", ItemField::Outcome), text("Deferred"));
+    let docs = vec![DocRef { status: Some(DocStatus::Introduced), ..DocRef::new("TD514") }];
+    set(a, item_field(a, "1.1", ItemField::Docs), Value::Docs(docs));
+    item_field(a, "1.1", ItemField::OutcomeNote)
+}
+
+/// Item 2.2 is agreed, but TD667R1, presented there, is given no status.
+fn agree_item_2_2_without_the_status_of_its_document(a: &mut Agenda) -> Field {
+    set(a, item_field(a, "2.2", ItemField::Outcome), text("Agreed"));
+    item_field(a, "2.2", ItemField::Docs)
+}
+
+/// TD667R1 is revised as TD667R2, which nobody added to Annex A.
+fn revise_td667r1_as_an_unregistered_td667r2(a: &mut Agenda) -> Field {
+    let mut docs = item(a, "2.2").docs.clone();
+    docs[0].status = Some(DocStatus::RevisedAs(DocNumber::parse("TD667R2")));
+    set(a, item_field(a, "2.2", ItemField::Docs), Value::Docs(docs))
+}
+
 struct Mistake {
     code: &'static str,
     severity: Severity,
@@ -341,6 +392,10 @@ const MISTAKES: &[Mistake] = &[
     mistake("agenda.link-template", Warning, write_a_link_template_without_https),
     mistake("agenda.contact-email", Warning, mistype_the_contacts_email),
     mistake("agenda.time-zone", Warning, mistype_the_time_zone),
+    mistake("outcome.missing", Warning, forget_the_outcome_of_item_3_3),
+    mistake("outcome.contrary", Warning, defer_the_adoption_without_a_note),
+    mistake("status.missing", Warning, agree_item_2_2_without_the_status_of_its_document),
+    mistake("status.unregistered", Error, revise_td667r1_as_an_unregistered_td667r2),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1257,4 +1312,90 @@ fn a_register_field_is_named_with_its_entry_and_label() {
     let a = td514();
     let f = Field::Entry { entry: entry_by_number(&a, "C103"), field: EntryField::Source };
     assert_eq!(FieldNames::new(&a).name(f), "Annex A, entry 8 (C103), Source");
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the meeting made of the agenda: outcomes and the documents' statuses.
+
+#[test]
+fn outcome_missing_once_the_meeting_is_held() {
+    let (a, f) = planted("outcome.missing");
+    assert_eq!(named(&a, &f), "Item 3.3, Outcome");
+    assert!(f.message.contains("The meeting is held") && f.message.contains("no outcome"), "{}", f.message);
+}
+
+#[test]
+fn outcome_missing_once_the_session_has_passed_and_not_before() {
+    // TD514's one session is on Thursday 1 August 2024; nothing is decided yet.
+    let a = td514();
+    let on =
+        |day: &str| check_on(&a, Some(date(day))).into_iter().filter(|f| f.code == "outcome.missing").count();
+    assert_eq!(on("2024-08-01"), 0, "not during the session's day");
+    // Every item that asks the meeting for something: 1.1 to 1.4, 2.1 to 2.3, 3.1 to 3.3, 4.1 to
+    // 4.3. The headings (1, 2, 3, 4), future meetings, AOB and the closure ask nothing.
+    assert_eq!(on("2024-08-02"), 13);
+    let f = check_on(&a, Some(date("2024-08-02"))).into_iter().find(|f| f.code == "outcome.missing").unwrap();
+    assert_eq!(named(&a, &f), "Item 1.1, Outcome");
+    assert!(f.message.starts_with("Its session has passed"), "{}", f.message);
+    // A session without a date has not passed until the meeting is held.
+    let mut undated = a.clone();
+    undated.sessions[0].date = None;
+    assert!(check_on(&undated, Some(date("2030-01-01"))).iter().all(|f| f.code != "outcome.missing"));
+}
+
+#[test]
+fn outcome_contrary_an_adoption_deferred_without_a_note() {
+    let (mut a, f) = planted("outcome.contrary");
+    assert_eq!(named(&a, &f), "Item 1.1, Outcome note");
+    assert!(f.message.contains("\"To adopt\"") && f.message.contains("\"Deferred\""), "{}", f.message);
+    // A note saying why settles it.
+    set(&mut a, f.field, text("Pending the revised time plan."));
+    assert!(check_all(&a).iter().all(|g| g.code != "outcome.contrary"));
+    // So does an outcome that agrees; one of the agenda's own "Not …" words does not.
+    for (outcome, contrary) in [
+        ("Approved", false),
+        ("approved with modifications", false),
+        ("Not adopted", true),
+        ("Withdrawn.", true),
+    ] {
+        let b = &mut a.clone();
+        set(b, f.field, text(""));
+        set(b, item_field(b, "1.1", ItemField::Outcome), text(outcome));
+        assert_eq!(check_all(b).iter().any(|g| g.code == "outcome.contrary"), contrary, "{outcome}");
+    }
+}
+
+#[test]
+fn status_missing_only_for_documents_planned_for_introduction() {
+    let (a, f) = planted("status.missing");
+    assert_eq!(named(&a, &f), "Item 2.2, Docs");
+    assert!(f.message.starts_with("TD667R1 was to be introduced"), "{}", f.message);
+    // Item 2.1 is noted too, but TD599 is cited in parentheses: not expected to be introduced.
+    let b = &mut a.clone();
+    set(b, item_field(b, "2.1", ItemField::Outcome), text("Noted"));
+    assert_eq!(new_findings(b).iter().filter(|f| f.code == "status.missing").count(), 1);
+}
+
+#[test]
+fn status_unregistered_a_revision_that_annex_a_does_not_list() {
+    let (mut a, f) = planted("status.unregistered");
+    assert_eq!(named(&a, &f), "Item 2.2, Docs");
+    assert!(f.message.contains("TD667R1 is revised as TD667R2"), "{}", f.message);
+    // Registered, TD667R2 is cited by what it revises: no finding, and not "uncited" either.
+    let entry = RegisterEntry {
+        id: a.next_entry_id(),
+        number: DocNumber::parse("TD667R2"),
+        category: "Output".into(),
+        ..entry(&a, "TD667R1").clone()
+    };
+    let index = a.register.len();
+    apply(&mut a, Edit::InsertEntry { index, entry });
+    assert_as_clean_as_td514(&a, "registering TD667R2");
+}
+
+#[test]
+fn a_held_meeting_with_every_outcome_entered_is_as_clean_as_td514() {
+    let mut a = td514();
+    hold_the_meeting_with_every_outcome_entered(&mut a);
+    assert_as_clean_as_td514(&a, "entering every outcome");
 }

@@ -8,6 +8,7 @@ use agendum_core::Agenda;
 const TD514: &str = include_str!("fixtures/td514.agenda.json");
 const TD514_V1: &str = include_str!("fixtures/td514.v1.agenda.json");
 const TD514_V2: &str = include_str!("fixtures/td514.v2.agenda.json");
+const TD514_V3: &str = include_str!("fixtures/td514.v3.agenda.json");
 
 /// TD514 as read from its file: these tests are about the file, so they go through `load`,
 /// not the shared template.
@@ -74,7 +75,7 @@ fn loading_a_saved_agenda_gives_back_the_same_agenda() {
 fn a_saved_file_starts_with_its_format_and_version() {
     let saved = save(&td514());
     assert!(
-        saved.starts_with("{\n  \"format\": \"agendum\",\n  \"version\": 3,\n  \"agenda\": {"),
+        saved.starts_with("{\n  \"format\": \"agendum\",\n  \"version\": 4,\n  \"agenda\": {"),
         "{saved:.80}"
     );
     assert!(saved.ends_with("}\n"));
@@ -125,21 +126,21 @@ fn json_that_is_not_an_agenda_is_refused() {
 
 #[test]
 fn a_newer_version_is_refused_and_named() {
-    let text = fixture_with("\"version\": 3,", "\"version\": 99,");
+    let text = fixture_with("\"version\": 4,", "\"version\": 99,");
     let (e, msg) = refusal(&text);
     assert_eq!(e, LoadError::TooNew { version: 99 });
     assert!(msg.contains("newer Agendum"), "{msg}");
     assert!(msg.contains("format version 99"), "{msg}");
     assert!(msg.contains(&format!("up to {}", format::FORMAT_VERSION)), "{msg}");
     // Refused on the envelope alone: the rest may be anything a later version writes.
-    let (e, _) = refusal("{\"format\":\"agendum\",\"version\":4,\"agenda\":{\"whatever\":[1,2,3]}}");
-    assert_eq!(e, LoadError::TooNew { version: 4 });
+    let (e, _) = refusal("{\"format\":\"agendum\",\"version\":5,\"agenda\":{\"whatever\":[1,2,3]}}");
+    assert_eq!(e, LoadError::TooNew { version: 5 });
 }
 
 #[test]
 fn version_zero_or_not_a_whole_number_is_refused() {
     for v in ["0", "2.5", "\"2\"", "-1", "null", "true", "1e400"] {
-        let text = fixture_with("\"version\": 3,", &format!("\"version\": {v},"));
+        let text = fixture_with("\"version\": 4,", &format!("\"version\": {v},"));
         let (e, msg) = match load(&text) {
             Ok(_) => panic!("version {v} accepted"),
             Err(e) => (e.clone(), e.to_string()),
@@ -248,7 +249,9 @@ fn a_wrong_value_in_a_list_is_refused_at_its_place_in_the_list() {
 
     let text = fixture_with("\"categories\": []", "\"categories\": [\"Report\", [\"Admin\"]]");
     let (_, msg) = refusal(&text);
-    assert!(msg.contains("at agenda.categories[1] (line 33): invalid type: sequence"), "{msg}");
+    let at =
+        format!("at agenda.categories[1] (line {}): invalid type: sequence", line_of(&text, "[\"Admin\"]"));
+    assert!(msg.contains(&at), "{msg}");
 }
 
 #[test]
@@ -441,8 +444,95 @@ fn version_2_is_migrated_with_the_header_fields_empty() {
     assert!(got.contact.is_empty());
     // Saved again, it is a file of the current version, with every new field written.
     let saved = save(&got);
-    assert!(saved.contains("\"version\": 3,") && saved.contains("\"study_period\": \"\""));
+    assert!(saved.contains("\"version\": 4,") && saved.contains("\"study_period\": \"\""));
     assert_eq!(load(&saved).unwrap().migrated_from, None);
+}
+
+#[test]
+fn version_3_is_read_as_version_4_with_nothing_decided_and_nothing_lost() {
+    let loaded = load(TD514_V3).expect("the version 3 fixture loads");
+    assert_eq!(loaded.migrated_from, Some(3));
+    let got = loaded.agenda;
+    assert_eq!(got, td514(), "the version 4 fixture is TD514 with nothing decided yet");
+    assert!(got.report.is_empty() && !got.held && got.outcomes.is_empty() && got.revisions.is_empty());
+    got.for_each_item(|i| {
+        assert!(i.outcome.is_empty() && i.outcome_note.is_empty(), "item {}", i.id.0);
+        assert!(i.docs.iter().all(|d| d.status.is_none()), "item {}", i.id.0);
+    });
+    // Every value of the version 3 file is in the version 4 file saved from it, at its place.
+    let saved = save(&got);
+    assert!(saved.contains("\"version\": 4,"));
+    let (old, new): (serde_json::Value, serde_json::Value) =
+        (serde_json::from_str(TD514_V3).unwrap(), serde_json::from_str(&saved).unwrap());
+    fn within(old: &serde_json::Value, new: &serde_json::Value, path: &str) {
+        use serde_json::Value::{Array, Object};
+        match (old, new) {
+            (Object(o), Object(n)) => {
+                for (k, v) in o {
+                    let Some(w) = n.get(k) else { panic!("{path}.{k} is lost") };
+                    if path.is_empty() && k == "version" {
+                        continue;
+                    }
+                    within(v, w, &format!("{path}.{k}"));
+                }
+            }
+            (Array(o), Array(n)) => {
+                assert_eq!(o.len(), n.len(), "{path} has another length");
+                for (k, (v, w)) in o.iter().zip(n).enumerate() {
+                    within(v, w, &format!("{path}[{k}]"));
+                }
+            }
+            _ => assert_eq!(old, new, "{path} changed"),
+        }
+    }
+    within(&old, &new, "");
+    assert_eq!(load(&saved).unwrap().migrated_from, None);
+}
+
+#[test]
+fn outcomes_statuses_and_the_report_number_round_trip() {
+    use agendum_core::docref::{DocNumber, DocStatus};
+    let mut a = td514();
+    a.report = "TD515".into();
+    a.held = true;
+    a.outcomes = vec!["Endorsed".into()];
+    let item = &mut a.sessions[0].items[1].children[1];
+    item.outcome = "Approved with modifications".into();
+    item.outcome_note = "See TD667R2.".into();
+    item.docs[0].status = Some(DocStatus::RevisedAs(DocNumber::parse("TD 667 Rev.2")));
+    a.sessions[0].items[0].children[0].docs[0].status = Some(DocStatus::Introduced);
+    let text = save(&a);
+    assert!(text.contains("\"status\": {\n") && text.contains("\"revised_as\": \"TD667R2\""), "{text}");
+    assert!(text.contains("\"status\": \"introduced\""));
+    assert!(text.contains("\"report\": \"TD515\",\n    \"held\": true,"));
+    assert_eq!(load(&text).unwrap().agenda, a);
+    // A status this version does not know is refused at its path.
+    let bad = text.replacen("\"status\": \"introduced\"", "\"status\": \"presented\"", 1);
+    let (_, msg) = refusal(&bad);
+    assert!(msg.contains("agenda.sessions[0].items[0].children[0].docs[0].status"), "{msg}");
+}
+
+#[test]
+fn published_revisions_out_of_order_or_nested_are_refused() {
+    use agendum_core::revisions::publish;
+    let mut a = td514();
+    let (day, at) = ("2024-08-01".parse().unwrap(), "09:00".parse().unwrap());
+    publish(&mut a, day, at).unwrap();
+    publish(&mut a, day, at).unwrap();
+    let mut swapped = a.clone();
+    swapped.revisions.swap(0, 1);
+    let (_, msg) = refusal(&save(&swapped));
+    assert!(msg.contains("agenda.revisions[1].revision") && msg.contains("oldest first"), "{msg}");
+    let mut nested = a.clone();
+    let inner = nested.revisions[0].clone();
+    nested.revisions[1].agenda.revisions.push(inner);
+    let (_, msg) = refusal(&save(&nested));
+    assert!(msg.contains("agenda.revisions[1].agenda.revisions"), "{msg}");
+    let mut twice = a.clone();
+    let copy = twice.revisions[0].agenda.sessions[0].items[0].clone();
+    twice.revisions[0].agenda.sessions[0].items.push(copy);
+    let (_, msg) = refusal(&save(&twice));
+    assert!(msg.contains("agenda.revisions[0].agenda") && msg.contains("item id 1 twice"), "{msg}");
 }
 
 #[test]

@@ -73,7 +73,11 @@ fn a_link_holding_no_agenda_is_refused_with_the_files_reason() {
     let e = open(&link_of(b"[1, 2, 3]")).unwrap_err();
     assert_eq!(e, LinkError::Agenda(LoadError::NotAnAgenda));
     assert!(e.to_string().starts_with("This link holds no agenda this editor can open."), "{e}");
-    let newer_format = format::save(&td514()).replacen("\"version\": 3", "\"version\": 99", 1);
+    let newer_format = format::save(&td514()).replacen(
+        &format!("\"version\": {}", format::FORMAT_VERSION),
+        "\"version\": 99",
+        1,
+    );
     assert!(matches!(
         open(&link_of(newer_format.as_bytes())),
         Err(LinkError::Agenda(LoadError::TooNew { version: 99 }))

@@ -38,7 +38,7 @@ test('the TD header is typed in the header form and printed in the export', asyn
   expect(html).toContain('<td class="label">Contact</td><td>Ms Jane Doe<br>Orange, France<br>E-mail: jane.doe@orange.com</td>');
   expect(html).toContain('<td class="label">Keywords</td><td>agenda; RG-SOP</td>');
   const file = JSON.parse(await download(page, 'Export JSON'));
-  expect(file.version).toBe(3);
+  expect(file.version).toBe(4);
   expect(file.agenda.contact).toEqual({ name: 'Ms Jane Doe', organisation: 'Orange, France', email: 'jane.doe@orange.com' });
 });
 

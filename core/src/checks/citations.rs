@@ -9,7 +9,7 @@ use super::annexes::Referenced;
 use super::index::{parts_agree, Key, RegisterIndex, NO_ENTRY};
 use super::text::{overlap, sources_agree, titles_agree};
 use super::{Code, Ctx, Fix};
-use crate::docref::{scan_as_written, DocId, DocKey, DocNumber, DocRef, Mentioned, Part, Series};
+use crate::docref::{scan_as_written, DocId, DocKey, DocNumber, DocRef, DocStatus, Mentioned, Part, Series};
 use crate::edit::{AgendaField, AnnexField, Edit, Field, FutureMeetingField, ItemField, SessionField, Value};
 use crate::model::{Item, ItemId, RegisterEntry};
 
@@ -74,6 +74,13 @@ impl<'i, 'a> Citing<'i, 'a> {
                 DocNumber::Annex(l) => self.annexes.mention(cx, l, f(ItemField::Docs)),
                 DocNumber::Outside(_) => {}
                 DocNumber::Unparsed(t) => unreadable(cx, item.id, &d.number, t),
+            }
+            if let Some(DocStatus::RevisedAs(DocNumber::Document(new))) = &d.status {
+                // What a document became is cited with it; one not registered is reported as
+                // status.unregistered, not here.
+                if let Some(first) = self.index.first(&self.index.key(new)) {
+                    self.cite(first, new.revision, new.part);
+                }
             }
             self.text(cx, &d.note, f(ItemField::Docs));
         }

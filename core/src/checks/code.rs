@@ -61,6 +61,7 @@ pub(super) enum Stage {
     Citations,
     Agreement,
     ItemWords,
+    Outcomes,
     Uncited,
     Annexes,
     ItemReferences,
@@ -99,6 +100,10 @@ codes! {
     AnnexUnreferenced = "annex.unreferenced", Warning, Annexes, "An annex that nothing refers to";
     ItemAction = "item.action", Warning, ItemWords, "An action is not in the agenda's vocabulary";
     ItemUntitled = "item.untitled", Note, ItemWords, "An item has no title";
+    OutcomeMissing = "outcome.missing", Warning, Outcomes, "Its session has passed (or the meeting is held), and an item with an action or a document has no outcome";
+    OutcomeContrary = "outcome.contrary", Warning, Outcomes, "An item \"To adopt\" or \"To approve\" has an outcome that says otherwise (Not approved, Deferred, Withdrawn, Noted) and no note saying why";
+    StatusMissing = "status.missing", Warning, Outcomes, "A document planned for introduction (cited without parentheses) has no status, once its item has an outcome or the meeting is held";
+    StatusUnregistered = "status.unregistered", Error, Outcomes, "A document is revised as a number that is not in the register (Annex A)";
     AgendaNumber = "agenda.number", Warning, OwnNumber, "The agenda has no readable document number";
     AgendaOwnRegister = "agenda.own-register", Warning, OwnNumber, "The agenda's own number is missing from its register";
     AgendaOwnAdoption = "agenda.own-adoption", Warning, OwnNumber, "No item cites the agenda's own number for adoption";

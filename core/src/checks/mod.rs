@@ -16,9 +16,13 @@ mod future_meetings;
 mod header;
 mod index;
 mod items;
+mod outcome_contrary;
+mod outcome_missing;
 mod own_number;
 mod register;
 mod sessions;
+mod status_missing;
+mod status_unregistered;
 mod suggestions;
 mod text;
 mod time_zone;
@@ -36,8 +40,9 @@ pub use time_zone::{time_zone, time_zone_named};
 use code::Stage;
 
 use crate::edit::Field;
-use crate::model::{Agenda, EntryId};
+use crate::model::{Agenda, EntryId, Item};
 use crate::numbering::Outline;
+use crate::time::Date;
 use crate::zones::ZoneRules;
 
 /// Every code, with its severity and meaning; the README's table and `agendum codes` are made
@@ -156,8 +161,15 @@ pub fn unreadable(field: Field, reason: &str) -> Finding {
 }
 
 /// Runs every check. Findings come errors first, then warnings, then notes; within each, the
-/// header's come first, then the sessions' in order, and so on down the agenda.
+/// header's come first, then the sessions' in order, and so on down the agenda. With no date
+/// for today, a session is taken as passed only once the agenda is marked held.
 pub fn check(agenda: &Agenda) -> Vec<Finding> {
+    check_on(agenda, None)
+}
+
+/// Every check, on the day `today` (the core reads no clock): an item of a session dated before
+/// it needs an outcome, as every item does once the agenda is marked held.
+pub fn check_on(agenda: &Agenda, today: Option<Date>) -> Vec<Finding> {
     let mut cx = Ctx::new(agenda);
     header::check(&mut cx);
     for (index, session) in agenda.sessions.iter().enumerate() {
@@ -189,6 +201,7 @@ pub fn check(agenda: &Agenda) -> Vec<Finding> {
         cites.item(&mut cx, item);
     });
     cites.annexes_and_future_meetings(&mut cx);
+    meeting_outcomes(&mut cx, &index, today);
 
     register::uncited(&mut cx, &cites.cited);
     cites.annexes.check(&mut cx);
@@ -199,6 +212,24 @@ pub fn check(agenda: &Agenda) -> Vec<Finding> {
         category_words.entry(&mut cx, entry);
     }
     cx.into_findings()
+}
+
+/// What the meeting made of each item: its outcome and its documents' statuses.
+fn meeting_outcomes(cx: &mut Ctx, index: &index::RegisterIndex, today: Option<Date>) {
+    fn walk(cx: &mut Ctx, index: &index::RegisterIndex, items: &[Item], passed: bool) {
+        for item in items {
+            outcome_missing::item(cx, item, passed);
+            outcome_contrary::item(cx, item);
+            status_missing::item(cx, item);
+            status_unregistered::item(cx, index, item);
+            walk(cx, index, &item.children, passed);
+        }
+    }
+    let agenda = cx.agenda;
+    for s in &agenda.sessions {
+        let passed = agenda.held || matches!((today, s.date), (Some(t), Some(d)) if d < t);
+        walk(cx, index, &s.items, passed);
+    }
 }
 
 /// Adds findings made apart from the pass (the time zone's) to the pass's, keeping its order:
@@ -214,5 +245,10 @@ pub fn merge(mut findings: Vec<Finding>, extra: Vec<Finding>) -> Vec<Finding> {
 /// Every check, the time zone's with the rules given among them: what the command line reports,
 /// and what the editor reports with the browser's rules.
 pub fn with_time_zone(agenda: &Agenda, rules: &dyn ZoneRules) -> Vec<Finding> {
-    merge(check(agenda), time_zone(agenda, rules))
+    with_time_zone_on(agenda, rules, None)
+}
+
+/// [`with_time_zone`] on the day `today`, as [`check_on`].
+pub fn with_time_zone_on(agenda: &Agenda, rules: &dyn ZoneRules, today: Option<Date>) -> Vec<Finding> {
+    merge(check_on(agenda, today), time_zone(agenda, rules))
 }

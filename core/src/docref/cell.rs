@@ -17,6 +17,55 @@ pub struct DocRef {
     /// A remark printed under the number, such as "Output of RG-IEM meeting".
     #[serde(default)]
     pub note: String,
+    /// What became of the document at the meeting; none until the meeting says.
+    #[serde(default)]
+    pub status: Option<DocStatus>,
+}
+
+/// What became of a cited document at the meeting, as the report lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocStatus {
+    Introduced,
+    NotIntroduced,
+    Noted,
+    Approved,
+    /// Replaced by another document: "revised as TD667R2".
+    RevisedAs(DocNumber),
+}
+
+impl DocStatus {
+    /// Every status without a number, in the order the editor offers them; "revised as" follows.
+    pub const PLAIN: &'static [DocStatus] =
+        &[DocStatus::Introduced, DocStatus::NotIntroduced, DocStatus::Noted, DocStatus::Approved];
+
+    /// As the report prints it: "introduced", "revised as TD667R2".
+    pub fn words(&self) -> String {
+        match self {
+            DocStatus::Introduced => "introduced".into(),
+            DocStatus::NotIntroduced => "not introduced".into(),
+            DocStatus::Noted => "noted".into(),
+            DocStatus::Approved => "approved".into(),
+            DocStatus::RevisedAs(n) => format!("revised as {n}"),
+        }
+    }
+
+    /// Reads a status as typed ("Noted", "revised as TD 667 Rev.2", "Rev. as TD667R2"); None for
+    /// anything else, which the caller reports.
+    pub fn read(typed: &str) -> Option<DocStatus> {
+        let t = typed.trim();
+        if let Some(plain) = DocStatus::PLAIN.iter().find(|s| s.words().eq_ignore_ascii_case(t)) {
+            return Some(plain.clone());
+        }
+        let lower = t.to_ascii_lowercase();
+        let rest = ["revised as", "revised:", "revised", "rev. as", "rev as"]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p).map(|_| t[p.len()..].trim()))?;
+        match DocNumber::parse(rest) {
+            n @ DocNumber::Document(_) => Some(DocStatus::RevisedAs(n)),
+            _ => None,
+        }
+    }
 }
 
 fn yes() -> bool {
@@ -25,7 +74,7 @@ fn yes() -> bool {
 
 impl DocRef {
     pub fn new(number: &str) -> DocRef {
-        DocRef { number: DocNumber::parse(number), introduced: true, note: String::new() }
+        DocRef { number: DocNumber::parse(number), introduced: true, note: String::new(), status: None }
     }
 
     /// As printed in the Docs column: "TD526" or "(TD526)".
@@ -60,11 +109,12 @@ pub fn parse_docs_cell(text: &str) -> Vec<DocRef> {
                     number,
                     introduced,
                     note: String::new(),
+                    status: None,
                 }));
                 continue;
             }
         }
-        out.push(DocRef { number, introduced, note: String::new() });
+        out.push(DocRef { number, introduced, note: String::new(), status: None });
     }
     out
 }

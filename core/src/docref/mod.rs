@@ -5,7 +5,7 @@ mod cell;
 mod number;
 mod scan;
 
-pub use cell::{format_docs_cell, parse_docs_cell, DocRef};
+pub use cell::{format_docs_cell, parse_docs_cell, DocRef, DocStatus};
 pub(crate) use number::Decimal;
 pub use number::{Digits, DocId, DocKey, DocNumber, Part, Series};
 pub(crate) use scan::{scan_as_written, Mentioned};

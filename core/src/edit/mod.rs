@@ -21,6 +21,8 @@ pub enum Value {
     Time(Option<Time>),
     /// Minutes, or a revision number.
     Count(Option<u32>),
+    /// A yes or no: whether the meeting was held.
+    Flag(bool),
     Docs(Vec<DocRef>),
     List(Vec<String>),
     Number(DocNumber),
@@ -98,6 +100,7 @@ enum Slot<'a> {
     Date(&'a mut Option<Date>),
     Time(&'a mut Option<Time>),
     Count(&'a mut Option<u32>),
+    Flag(&'a mut bool),
     Docs(&'a mut Vec<DocRef>),
     List(&'a mut Vec<String>),
     Number(&'a mut DocNumber),
@@ -132,9 +135,12 @@ fn slot(agenda: &mut Agenda, field: Field) -> Result<Slot<'_>, EditError> {
                 F::ActionRequired => Slot::Text(&mut a.action_required),
                 F::Notes => Slot::Text(&mut a.notes),
                 F::Status => Slot::Text(&mut a.status),
+                F::Report => Slot::Text(&mut a.report),
+                F::Held => Slot::Flag(&mut a.held),
                 F::LinkTemplate => Slot::Text(&mut a.link_template),
                 F::Actions => Slot::List(&mut a.actions),
                 F::Categories => Slot::List(&mut a.categories),
+                F::Outcomes => Slot::List(&mut a.outcomes),
             }
         }
         Field::Session { session, field } => {
@@ -156,6 +162,8 @@ fn slot(agenda: &mut Agenda, field: Field) -> Result<Slot<'_>, EditError> {
                 ItemField::Summary => Slot::Text(&mut i.summary),
                 ItemField::Actions => Slot::List(&mut i.actions),
                 ItemField::Notes => Slot::Text(&mut i.notes),
+                ItemField::Outcome => Slot::Text(&mut i.outcome),
+                ItemField::OutcomeNote => Slot::Text(&mut i.outcome_note),
                 ItemField::Start => Slot::Time(&mut i.start),
                 ItemField::Duration => Slot::Count(&mut i.duration),
             }
@@ -204,6 +212,7 @@ fn set(agenda: &mut Agenda, field: Field, value: Value) -> Result<Value, EditErr
         (Slot::Date(s), Value::Date(v)) => Value::Date(replace(s, v)),
         (Slot::Time(s), Value::Time(v)) => Value::Time(replace(s, v)),
         (Slot::Count(s), Value::Count(v)) => Value::Count(replace(s, v)),
+        (Slot::Flag(s), Value::Flag(v)) => Value::Flag(replace(s, v)),
         (Slot::Docs(s), Value::Docs(v)) => Value::Docs(replace(s, v)),
         (Slot::List(s), Value::List(v)) => Value::List(replace(s, v)),
         (Slot::Number(s), Value::Number(v)) => Value::Number(replace(s, v)),
@@ -220,6 +229,8 @@ pub fn get_item(i: &Item, field: ItemField) -> Value {
         ItemField::Summary => Value::Text(i.summary.clone()),
         ItemField::Actions => Value::List(i.actions.clone()),
         ItemField::Notes => Value::Text(i.notes.clone()),
+        ItemField::Outcome => Value::Text(i.outcome.clone()),
+        ItemField::OutcomeNote => Value::Text(i.outcome_note.clone()),
         ItemField::Start => Value::Time(i.start),
         ItemField::Duration => Value::Count(i.duration),
     }
@@ -266,9 +277,12 @@ pub fn get(agenda: &Agenda, field: Field) -> Option<Value> {
                 F::ActionRequired => text(&a.action_required),
                 F::Notes => text(&a.notes),
                 F::Status => text(&a.status),
+                F::Report => text(&a.report),
+                F::Held => Some(Value::Flag(a.held)),
                 F::LinkTemplate => text(&a.link_template),
                 F::Actions => Some(Value::List(a.actions.clone())),
                 F::Categories => Some(Value::List(a.categories.clone())),
+                F::Outcomes => Some(Value::List(a.outcomes.clone())),
             }
         }
         Field::Session { session, field } => {
@@ -311,6 +325,7 @@ impl Value {
             Value::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
             Value::Time(t) => t.map(|t| t.to_string()).unwrap_or_default(),
             Value::Count(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+            Value::Flag(b) => (if *b { "yes" } else { "no" }).to_string(),
             Value::Docs(d) => crate::docref::format_docs_cell(d),
             Value::List(l) => l.join("\n"),
             Value::Number(n) => n.to_string(),
@@ -331,6 +346,11 @@ impl Value {
             Value::Count(_) => {
                 Value::Count(Some(t.parse().map_err(|_| format!("\"{t}\" is not a whole number, e.g. 15"))?))
             }
+            Value::Flag(_) => match t.to_ascii_lowercase().as_str() {
+                "yes" | "true" => Value::Flag(true),
+                "no" | "false" | "" => Value::Flag(false),
+                _ => return Err(format!("\"{t}\" is neither yes nor no")),
+            },
             Value::Docs(_) => Value::Docs(crate::docref::parse_docs_cell(typed)),
             Value::List(_) => Value::List(
                 typed.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),

@@ -21,7 +21,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn escape_into(out: &mut String, text: &str) {
+pub(super) fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -35,7 +35,7 @@ fn escape_into(out: &mut String, text: &str) {
 }
 
 /// Escaped text with line breaks kept.
-fn text_lines(out: &mut String, text: &str) {
+pub(super) fn text_lines(out: &mut String, text: &str) {
     for (i, line) in text.trim().lines().enumerate() {
         if i > 0 {
             out.push_str("<br>");
@@ -44,7 +44,7 @@ fn text_lines(out: &mut String, text: &str) {
     }
 }
 
-fn number_html(out: &mut String, template: &str, number: &DocNumber) {
+pub(super) fn number_html(out: &mut String, template: &str, number: &DocNumber) {
     match document_link(template, number) {
         Some(url) => {
             out.push_str("<a href=\"");
@@ -74,7 +74,7 @@ fn doc_html(out: &mut String, template: &str, d: &DocRef) {
     out.push_str("</div>");
 }
 
-const STYLE: &str = r#"
+pub(super) const STYLE: &str = r#"
 :root { color-scheme: light; }
 body { font: 11pt/1.35 "Times New Roman", Times, serif; color: #000; background: #fff; margin: 0 auto; max-width: 190mm; padding: 12mm 10mm; }
 h1 { font-size: 14pt; margin: 6mm 0 3mm; }
@@ -112,7 +112,7 @@ p { margin: 1.5mm 0; }
 @media print { body { padding: 0; max-width: none; } a { text-decoration: none; } }
 "#;
 
-fn head_row(out: &mut String, label: &str, value: &str) {
+pub(super) fn head_row(out: &mut String, label: &str, value: &str) {
     if value.trim().is_empty() {
         return;
     }
@@ -124,7 +124,7 @@ fn head_row(out: &mut String, label: &str, value: &str) {
 }
 
 /// Paragraphs and bullet lists, as [`blocks`] reads them.
-fn rich_text(out: &mut String, text: &str) {
+pub(super) fn rich_text(out: &mut String, text: &str) {
     for block in blocks(text) {
         match block {
             Block::List(bullets) => {

@@ -1,10 +1,12 @@
 //! Exports: the printable HTML agenda ([`html`]) and the Word TD ([`docx`]), which print the
-//! same texts ([`printed`]), the calendar ([`ics`]), and the file name an export gets.
+//! same texts ([`printed`]), the meeting report's skeleton ([`report`]), the calendar ([`ics`]),
+//! and the file name an export gets.
 
 mod docx;
 mod html;
 pub mod ics;
 pub mod printed;
+mod report;
 
 use std::fmt::Write;
 
@@ -12,6 +14,7 @@ pub use docx::docx;
 pub use html::{escape, html, html_in};
 pub use ics::{ics, Calendar, IcsOptions, Notice};
 pub use printed::{date_range, session_day};
+pub use report::report;
 
 use crate::docref::DocNumber;
 use crate::model::Agenda;
