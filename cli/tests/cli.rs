@@ -214,7 +214,7 @@ fn export_ics_items_says_what_it_left_out_and_takes_a_sequence() {
     // A revised agenda's events carry its revision as their SEQUENCE.
     let revised =
         std::fs::read_to_string(&path).unwrap().replacen("\"revision\": null", "\"revision\": 2", 1);
-    let revised = temp_file("revised.agenda.json", &revised);
+    let revised = temp_file("revised-ics.agenda.json", &revised);
     let out = agendum_at(&["export", "--ics", revised.to_str().unwrap()], "0");
     assert!(String::from_utf8(out.stdout).unwrap().contains("\r\nSEQUENCE:2\r\n"));
 
