@@ -21,7 +21,7 @@ use crate::register::Register;
 use crate::second_zone::SecondZoneView;
 use crate::shortcut_sheet::ShortcutSheet;
 use crate::shortcuts::Commands;
-use crate::{calendar, files, items, share, shortcut_sheet, shortcuts, word};
+use crate::{calendar, files, items, report, share, shortcut_sheet, shortcuts, word};
 
 fn focus_element(id: &str) {
     let Some(el) = document().get_element_by_id(id) else { return };
@@ -155,6 +155,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     let name = Memo::new(move |_| live.with_header(Agenda::display_name));
     let actions = Memo::new(move |_| live.with_header(Agenda::action_vocabulary));
     let categories = Memo::new(move |_| live.with_header(Agenda::category_vocabulary));
+    let outcomes = Memo::new(move |_| live.with_header(Agenda::outcome_vocabulary));
     let numbers = Memo::new(move |_| {
         live.with_register(|a| {
             a.register.iter().map(|e| (e.number.to_string(), e.title.clone())).collect::<Vec<_>>()
@@ -184,6 +185,8 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                     <button type="button" on:click=move |_| export_word() title="Download the agenda as a Word TD (.docx)">"Export Word"</button>
                     <button type="button" on:click=move |_| calendar_open.set(true) aria-expanded=move || calendar_open.get().to_string()
                         title="Download the sessions as calendar events (.ics) for Outlook, Google Calendar or Apple Calendar">"Export calendar"</button>
+                    <button type="button" on:click=move |_| report::download(live)
+                        title="Download the meeting report's skeleton: each item's documents, what became of them, and its outcome">"Export report"</button>
                     <button type="button" on:click=move |_| print() title="Print the agenda (Ctrl+P)" aria-keyshortcuts="Control+P">"Print"</button>
                     <button type="button" on:click=move |_| share_link()
                         title="Copy a link that holds the whole agenda; it is never sent to a server">"Copy share link"</button>
@@ -235,6 +238,9 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
             </datalist>
             <datalist id="category-vocabulary">
                 {move || categories.get().into_iter().map(|v| view! { <option value=v></option> }).collect_view()}
+            </datalist>
+            <datalist id="outcome-vocabulary">
+                {move || outcomes.get().into_iter().map(|v| view! { <option value=v></option> }).collect_view()}
             </datalist>
             <datalist id="register-numbers">
                 {move || numbers.get().into_iter().map(|(n, t)| view! { <option value=n>{t}</option> }).collect_view()}

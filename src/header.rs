@@ -5,8 +5,29 @@ use agendum_core::edit::{AgendaField, Field};
 use agendum_core::model::PURPOSES;
 use leptos::prelude::*;
 
-use crate::fields::{FieldInput, Kind};
+use agendum_core::edit::{Edit, Value};
+
+use crate::fields::{dom_id, FieldInput, Kind};
+use crate::reactive_agenda::ReactiveAgenda;
 use crate::second_zone::SecondZonePicker;
+
+/// "Meeting held": from then on every item that asks for something is expected to have an
+/// outcome, and the checks say which have none.
+#[component]
+fn HeldBox() -> impl IntoView {
+    let live = expect_context::<ReactiveAgenda>();
+    let field = Field::Agenda { field: AgendaField::Held };
+    let held = Memo::new(move |_| live.with_header(|a| a.held));
+    let on_change = move |ev: leptos::ev::Event| {
+        live.apply(Edit::Set { field, value: Value::Flag(event_target_checked(&ev)) }, false);
+    };
+    view! {
+        <label class="field check held">
+            <input type="checkbox" id=dom_id(field) prop:checked=move || held.get() on:change=on_change />
+            " Meeting held: every item that asks for a decision needs its outcome"
+        </label>
+    }
+}
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -21,6 +42,7 @@ pub fn Header() -> impl IntoView {
                 {f(AgendaField::Document)}
                 <FieldInput field=af(AgendaField::Revision) label=label(AgendaField::Revision) kind=Kind::Parsed placeholder="none" />
                 {f(AgendaField::Status)}
+                <FieldInput field=af(AgendaField::Report) label=label(AgendaField::Report) placeholder="TD515" />
                 {f(AgendaField::Group)}
                 {f(AgendaField::Meeting)}
                 {f(AgendaField::Place)}
@@ -48,6 +70,7 @@ pub fn Header() -> impl IntoView {
             <FieldInput field=af(AgendaField::Notes) label=label(AgendaField::Notes) kind=Kind::Lines />
             <FieldInput field=af(AgendaField::LinkTemplate) label=label(AgendaField::LinkTemplate)
                 placeholder="https://www.itu.int/md/…{number}" />
+            <HeldBox />
         </section>
     }
 }

@@ -380,6 +380,12 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                 <ActionsInput field=item_field(id, ItemField::Actions) row=row label=l("actions") />
                 <FieldInput field=item_field(id, ItemField::Notes) row=row label=l("notes") hide_label=true
                     kind=Kind::Lines placeholder="Notes (Presented at …, Reference: …)" class=optional("notes") />
+                // The meeting's decision, typed live by the chair: one of the outcome words (the
+                // list offers them as the first letters are typed), then a note if it needs one.
+                <FieldInput field=item_field(id, ItemField::Outcome) row=row label=l("outcome") hide_label=true
+                    placeholder="Outcome (Agreed, Noted …)" list="outcome-vocabulary" class=optional("outcome") />
+                <FieldInput field=item_field(id, ItemField::OutcomeNote) row=row label=l("outcome note") hide_label=true
+                    kind=Kind::Lines placeholder="Outcome note" class=optional("outcome-note") />
             </td>
             <td class=classes::TOOLS>
                 <RowTools id=id number=number />

@@ -33,6 +33,7 @@ mod paste;
 pub mod reactive_agenda;
 pub mod recovery;
 mod register;
+mod report;
 mod rows;
 mod second_zone;
 mod share;

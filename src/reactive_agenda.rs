@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use crate::time_zones::IntlRules;
-use agendum_core::checks::{check, merge, time_zone_named, unreadable, Finding, Severity};
+use agendum_core::checks::{check_on, merge, time_zone_named, unreadable, Finding, Severity};
 use agendum_core::edit::{get, Edit, EditError, Field, History, Value};
 use agendum_core::model::{Agenda, AnnexId, EntryId, FutureMeetingId, Item, ItemId, Row, SessionId};
 use agendum_core::schedule::{schedule, Schedule};
@@ -86,8 +86,9 @@ impl ReactiveAgenda {
         // follows the zone's name alone.
         let zone_name = Memo::new(move |_| agenda.with(|a| a.time_zone.trim().to_string()));
         let zone_findings = Memo::new(move |_| zone_name.with(|n| time_zone_named(n, &IntlRules)));
+        let today = today();
         let findings = Memo::new(move |_| {
-            let mut found = agenda.with(check);
+            let mut found = agenda.with(|a| check_on(a, today.filter(|_| recording(a))));
             zone_findings.with(|z| {
                 if !z.is_empty() {
                     found = merge(std::mem::take(&mut found), z.clone());
@@ -404,4 +405,20 @@ fn item_paths(a: &Agenda) -> HashMap<ItemId, Vec<usize>> {
         walk(&s.items, &mut vec![k], &mut out);
     }
     out
+}
+
+/// The browser's date today, for the checks that ask whether a session has passed.
+fn today() -> Option<agendum_core::time::Date> {
+    let now = js_sys::Date::new_0();
+    agendum_core::time::Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
+}
+
+/// Whether the meeting's decisions are being recorded: an outcome is entered. Only then are
+/// the items of sessions already past asked for theirs; an old agenda opened to start the next
+/// meeting from (as every rapporteur does) is not covered in findings about a meeting long over.
+/// Marking the agenda held asks for every outcome whatever the date.
+fn recording(a: &Agenda) -> bool {
+    let mut any = false;
+    a.for_each_item(|i| any |= !i.outcome.trim().is_empty());
+    any
 }

@@ -10,7 +10,8 @@
 //! share link's fragment]`; sent `["open-link", a fragment]`, `["ok", the agenda file's text,
 //! the format version it was migrated from or null]`; sent `["calendar", the agenda file's text,
 //! whether items get events, the time in seconds since 1970]`, `["ok", the .ics text, how many
-//! events, what was left out]`; or `["error", the sentence to show]`.
+//! events, what was left out]`; sent `["report", the agenda file's text]`, `["ok", the report's
+//! HTML]`; or `["error", the sentence to show]`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -73,6 +74,13 @@ fn answer(request: &js_sys::Array) -> js_sys::Array {
                 &loaded.migrated_from.map_or(JsValue::NULL, |v| JsValue::from_f64(f64::from(v))),
             ),
             Err(e) => failed(e.to_string()),
+        },
+        Some("report") => match agendum_core::format::load(&request.get(1).as_string().unwrap_or_default()) {
+            Ok(loaded) => js_sys::Array::of2(
+                &"ok".into(),
+                &JsValue::from_str(&agendum_core::export::report(&loaded.agenda)),
+            ),
+            Err(e) => failed(format!("The report could not be made. {e}")),
         },
         Some("calendar") => calendar(request).unwrap_or_else(failed),
         _ => failed("Agendum's worker was asked for something it does not do.".into()),
