@@ -50,7 +50,7 @@ pub struct Summary {
     pub meeting: String,
     /// Milliseconds since the epoch.
     pub edited: f64,
-    /// Where it came from, as [`set_origin`] wrote it; empty when not known.
+    /// Where it came from, as [`keep`] noted it; empty when not known.
     pub origin: String,
 }
 
@@ -100,14 +100,6 @@ fn summary(agenda: &Agenda, edited: f64, origin: String) -> Summary {
 
 fn origin_of(s: &web_sys::Storage, id: &str) -> String {
     s.get_item(&format!("{ORIGIN}{id}")).ok().flatten().unwrap_or_default()
-}
-
-/// Notes where an agenda came from, for the library's list; an empty note removes it. Kept as
-/// plain text: a file name may hold any character.
-pub fn set_origin(id: &str, note: &str) {
-    let Ok(s) = store() else { return };
-    let key = format!("{ORIGIN}{id}");
-    let _ = if note.is_empty() { s.remove_item(&key) } else { s.set_item(&key, note) };
 }
 
 /// Every agenda kept in this browser, newest first. Records that cannot be read are moved to
@@ -177,13 +169,15 @@ fn migrate(
         ));
         return;
     }
-    match save(agenda, Some(edited)) {
+    // Refused, the old record is put back: it opens as usual, and is updated at a later start.
+    match write(s, agenda, edited, true) {
         Ok(_) => {
             LocalStorage::delete(&backup);
         }
-        Err(e) => problems.push(format!(
-            "\"{}\" is saved in an older format and could not be updated ({e}); the old copy is kept under \"{backup}\".",
-            agenda.display_name()
+        Err(r) => problems.push(format!(
+            "\"{}\" is saved in an older format and could not be updated, because {}; it opens as usual, and the old copy is kept under \"{backup}\".",
+            agenda.display_name(),
+            r.why()
         )),
     }
 }
