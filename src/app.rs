@@ -60,6 +60,10 @@ enum Message {
     Deleted { name: String, removed: Box<storage::Removed> },
 }
 
+/// What a bundle holds beside one of its agendas: when it was last edited, and where it came
+/// from; `None` for an agenda from a file of its own.
+type Kept = Option<(Option<f64>, String)>;
+
 /// What became of one file of an import. Each file has its own, listed in the order the files
 /// were given, so that several files at once never replace each other's question or notice.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,13 +75,18 @@ enum Outcome {
     /// bundle brings when it was last edited and where it came from, kept if it replaces.
     Clash {
         agenda: Agenda,
-        kept: Option<(Option<f64>, String)>,
+        kept: Kept,
     },
     Replaced {
         name: String,
         old: storage::Removed,
     },
     Skipped(String),
+    /// A bundle was read: its agendas each have a line of their own, those starting `parts`.
+    Bundle {
+        text: String,
+        parts: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -98,6 +107,7 @@ impl Outcome {
             Outcome::Clash { .. } => 3,
             Outcome::Replaced { .. } => 4,
             Outcome::Skipped(_) => 5,
+            Outcome::Bundle { .. } => 6,
         }
     }
 }
@@ -266,14 +276,12 @@ impl Library {
             Ok(a) => a,
         };
         let n = agendas.len();
-        self.settle(
-            key,
-            Outcome::Imported(match n {
-                0 => format!("\"{name}\" is a bundle of no agendas: nothing to import."),
-                1 => format!("\"{name}\" is a bundle of 1 agenda:"),
-                n => format!("\"{name}\" is a bundle of {n} agendas, each below:"),
-            }),
-        );
+        let text = match n {
+            0 => format!("\"{name}\" is a bundle of no agendas: nothing to import."),
+            1 => format!("\"{name}\" is a bundle of 1 agenda:"),
+            n => format!("\"{name}\" is a bundle of {n} agendas, each below:"),
+        };
+        self.settle(key, Outcome::Bundle { text, parts: format!("{name}, agenda ") });
         for (i, got) in agendas.into_iter().enumerate() {
             let part = format!("{name}, agenda {} of {n}", i + 1);
             let outcome = match got {
@@ -294,7 +302,7 @@ impl Library {
         mut agenda: Agenda,
         migrated_from: Option<u32>,
         read: Option<&str>,
-        kept: Option<(Option<f64>, String)>,
+        kept: Kept,
     ) -> Outcome {
         // An agenda needs an id to be kept and opened; a file may have an empty one.
         if agenda.id.trim().is_empty() {
@@ -324,14 +332,7 @@ impl Library {
     }
 
     /// The user's answer to a file whose agenda is already here.
-    fn decide(
-        self,
-        key: u64,
-        file: &str,
-        agenda: Agenda,
-        kept: Option<(Option<f64>, String)>,
-        choice: Choice,
-    ) {
+    fn decide(self, key: u64, file: &str, agenda: Agenda, kept: Kept, choice: Choice) {
         let name = short(&agenda.display_name());
         let outcome = match choice {
             Choice::Skip => Outcome::Skipped(format!("Skipped \"{file}\"; \"{name}\" here is unchanged.")),
@@ -369,6 +370,24 @@ impl Library {
                 }
             }
         });
+    }
+
+    /// Answers every question still open about the agendas of one bundle alike.
+    fn decide_all(self, parts: &str, choice: Choice) {
+        let open: Vec<(u64, String, Agenda, Kept)> = self.imports.with_untracked(|l| {
+            l.iter()
+                .filter(|i| i.file.starts_with(parts))
+                .filter_map(|i| match &i.outcome {
+                    Outcome::Clash { agenda, kept } => {
+                        Some((i.key, i.file.clone(), agenda.clone(), kept.clone()))
+                    }
+                    _ => None,
+                })
+                .collect()
+        });
+        for (key, file, agenda, kept) in open {
+            self.decide(key, &file, agenda, kept, choice);
+        }
     }
 
     /// Takes an agenda opened from a share link into the library, as a file is taken: with a
@@ -461,6 +480,32 @@ fn ImportLine(import: FileImport) -> impl IntoView {
             view! { <div class="notice" role="status"><span>{t}</span></div> }.into_any()
         }
         Outcome::Refused(t) => view! { <div class="banner error" role="alert"><p>{t}</p></div> }.into_any(),
+        Outcome::Bundle { text, parts } => {
+            let parts = StoredValue::new(parts);
+            // Fifty agendas already here need not be fifty answers.
+            let asking = move || {
+                let p = parts.get_value();
+                lib.imports.with(|l| {
+                    l.iter()
+                        .filter(|i| i.file.starts_with(&p) && matches!(i.outcome, Outcome::Clash { .. }))
+                        .count()
+                })
+            };
+            view! {
+                <div class="notice" role="status">
+                    <span>{text}</span>
+                    <Show when=move || { asking() > 1 }>
+                        <button type="button" on:click=move |_| lib.decide_all(&parts.get_value(), Choice::Replace)>
+                            {move || format!("Replace all {} already here", asking())}
+                        </button>
+                        <button type="button" on:click=move |_| lib.decide_all(&parts.get_value(), Choice::Skip)>
+                            {move || format!("Skip all {}", asking())}
+                        </button>
+                    </Show>
+                </div>
+            }
+            .into_any()
+        }
         Outcome::Replaced { name, old } => {
             let text = format!("Replaced \"{name}\" with \"{file}\".");
             let undone = StoredValue::new(format!("Undone: \"{name}\" is as it was before the import."));

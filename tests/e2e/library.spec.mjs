@@ -304,3 +304,35 @@ test('Export all writes every agenda into one file, and importing it brings them
   await expect(rows(page)).toHaveCount(3);
   expect(await rows(page).allInnerTexts()).toEqual(listed);
 });
+
+test('a bundle whose agendas are all here is answered once: Replace all, or Skip all', async ({ page }) => {
+  await openLibrary(page);
+  for (const make of ['Open the TD514 example', 'New from ITU-T TD template']) {
+    await page.getByRole('button', { name: make }).click();
+    await page.getByRole('button', { name: '← Agendas' }).click();
+  }
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all' }).click();
+  const file = await download;
+  const text = await readFile(await file.path(), 'utf8');
+  const before = await rows(page).allInnerTexts();
+  for (const name of await page.getByRole('button', { name: /^Rename / }).evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')))) {
+    await page.getByRole('button', { name, exact: true }).click();
+    const input = page.getByRole('textbox', { name: /^New title for/ });
+    await input.fill(`Renamed: ${name}`);
+    await input.press('Enter');
+  }
+  await expect(rows(page).filter({ hasText: 'Renamed: ' })).toHaveCount(2);
+
+  await page.getByLabel('Agenda file to import').setInputFiles(asFile('backup.json', text));
+  await expect(page.getByRole('group', { name: /is already here/ })).toHaveCount(2);
+  await page.getByRole('button', { name: 'Skip all 2' }).click();
+  await expect(page.getByRole('group', { name: /is already here/ })).toHaveCount(0);
+  await expect(rows(page).filter({ hasText: 'Renamed: ' })).toHaveCount(2);
+
+  await page.getByLabel('Agenda file to import').setInputFiles(asFile('backup.json', text));
+  await page.getByRole('button', { name: 'Replace all 2 already here' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Replaced / })).toHaveCount(2);
+  await page.reload();
+  expect(await rows(page).allInnerTexts()).toEqual(before);
+});
