@@ -3,7 +3,7 @@
 //! picker or by dropping them anywhere, and saving a shared agenda live here too: an import
 //! always adds to the library and never silently replaces.
 
-use agendum_core::{format, templates, Agenda};
+use agendum_core::{bundle, format, templates, Agenda};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,6 +13,16 @@ use crate::editor::Editor;
 use crate::shared_view::SharedAgenda;
 use crate::storage::{self, Listing};
 use crate::{classes, files, word};
+
+/// A name or title as the library shows it: whole up to 300 characters, then cut with "…". A
+/// file may hold a title of millions of characters, and every button of its row is named by it.
+fn short(s: &str) -> String {
+    const MOST: usize = 300;
+    match s.char_indices().nth(MOST) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
 
 /// A new id for an agenda in this browser.
 fn new_id() -> String {
@@ -46,8 +56,13 @@ fn set_hash(id: Option<&str>) {
 #[derive(Clone, Debug, PartialEq)]
 enum Message {
     Problem(String),
+    Done(String),
     Deleted { name: String, removed: Box<storage::Removed> },
 }
+
+/// What a bundle holds beside one of its agendas: when it was last edited, and where it came
+/// from; `None` for an agenda from a file of its own.
+type Kept = Option<(Option<f64>, String)>;
 
 /// What became of one file of an import. Each file has its own, listed in the order the files
 /// were given, so that several files at once never replace each other's question or notice.
@@ -56,15 +71,22 @@ enum Outcome {
     Reading,
     Imported(String),
     Refused(String),
-    /// The file's agenda is one already here: the user decides, file by file.
+    /// The file's agenda is one already here: the user decides, file by file. An agenda from a
+    /// bundle brings when it was last edited and where it came from, kept if it replaces.
     Clash {
         agenda: Agenda,
+        kept: Kept,
     },
     Replaced {
         name: String,
         old: storage::Removed,
     },
     Skipped(String),
+    /// A bundle was read: its agendas each have a line of their own, those starting `parts`.
+    Bundle {
+        text: String,
+        parts: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -85,6 +107,7 @@ impl Outcome {
             Outcome::Clash { .. } => 3,
             Outcome::Replaced { .. } => 4,
             Outcome::Skipped(_) => 5,
+            Outcome::Bundle { .. } => 6,
         }
     }
 }
@@ -104,6 +127,8 @@ struct Library {
     open: RwSignal<Option<String>>,
     /// The fragment of the share link the address holds, if it does.
     shared: RwSignal<Option<String>>,
+    /// Whether the browser has been asked, this page load, to keep the agendas.
+    asked_to_keep: StoredValue<bool>,
 }
 
 /// The note that tells an arriving agenda from those already here with the same name:
@@ -136,16 +161,60 @@ impl Library {
         self.imports.update(|l| l.retain(FileImport::pending));
     }
 
-    /// Keeps an agenda in the library, with the note of where it came from.
-    fn add(&self, agenda: Agenda, origin: &str, open: bool) -> Result<(), String> {
+    /// Keeps an agenda in the library, with the note of where it came from; refused, nothing
+    /// of it is kept and the library is as it was.
+    fn add(
+        &self,
+        agenda: Agenda,
+        edited: Option<f64>,
+        origin: &str,
+        open: bool,
+    ) -> Result<(), storage::Refusal> {
         let id = agenda.id.clone();
-        storage::save(&agenda, None)?;
-        storage::set_origin(&id, origin);
+        storage::keep(&agenda, edited, origin)?;
         self.refresh();
         if open {
             self.open(&id);
         }
         Ok(())
+    }
+
+    /// Writes every agenda of the library into one bundle file, for a backup or another browser.
+    fn export_all(self) {
+        self.say(None);
+        let listing = storage::list();
+        let agendas: Vec<(Agenda, f64, String)> = listing
+            .agendas
+            .iter()
+            .filter_map(|s| storage::load(&s.id).ok().map(|a| (a, s.edited, s.origin.clone())))
+            .collect();
+        let entries: Vec<bundle::Entry> = agendas
+            .iter()
+            .map(|(a, t, o)| bundle::Entry { agenda: a, edited: Some(*t).filter(|t| *t > 0.0), origin: o })
+            .collect();
+        let text = bundle::write(&entries);
+        let d = js_sys::Date::new_0();
+        let name = format!(
+            "agendas-{:04}-{:02}-{:02}.agendum-bundle.json",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date()
+        );
+        let n = entries.len();
+        let left_out = if listing.problems.is_empty() {
+            String::new()
+        } else {
+            " Records that could not be read are not in it: they are named below, kept as they were."
+                .to_string()
+        };
+        self.listing.set(listing);
+        self.message.set(Some(match files::download(&name, "application/json", text.as_bytes()) {
+            Ok(()) => Message::Done(format!(
+                "Exported {} to \"{name}\". Import it (here or in another browser) to bring them back.{left_out}",
+                if n == 1 { "1 agenda".to_string() } else { format!("{n} agendas") }
+            )),
+            Err(e) => Message::Problem(e),
+        }));
     }
 
     /// A notice with an Undo that puts a removed or replaced agenda back as it was.
@@ -160,8 +229,10 @@ impl Library {
             <div class="notice" role="status">
                 <span>{text}</span>
                 <button type="button" on:click=move |_| {
-                    if let Err(e) = storage::restore(&removed.get_value()) {
-                        self.say(Some(Message::Problem(e)));
+                    let removed = removed.get_value();
+                    if let Err(r) = storage::restore(&removed) {
+                        let what = format!("\"{}\" could not be put back: it", removed.agenda.display_name());
+                        self.say(Some(Message::Problem(r.arrival(&what))));
                         return;
                     }
                     done();
@@ -184,72 +255,109 @@ impl Library {
         });
     }
 
-    /// Takes a file's text: a new agenda in the library, or a question when its agenda is here.
-    /// `read` says what a Word file gave, for the notice.
+    /// Takes a file's text: a new agenda in the library, or a question when its agenda is here;
+    /// a bundle, each of its agendas so. `read` says what a Word file gave, for the notice.
     fn import(&self, key: u64, name: &str, text: &str, read: Option<&str>) {
+        if bundle::is_bundle(text) {
+            return self.import_bundle(key, name, text);
+        }
         let outcome = match format::load(text) {
             Err(e) => Outcome::Refused(format!("\"{name}\" was not imported. {e}")),
-            Ok(loaded) => {
-                let mut agenda = loaded.agenda;
-                // An agenda needs an id to be kept and opened; a file may have an empty one.
-                if agenda.id.trim().is_empty() {
-                    agenda.id = new_id();
-                }
-                if storage::exists(&agenda.id) {
-                    Outcome::Clash { agenda }
-                } else {
-                    let shown = agenda.display_name();
-                    let origin = self.listing.with_untracked(|l| origin_note(l, &shown, Some(name)));
-                    match self.add(agenda, &origin, false) {
-                        Err(e) => Outcome::Refused(format!("\"{name}\" was not imported. {e}")),
-                        Ok(()) => {
-                            let note = match (read, loaded.migrated_from) {
-                                (Some(read), _) => format!(" from Word: {read}"),
-                                (None, Some(v)) => {
-                                    format!(
-                                        " (it was in format version {v} and has been brought up to date)."
-                                    )
-                                }
-                                (None, None) => ".".to_string(),
-                            };
-                            Outcome::Imported(format!("Imported \"{shown}\"{note}"))
-                        }
-                    }
-                }
-            }
+            Ok(loaded) => self.arrive(name, loaded.agenda, loaded.migrated_from, read, None),
         };
         self.settle(key, outcome);
     }
 
+    /// Takes a bundle: each agenda in it gets its own line, as if it were a file of its own,
+    /// and is kept with when it was last edited and where it came from.
+    fn import_bundle(&self, key: u64, name: &str, text: &str) {
+        let agendas = match bundle::load(text) {
+            Err(e) => return self.settle(key, Outcome::Refused(format!("\"{name}\" was not imported. {e}"))),
+            Ok(a) => a,
+        };
+        let n = agendas.len();
+        let text = match n {
+            0 => format!("\"{name}\" is a bundle of no agendas: nothing to import."),
+            1 => format!("\"{name}\" is a bundle of 1 agenda:"),
+            n => format!("\"{name}\" is a bundle of {n} agendas, each below:"),
+        };
+        self.settle(key, Outcome::Bundle { text, parts: format!("{name}, agenda ") });
+        for (i, got) in agendas.into_iter().enumerate() {
+            let part = format!("{name}, agenda {} of {n}", i + 1);
+            let outcome = match got {
+                Err(e) => Outcome::Refused(format!("\"{name}\": {e}")),
+                Ok(b) => self.arrive(&part, b.agenda, b.migrated_from, None, Some((b.edited, b.origin))),
+            };
+            let key = self.next_import.get_value();
+            self.next_import.set_value(key + 1);
+            self.imports.update(|l| l.push(FileImport { key, file: part, outcome }));
+        }
+    }
+
+    /// An agenda read from `name`: kept as a new one, or a question when its id is here.
+    /// `kept` is what a bundle holds beside it (last edited, where it came from).
+    fn arrive(
+        &self,
+        name: &str,
+        mut agenda: Agenda,
+        migrated_from: Option<u32>,
+        read: Option<&str>,
+        kept: Kept,
+    ) -> Outcome {
+        // An agenda needs an id to be kept and opened; a file may have an empty one.
+        if agenda.id.trim().is_empty() {
+            agenda.id = new_id();
+        }
+        if storage::exists(&agenda.id) {
+            Outcome::Clash { agenda, kept }
+        } else {
+            let shown = short(&agenda.display_name());
+            let (edited, origin) = kept.unwrap_or_else(|| {
+                (None, self.listing.with_untracked(|l| origin_note(l, &agenda.display_name(), Some(name))))
+            });
+            match self.add(agenda, edited, &origin, false) {
+                Err(r) => Outcome::Refused(not_stored(name, r)),
+                Ok(()) => {
+                    let note = match (read, migrated_from) {
+                        (Some(read), _) => format!(" from Word: {read}"),
+                        (None, Some(v)) => {
+                            format!(" (it was in format version {v} and has been brought up to date).")
+                        }
+                        (None, None) => ".".to_string(),
+                    };
+                    Outcome::Imported(format!("Imported \"{shown}\"{note}"))
+                }
+            }
+        }
+    }
+
     /// The user's answer to a file whose agenda is already here.
-    fn decide(self, key: u64, file: &str, agenda: Agenda, choice: Choice) {
-        let name = agenda.display_name();
+    fn decide(self, key: u64, file: &str, agenda: Agenda, kept: Kept, choice: Choice) {
+        let name = short(&agenda.display_name());
         let outcome = match choice {
             Choice::Skip => Outcome::Skipped(format!("Skipped \"{file}\"; \"{name}\" here is unchanged.")),
             Choice::KeepBoth => {
+                let origin =
+                    self.listing.with_untracked(|l| origin_note(l, &agenda.display_name(), Some(file)));
                 let mut a = agenda;
                 a.id = new_id();
-                let origin = self.listing.with_untracked(|l| origin_note(l, &name, Some(file)));
-                match self.add(a, &origin, false) {
+                match self.add(a, None, &origin, false) {
                     Ok(()) => Outcome::Imported(format!(
                         "Kept both: \"{file}\" is listed as \"{name}\" ({origin})."
                     )),
-                    Err(e) => Outcome::Refused(format!("\"{file}\" was not imported. {e}")),
+                    Err(r) => Outcome::Refused(not_stored(file, r)),
                 }
             }
             Choice::Replace => {
-                let old = storage::delete(&agenda.id);
-                match (self.add(agenda, &format!("from {file}"), false), old) {
-                    (Ok(()), Some(old)) => Outcome::Replaced { name, old },
-                    (Ok(()), None) => Outcome::Imported(format!("Imported \"{name}\".")),
-                    (Err(e), old) => {
-                        // Nothing the user had is lost: the one here goes back.
-                        if let Some(old) = old {
-                            let _ = storage::restore(&old);
-                            self.refresh();
-                        }
-                        Outcome::Refused(format!("\"{file}\" was not imported. {e}"))
-                    }
+                // Written over the one here in one step and read back: refused, the one here is
+                // untouched.
+                let (edited, origin) = kept.unwrap_or_else(|| (None, format!("from {file}")));
+                let replaced = storage::replace(&agenda, edited, &origin);
+                self.refresh();
+                match replaced {
+                    Ok(Some(old)) => Outcome::Replaced { name, old },
+                    Ok(None) => Outcome::Imported(format!("Imported \"{name}\".")),
+                    Err(r) => Outcome::Refused(not_stored(file, r)),
                 }
             }
         };
@@ -262,6 +370,24 @@ impl Library {
                 }
             }
         });
+    }
+
+    /// Answers every question still open about the agendas of one bundle alike.
+    fn decide_all(self, parts: &str, choice: Choice) {
+        let open: Vec<(u64, String, Agenda, Kept)> = self.imports.with_untracked(|l| {
+            l.iter()
+                .filter(|i| i.file.starts_with(parts))
+                .filter_map(|i| match &i.outcome {
+                    Outcome::Clash { agenda, kept } => {
+                        Some((i.key, i.file.clone(), agenda.clone(), kept.clone()))
+                    }
+                    _ => None,
+                })
+                .collect()
+        });
+        for (key, file, agenda, kept) in open {
+            self.decide(key, &file, agenda, kept, choice);
+        }
     }
 
     /// Takes an agenda opened from a share link into the library, as a file is taken: with a
@@ -290,10 +416,17 @@ impl Library {
                 self.import_word(key, file);
                 continue;
             }
-            if file.size() > format::MAX_FILE_BYTES as f64 {
+            // A bundle may be larger than an agenda file; which it is is known once it is read,
+            // and an agenda file over its own limit is refused then.
+            if file.size() > bundle::MAX_BUNDLE_BYTES as f64 {
                 self.settle(
                     key,
-                    too_large(&name, file.size(), "agenda files are at most", format::MAX_FILE_BYTES as f64),
+                    too_large(
+                        &name,
+                        file.size(),
+                        "bundles of agendas are at most",
+                        bundle::MAX_BUNDLE_BYTES as f64,
+                    ),
                 );
                 continue;
             }
@@ -347,16 +480,45 @@ fn ImportLine(import: FileImport) -> impl IntoView {
             view! { <div class="notice" role="status"><span>{t}</span></div> }.into_any()
         }
         Outcome::Refused(t) => view! { <div class="banner error" role="alert"><p>{t}</p></div> }.into_any(),
+        Outcome::Bundle { text, parts } => {
+            let parts = StoredValue::new(parts);
+            // Fifty agendas already here need not be fifty answers.
+            let asking = move || {
+                let p = parts.get_value();
+                lib.imports.with(|l| {
+                    l.iter()
+                        .filter(|i| i.file.starts_with(&p) && matches!(i.outcome, Outcome::Clash { .. }))
+                        .count()
+                })
+            };
+            view! {
+                <div class="notice" role="status">
+                    <span>{text}</span>
+                    <Show when=move || { asking() > 1 }>
+                        <button type="button" on:click=move |_| lib.decide_all(&parts.get_value(), Choice::Replace)>
+                            {move || format!("Replace all {} already here", asking())}
+                        </button>
+                        <button type="button" on:click=move |_| lib.decide_all(&parts.get_value(), Choice::Skip)>
+                            {move || format!("Skip all {}", asking())}
+                        </button>
+                    </Show>
+                </div>
+            }
+            .into_any()
+        }
         Outcome::Replaced { name, old } => {
             let text = format!("Replaced \"{name}\" with \"{file}\".");
             let undone = StoredValue::new(format!("Undone: \"{name}\" is as it was before the import."));
             lib.undoable(text, old, move || lib.settle(key, Outcome::Skipped(undone.get_value()))).into_any()
         }
-        Outcome::Clash { agenda } => {
-            let name = agenda.display_name();
+        Outcome::Clash { agenda, kept } => {
+            let name = short(&agenda.display_name());
             let agenda = StoredValue::new(agenda);
+            let kept = StoredValue::new(kept);
             let file = StoredValue::new(file);
-            let choose = move |choice| lib.decide(key, &file.get_value(), agenda.get_value(), choice);
+            let choose = move |choice| {
+                lib.decide(key, &file.get_value(), agenda.get_value(), kept.get_value(), choice)
+            };
             view! {
                 <div class="banner import-clash" role="group" aria-label=format!("\"{}\" is already here", file.get_value())>
                     <p>{format!("\"{}\" holds \"{name}\", which is already in this browser. Replace the one here, keep both, or skip this file?", file.get_value())}</p>
@@ -368,6 +530,11 @@ fn ImportLine(import: FileImport) -> impl IntoView {
             .into_any()
         }
     }
+}
+
+/// The refusal of a file whose agenda the browser did not keep: in those words, and what to do.
+fn not_stored(file: &str, r: storage::Refusal) -> String {
+    r.arrival(&format!("\"{file}\" was not imported: the agenda it holds"))
 }
 
 /// The refusal of a file over its kind's limit, both sizes in MiB: "… agenda files are at most
@@ -404,11 +571,11 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
     // Copies of one agenda have the same name: the note of where each came from tells them
     // apart, for the eye and for the buttons' names.
     let name = if summary.origin.is_empty() {
-        summary.name.clone()
+        short(&summary.name)
     } else {
-        format!("{} ({})", summary.name, summary.origin)
+        format!("{} ({})", short(&summary.name), short(&summary.origin))
     };
-    let title = summary.title.clone();
+    let title = short(&summary.title);
     let open = move |_| lib.open(&id.get_value());
     let duplicate = move |_| {
         lib.say(None);
@@ -416,7 +583,7 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
             a.id = new_id();
             a.title = format!("{} (copy)", a.title.trim());
             let origin = lib.listing.with_untracked(|l| origin_note(l, &a.display_name(), None));
-            lib.add(a, &origin, false)
+            lib.add(a, None, &origin, false).map_err(|r| r.arrival("The copy"))
         });
         if let Err(e) = made {
             lib.say(Some(Message::Problem(e)));
@@ -431,6 +598,7 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
             }
         }
     };
+    let origin = StoredValue::new(summary.origin.clone());
     let rename_to = move |new_title: String| {
         renaming.set(false);
         let renamed = storage::load(&id.get_value()).and_then(|mut a| {
@@ -438,7 +606,9 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
                 return Ok(());
             }
             a.title = new_title;
-            storage::save(&a, None).map(|_| lib.refresh())
+            storage::keep(&a, None, &origin.get_value())
+                .map(|_| lib.refresh())
+                .map_err(|r| r.arrival("The new title"))
         });
         if let Err(e) = renamed {
             lib.say(Some(Message::Problem(e)));
@@ -455,17 +625,17 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
     });
     view! {
         <tr>
-            <td>{summary.document.clone()}</td>
+            <td>{short(&summary.document)}</td>
             <td>
                 <Show when=move || renaming.get() fallback={
                     let title = title.clone();
                     let origin = summary.origin.clone();
                     move || view! {
-                        <span>{if title.is_empty() { "Untitled agenda".to_string() } else { title.clone() }}</span>
-                        {(!origin.is_empty()).then(|| view! { <span class="origin">{origin.clone()}</span> })}
+                        <span class="title-text">{if title.is_empty() { "Untitled agenda".to_string() } else { title.clone() }}</span>
+                        {(!origin.is_empty()).then(|| view! { <span class="origin">{short(&origin)}</span> })}
                     }
                 }>
-                    <input type="text" node_ref=input_ref aria-label=format!("New title for {}", summary.name)
+                    <input type="text" node_ref=input_ref aria-label=format!("New title for {}", short(&summary.name))
                         value=summary.title.clone()
                         on:keydown=move |ev: ev::KeyboardEvent| {
                             if ev.key() == "Enter" { rename_to(event_target_value(&ev)); }
@@ -474,7 +644,7 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
                         on:blur=move |ev| if renaming.get_untracked() { rename_to(event_target_value(&ev)) } />
                 </Show>
             </td>
-            <td>{summary.meeting.clone()}</td>
+            <td>{short(&summary.meeting)}</td>
             <td>{edited_label(summary.edited)}</td>
             <td class=classes::TOOLS>
                 <button type="button" on:click=open aria-label=format!("Open {name}")>"Open"</button>
@@ -487,13 +657,85 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
     }
 }
 
+/// A size in characters or bytes, as people read it: "340 KiB", "1.2 MiB", "10.0 GiB".
+fn size(n: f64) -> String {
+    const KIB: f64 = 1024.0;
+    if n < KIB * KIB {
+        format!("{:.0} KiB", (n / KIB).ceil())
+    } else if n < KIB * KIB * KIB {
+        format!("{:.1} MiB", n / (KIB * KIB))
+    } else {
+        format!("{:.1} GiB", n / (KIB * KIB * KIB))
+    }
+}
+
+/// How much room the agendas take and the browser gives, and whether the browser has promised
+/// to keep them; where it has not, the way out (install the app, keep a backup).
+#[component]
+fn Room() -> impl IntoView {
+    let lib = expect_context::<Library>();
+    let used = Memo::new(move |_| {
+        lib.listing.track();
+        storage::used()
+    });
+    let estimate = RwSignal::new(None::<storage::Estimate>);
+    let kept = RwSignal::new(None::<bool>);
+    Effect::new(move |_| {
+        lib.listing.track();
+        spawn_local(async move {
+            let e = storage::estimate().await;
+            let _ = estimate.try_set(e);
+        });
+    });
+    // Asked once a page load, once there is something to keep: some browsers ask the user.
+    Effect::new(move |_| {
+        let has_agendas = lib.listing.with(|l| !l.agendas.is_empty());
+        let ask = has_agendas && !lib.asked_to_keep.get_value();
+        if ask {
+            lib.asked_to_keep.set_value(true);
+        }
+        spawn_local(async move {
+            let mut granted = storage::persisted().await;
+            if ask && granted != Some(true) {
+                granted = storage::persist().await.or(granted);
+            }
+            let _ = kept.try_set(granted);
+        });
+    });
+    let share = move || used.get() / storage::LOCAL_ROOM;
+    view! {
+        <section class="room" aria-label="Room in this browser">
+            <p class:full=move || { share() > 0.9 }>
+                {move || format!(
+                    "Agendas take {} of the about {} this browser gives them (its local storage for this page): {:.0}% used.",
+                    size(used.get()), size(storage::LOCAL_ROOM), (share() * 100.0).min(100.0)
+                )}
+                " "
+                <meter min="0" max="1" high="0.9" value=move || share().min(1.0) aria-label="Share of the room used"></meter>
+            </p>
+            {move || estimate.get().map(|e| view! {
+                <p class="estimate">{format!(
+                    "The browser counts {} used by this site in all, and would allow it {}.",
+                    size(e.usage), size(e.quota)
+                )}</p>
+            })}
+            <Show when=move || kept.get() != Some(true)>
+                <p class="eviction" role="note">
+                    "This browser has not promised to keep these agendas: it may delete them when it runs short of space, and Safari deletes them after 7 days without a visit. "
+                    "To keep them safe, install Agendum as an app (the install icon in the address bar, or Add to Dock / Add to Home Screen in Safari), and keep a backup: Export all writes every agenda into one file."
+                </p>
+            </Show>
+        </section>
+    }
+}
+
 #[component]
 fn LibraryScreen() -> impl IntoView {
     let lib = expect_context::<Library>();
     let create = move |a: Agenda| {
         lib.say(None);
-        if let Err(e) = lib.add(a, "", true) {
-            lib.say(Some(Message::Problem(e)));
+        if let Err(r) = lib.add(a, None, "", true) {
+            lib.say(Some(Message::Problem(r.arrival("The new agenda"))));
         }
     };
     let file_ref = NodeRef::<leptos::html::Input>::new();
@@ -502,6 +744,7 @@ fn LibraryScreen() -> impl IntoView {
             Message::Problem(t) => {
                 view! { <div class="banner error" role="alert"><p>{t}</p></div> }.into_any()
             }
+            Message::Done(t) => view! { <div class="notice" role="status"><span>{t}</span></div> }.into_any(),
             Message::Deleted { name, removed } => {
                 lib.undoable(format!("Deleted \"{name}\"."), *removed, move || lib.say(None)).into_any()
             }
@@ -518,6 +761,8 @@ fn LibraryScreen() -> impl IntoView {
                 <button type="button" on:click=move |_| create(templates::itu_td(&new_id()))>"New from ITU-T TD template"</button>
                 <button type="button" on:click=move |_| create(templates::td514(&new_id()))>"Open the TD514 example"</button>
                 <button type="button" on:click=move |_| { if let Some(i) = file_ref.get() { i.click(); } }>"Import file…"</button>
+                <button type="button" on:click=move |_| lib.export_all()
+                    disabled=move || lib.listing.with(|l| l.agendas.is_empty())>"Export all"</button>
                 <input type="file" accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" node_ref=file_ref class="visually-hidden" tabindex="-1"
                     aria-label="Agenda file to import" multiple
                     on:change=move |ev: ev::Event| {
@@ -526,6 +771,7 @@ fn LibraryScreen() -> impl IntoView {
                         input.set_value("");
                     } />
             </div>
+            <Room />
             {message}
             <For each=move || lib.imports.get() key=|i| (i.key, i.outcome.state()) let:i>
                 <ImportLine import=i />
@@ -575,6 +821,7 @@ pub fn App() -> impl IntoView {
         next_import: StoredValue::new(0),
         open: RwSignal::new(open),
         shared: RwSignal::new(shared),
+        asked_to_keep: StoredValue::new(false),
     };
     provide_context(lib);
     let hash = window_event_listener(ev::hashchange, move |_| {

@@ -42,20 +42,23 @@ impl Autosave {
                 self.base.set_value(count);
                 self.state.set(SaveState::Saved);
             }
-            Err(storage::SaveError::Refused(e)) => {
-                self.state.set(SaveState::Failed(e));
-                // Try again in a while: room may have been made (another agenda deleted).
-                set_timeout(
-                    move || {
-                        if matches!(self.state.get_untracked(), SaveState::Failed(_)) {
-                            self.save_now();
-                        }
-                    },
-                    Duration::from_secs(3),
-                );
-            }
+            Err(storage::SaveError::Refused(e)) => self.failed(e),
             Err(storage::SaveError::Conflict) => self.keep_both(),
         }
+    }
+
+    /// The edit stays on screen, the top bar says it is not saved, and saving is tried again in
+    /// a while: room may have been made (another agenda deleted).
+    fn failed(self, why: String) {
+        self.state.set(SaveState::Failed(why));
+        set_timeout(
+            move || {
+                if matches!(self.state.get_untracked(), SaveState::Failed(_)) {
+                    self.save_now();
+                }
+            },
+            Duration::from_secs(3),
+        );
     }
 
     /// Another tab saved this agenda while this one had unsaved edits: this tab's version goes
@@ -65,20 +68,24 @@ impl Autosave {
         let mut copy = mine.clone();
         copy.id = format!("{}-{}", mine.id, storage::now() as u64);
         copy.title = format!("{} (edited in another tab at the same time)", mine.title.trim());
-        let kept = storage::save(&copy, None);
+        // Until this tab's version is kept, it stays on screen, unsaved: the next try finds the
+        // conflict again and keeps it then.
+        if let Err(r) = storage::keep(&copy, None, "") {
+            return self.failed(format!(
+                "Another tab saved this agenda while you were editing it here, and your version is not saved: {}. It is still here: export the agenda as a file to keep it.",
+                r.why()
+            ));
+        }
         match storage::load(&mine.id) {
             Ok(theirs) => {
                 self.from_elsewhere.set_value(true);
                 self.base.set_value(storage::save_count(&mine.id));
                 self.live.replace(theirs);
                 self.state.set(SaveState::Saved);
-                self.live.notice.set(Some(match kept {
-                    Ok(_) => format!(
-                        "Another tab saved this agenda while you were editing it here. Both versions are kept: this tab now shows the other tab's, and yours is in the library as \"{}\".",
-                        copy.display_name()
-                    ),
-                    Err(e) => format!("Another tab saved this agenda while you were editing it here, and your version could not be kept as a copy: {e}"),
-                }));
+                self.live.notice.set(Some(format!(
+                    "Another tab saved this agenda while you were editing it here. Both versions are kept: this tab now shows the other tab's, and yours is in the library as \"{}\".",
+                    copy.display_name()
+                )));
             }
             // The other tab deleted it: what is here is all there is, so save it back.
             Err(_) => {

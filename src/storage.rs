@@ -3,6 +3,13 @@
 //! count beside it, so a bad record can never take the others down (it is moved to a
 //! quarantine key and reported), and a tab can tell that another tab saved since it last did.
 //!
+//! Every write is read back before it counts: nothing is reported saved or imported that the
+//! browser did not keep ([`Refusal`] says why not, in words for the editor and for the
+//! library). An agenda arriving ([`keep`]) or replacing another ([`replace`]) leaves the storage
+//! as it was when refused. Also here: how much room the records take ([`used`]), and what the
+//! browser says of the site's storage as a whole (`navigator.storage`: [`estimate`],
+//! [`persisted`], [`persist`]).
+//!
 //! The numbers beside a record (its save count, its last-edited time) are read, and the save
 //! count written, through `gloo-storage`, whose values are JSON: a number in JSON is the same
 //! text as the number, so what users' browsers hold reads as before. What cannot go through it:
@@ -43,7 +50,7 @@ pub struct Summary {
     pub meeting: String,
     /// Milliseconds since the epoch.
     pub edited: f64,
-    /// Where it came from, as [`set_origin`] wrote it; empty when not known.
+    /// Where it came from, as [`keep`] noted it; empty when not known.
     pub origin: String,
 }
 
@@ -91,16 +98,8 @@ fn summary(agenda: &Agenda, edited: f64, origin: String) -> Summary {
     }
 }
 
-fn origin(s: &web_sys::Storage, id: &str) -> String {
+fn origin_of(s: &web_sys::Storage, id: &str) -> String {
     s.get_item(&format!("{ORIGIN}{id}")).ok().flatten().unwrap_or_default()
-}
-
-/// Notes where an agenda came from, for the library's list; an empty note removes it. Kept as
-/// plain text: a file name may hold any character.
-pub fn set_origin(id: &str, note: &str) {
-    let Ok(s) = store() else { return };
-    let key = format!("{ORIGIN}{id}");
-    let _ = if note.is_empty() { s.remove_item(&key) } else { s.set_item(&key, note) };
 }
 
 /// Every agenda kept in this browser, newest first. Records that cannot be read are moved to
@@ -128,7 +127,7 @@ pub fn list() -> Listing {
                 if let Some(v) = loaded.migrated_from {
                     migrate(&s, id, v, &text, &loaded.agenda, edited, &mut out.problems);
                 }
-                out.agendas.push(summary(&loaded.agenda, edited, origin(&s, id)));
+                out.agendas.push(summary(&loaded.agenda, edited, origin_of(&s, id)));
             }
             Err(e) => {
                 let q = format!("{QUARANTINE}{id}.{}", now() as u64);
@@ -170,13 +169,15 @@ fn migrate(
         ));
         return;
     }
-    match save(agenda, Some(edited)) {
+    // Refused, the old record is put back: it opens as usual, and is updated at a later start.
+    match write(s, agenda, edited, true) {
         Ok(_) => {
             LocalStorage::delete(&backup);
         }
-        Err(e) => problems.push(format!(
-            "\"{}\" is saved in an older format and could not be updated ({e}); the old copy is kept under \"{backup}\".",
-            agenda.display_name()
+        Err(r) => problems.push(format!(
+            "\"{}\" is saved in an older format and could not be updated, because {}; it opens as usual, and the old copy is kept under \"{backup}\".",
+            agenda.display_name(),
+            r.why()
         )),
     }
 }
@@ -241,26 +242,144 @@ pub fn exists(id: &str) -> bool {
     store().ok().and_then(|s| s.get_item(&format!("{AGENDA}{id}")).ok().flatten()).is_some()
 }
 
-/// Saves an agenda, stamped with the time now (or `edited`, when restoring one), and returns
-/// its new save count. The count is written last: other tabs react to it.
-pub fn save(agenda: &Agenda, edited: Option<f64>) -> Result<u64, String> {
-    let s = store()?;
-    let text = format::record(agenda);
-    s.set_item(&format!("{AGENDA}{}", agenda.id), &text).map_err(|e| {
-        let quota = js_sys::Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-            .is_some_and(|n| n == "QuotaExceededError");
-        if quota {
-            "The browser's storage for this page is full, so the last changes are not saved. They are still here: export the agenda as a file to keep them.".to_string()
-        } else {
-            "The browser refused to save the agenda. Your changes are still here: export the agenda as a file to keep them.".to_string()
+/// Why the browser did not keep an agenda. Nothing is ever said to be saved or imported unless
+/// its record was written and read back as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// localStorage is switched off for this page.
+    Off,
+    /// The browser's storage for this page is full.
+    Full,
+    /// The browser refused the write for another reason.
+    Refused,
+    /// The write was taken but did not read back as written.
+    NotKept,
+}
+
+impl Refusal {
+    /// Why, as the end of a sentence: "… is not stored, because {why}."
+    pub fn why(self) -> &'static str {
+        match self {
+            Refusal::Off => "this browser does not allow this page to keep data (localStorage is off)",
+            Refusal::Full => "the browser's storage for this page is full",
+            Refusal::Refused => "the browser refused to write it",
+            Refusal::NotKept => "the browser did not keep it as it was written",
         }
-    })?;
-    let _ = s.set_item(&format!("{EDITED}{}", agenda.id), &edited.unwrap_or_else(now).to_string());
+    }
+
+    /// What the user can do about it, as a sentence; empty when there is nothing to do here.
+    pub fn what_to_do(self) -> &'static str {
+        match self {
+            Refusal::Full => "To make room, export the agendas you no longer need here (Export all keeps every agenda in one file) and delete them, then try again.",
+            Refusal::Off => "Allow this site to keep data in the browser's settings, then try again.",
+            Refusal::Refused | Refusal::NotKept => "",
+        }
+    }
+
+    /// What the editor says when an edit cannot be saved: the edit stays on screen.
+    pub fn for_edit(self) -> String {
+        match self {
+            Refusal::Full => "The browser's storage for this page is full, so the last changes are not saved. They are still here: export the agenda as a file to keep them, and make room by exporting and deleting agendas you no longer need.".to_string(),
+            Refusal::Off => "This browser does not allow this page to keep data (localStorage is off), so the last changes are not saved. They are still here: export the agenda as a file to keep them.".to_string(),
+            Refusal::Refused | Refusal::NotKept => "The browser refused to save the agenda. Your changes are still here: export the agenda as a file to keep them.".to_string(),
+        }
+    }
+
+    /// What the library says when `what` (an agenda arriving: imported, made, copied, put
+    /// back) cannot be kept: "{what} is not stored, because …".
+    pub fn arrival(self, what: &str) -> String {
+        let todo = self.what_to_do();
+        let sep = if todo.is_empty() { "" } else { " " };
+        format!("{what} is not stored, because {}. Nothing that was here has changed.{sep}{todo}", self.why())
+    }
+}
+
+fn refusal(e: &wasm_bindgen::JsValue) -> Refusal {
+    let name = js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string());
+    // Firefox before 2021 named it NS_ERROR_DOM_QUOTA_REACHED.
+    match name.as_deref() {
+        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED") => Refusal::Full,
+        _ => Refusal::Refused,
+    }
+}
+
+/// Writes a value and reads it back; a value that does not read back as written is a refusal.
+fn put(s: &web_sys::Storage, key: &str, value: &str) -> Result<(), Refusal> {
+    s.set_item(key, value).map_err(|e| refusal(&e))?;
+    match s.get_item(key) {
+        Ok(Some(back)) if back == value => Ok(()),
+        _ => Err(Refusal::NotKept),
+    }
+}
+
+/// Writes an agenda's record and what is kept beside it, each read back. The save count is
+/// written last: other tabs react to it. With `undo`, a refusal at any step puts back what was
+/// there before (or nothing), so the storage is as it was found; without, a record taken before
+/// a later step failed stays (the editor's newer text, which the next save writes again).
+fn write(s: &web_sys::Storage, agenda: &Agenda, edited: f64, undo: bool) -> Result<u64, Refusal> {
+    let key = format!("{AGENDA}{}", agenda.id);
+    let edited_key = format!("{EDITED}{}", agenda.id);
+    let before = undo.then(|| (record_text(s, &agenda.id), s.get_item(&edited_key).ok().flatten()));
+    let put_back = |r: Refusal| {
+        if let Some((record, stamp)) = &before {
+            for (k, v) in [(&key, record), (&edited_key, stamp)] {
+                let _ = match v {
+                    Some(v) => s.set_item(k, v),
+                    None => s.remove_item(k),
+                };
+            }
+        }
+        r
+    };
+    let text = format::record(agenda);
+    // A refused set_item changes nothing: only what was taken needs putting back.
+    s.set_item(&key, &text).map_err(|e| refusal(&e))?;
+    match s.get_item(&key) {
+        Ok(Some(back)) if back == text => {}
+        _ => return Err(put_back(Refusal::NotKept)),
+    }
     let next = save_count(&agenda.id) + 1;
-    let _ = LocalStorage::set(format!("{SAVE_COUNT}{}", agenda.id), next);
+    put(s, &edited_key, &edited.to_string()).map_err(put_back)?;
+    put(s, &format!("{SAVE_COUNT}{}", agenda.id), &next.to_string()).map_err(put_back)?;
     Ok(next)
+}
+
+/// The record kept under an agenda's key, as it is.
+fn record_text(s: &web_sys::Storage, id: &str) -> Option<String> {
+    s.get_item(&format!("{AGENDA}{id}")).ok().flatten()
+}
+
+/// Saves the agenda open in the editor, stamped with the time now (or `edited`, when restoring
+/// one), and returns its new save count. Refused, the editor keeps the edit on screen and says
+/// so in [`Refusal::for_edit`]'s words.
+pub fn save(agenda: &Agenda, edited: Option<f64>) -> Result<u64, String> {
+    let s = store().map_err(|_| Refusal::Off.for_edit())?;
+    write(&s, agenda, edited.unwrap_or_else(now), false).map_err(Refusal::for_edit)
+}
+
+/// Keeps an agenda arriving in the library (imported, made, copied, put back) under its id,
+/// with the note of where it came from; refused, nothing of it is left behind.
+pub fn keep(agenda: &Agenda, edited: Option<f64>, origin: &str) -> Result<u64, Refusal> {
+    let s = store().map_err(|_| Refusal::Off)?;
+    let count = write(&s, agenda, edited.unwrap_or_else(now), true)?;
+    let key = format!("{ORIGIN}{}", agenda.id);
+    // The note is small and only for the eye: an agenda kept without it is still kept.
+    let _ = if origin.is_empty() { s.remove_item(&key) } else { s.set_item(&key, origin) };
+    Ok(count)
+}
+
+/// Replaces the agenda kept under `agenda`'s id with `agenda`, and returns the one it replaced,
+/// so the replacement can be undone. The new record is written over the old one in one step
+/// and read back: until then the old one is there, and a refusal leaves it as it was.
+pub fn replace(agenda: &Agenda, edited_at: Option<f64>, origin: &str) -> Result<Option<Removed>, Refusal> {
+    let s = store().map_err(|_| Refusal::Off)?;
+    let old = load(&agenda.id).ok().map(|a| Removed {
+        edited: edited(&a.id),
+        origin: origin_of(&s, &a.id),
+        agenda: a,
+    });
+    keep(agenda, edited_at, origin)?;
+    Ok(old)
 }
 
 /// An agenda removed from the library, with what was kept beside it, so that it can be put back.
@@ -275,18 +394,85 @@ pub struct Removed {
 pub fn delete(id: &str) -> Option<Removed> {
     let agenda = load(id).ok()?;
     let edited = edited(id);
-    let origin = store().map(|s| origin(&s, id)).unwrap_or_default();
+    let origin = store().map(|s| origin_of(&s, id)).unwrap_or_default();
     for prefix in [AGENDA, EDITED, SAVE_COUNT, ORIGIN] {
         LocalStorage::delete(format!("{prefix}{id}"));
     }
     Some(Removed { agenda, edited, origin })
 }
 
-/// Puts a removed agenda back as it was.
-pub fn restore(removed: &Removed) -> Result<u64, String> {
-    let count = save(&removed.agenda, Some(removed.edited))?;
-    set_origin(&removed.agenda.id, &removed.origin);
-    Ok(count)
+/// Puts a removed (or replaced) agenda back as it was.
+pub fn restore(removed: &Removed) -> Result<u64, Refusal> {
+    keep(&removed.agenda, Some(removed.edited), &removed.origin)
+}
+
+/// How much of this page's localStorage is taken, in characters (UTF-16 code units, which is
+/// what browsers count against its room), every key and value included: the agendas, what is
+/// kept beside them, quarantined records and anything else written under this origin.
+pub fn used() -> f64 {
+    use wasm_bindgen::JsCast;
+    let Ok(s) = store() else { return 0.0 };
+    // Measured in JavaScript: bringing each record over as a Rust string only to count it
+    // would copy every agenda.
+    let Some(get) =
+        js_sys::Reflect::get(&s, &"getItem".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return 0.0;
+    };
+    let n = LocalStorage::length();
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .map(|k| {
+            let v = get.call1(&s, &k.as_str().into()).ok();
+            let len = v.and_then(|v| v.dyn_into::<js_sys::JsString>().ok()).map_or(0, |v| v.length());
+            (k.encode_utf16().count() as u32 + len) as f64
+        })
+        .sum()
+}
+
+/// The room browsers give a page's localStorage: 5 MiB of characters in Chromium, about the
+/// same in Firefox and Safari. No browser says it; a write past it is refused.
+pub const LOCAL_ROOM: f64 = 5_242_880.0;
+
+/// What the browser says of this site's storage as a whole (`navigator.storage.estimate()`):
+/// bytes used, and bytes it would allow.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Estimate {
+    pub usage: f64,
+    pub quota: f64,
+}
+
+/// `navigator.storage`, where the browser has it (not on pages opened from disk in some).
+fn manager() -> Option<wasm_bindgen::JsValue> {
+    let nav = leptos::prelude::window().navigator();
+    js_sys::Reflect::get(&nav, &"storage".into()).ok().filter(|m| m.is_object())
+}
+
+/// Calls a method of `navigator.storage` that returns a promise, and waits for its value.
+async fn ask(method: &str) -> Option<wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let m = manager()?;
+    let f = js_sys::Reflect::get(&m, &method.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let promise = f.call0(&m).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
+pub async fn estimate() -> Option<Estimate> {
+    let v = ask("estimate").await?;
+    let n = |k: &str| js_sys::Reflect::get(&v, &k.into()).ok().and_then(|x| x.as_f64());
+    Some(Estimate { usage: n("usage")?, quota: n("quota")? })
+}
+
+/// Whether the browser has promised to keep this site's data (not to delete it to free space
+/// or after days without a visit); `None` where it cannot say.
+pub async fn persisted() -> Option<bool> {
+    ask("persisted").await?.as_bool()
+}
+
+/// Asks the browser to keep this site's data; some ask the user, most decide by themselves
+/// (an installed app, a bookmarked or often visited site). Says whether it was granted.
+pub async fn persist() -> Option<bool> {
+    ask("persist").await?.as_bool()
 }
 
 /// The zone the editor also shows times in, as the user last chose it: `Some("")` when they

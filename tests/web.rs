@@ -177,3 +177,55 @@ fn a_saved_agenda_is_kept_as_the_file_format_s_own_text_with_its_counters_beside
     assert!(storage::delete("kept").is_some());
     assert_eq!(local().length().unwrap(), 0, "deleting removes the record and its counters");
 }
+
+/// Fills localStorage to the last character, as a full browser is.
+fn fill_storage() {
+    let mut chunk = 1usize << 20;
+    let mut i = 0;
+    while chunk > 0 {
+        if local().set_item(&format!("filler.{i}"), &"x".repeat(chunk)).is_err() {
+            chunk /= 2;
+        }
+        i += 1;
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_agenda_that_does_not_fit_is_refused_and_leaves_nothing_behind() {
+    local().clear().unwrap();
+    let small = templates::td514("here");
+    storage::keep(&small, Some(1000.0), "from here.json").unwrap();
+    fill_storage();
+    let mut big = templates::td514("new");
+    big.notes = "n".repeat(200_000);
+    assert_eq!(storage::keep(&big, None, "from big.json"), Err(storage::Refusal::Full));
+    assert!(!storage::exists("new"), "no record of the refused agenda");
+    assert_eq!(local().get_item("agendum.revision.new").unwrap(), None);
+    // Replace with what does not fit: the one here is kept whole, its counters and note too.
+    big.id = "here".into();
+    assert_eq!(storage::replace(&big, None, "from big.json"), Err(storage::Refusal::Full));
+    assert_eq!(storage::load("here").unwrap(), small);
+    assert_eq!(storage::save_count("here"), 1);
+    let listing = storage::list();
+    assert_eq!(listing.agendas.len(), 1);
+    assert_eq!(listing.agendas[0].origin, "from here.json");
+    assert_eq!(listing.agendas[0].edited, 1000.0);
+    assert!(storage::used() > storage::LOCAL_ROOM * 0.9, "{}", storage::used());
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn replace_keeps_what_it_replaced_for_undo() {
+    local().clear().unwrap();
+    let old = templates::td514("same");
+    storage::keep(&old, Some(1000.0), "from old.json").unwrap();
+    let mut new = old.clone();
+    new.title = "Newer".into();
+    let replaced = storage::replace(&new, None, "from new.json").unwrap().expect("the old one is returned");
+    assert_eq!(replaced.agenda, old);
+    assert_eq!((replaced.edited, replaced.origin.as_str()), (1000.0, "from old.json"));
+    assert_eq!(storage::load("same").unwrap().title, "Newer");
+    storage::restore(&replaced).unwrap();
+    assert_eq!(storage::load("same").unwrap(), old);
+    assert_eq!(storage::list().agendas[0].origin, "from old.json");
+}

@@ -11,7 +11,7 @@ use agendum_core::schedule::schedule;
 use agendum_core::second_zone::second_zone;
 use agendum_core::time::Date;
 use agendum_core::zones::{Instant, Tzdb};
-use agendum_core::{export, format, Severity};
+use agendum_core::{bundle, export, format, Severity};
 
 const USAGE: &str = "\
 usage: agendum check [--json] [--today YYYY-MM-DD] FILE
@@ -24,6 +24,8 @@ usage: agendum check [--json] [--today YYYY-MM-DD] FILE
        agendum import FILE.docx
        agendum import LINK
        agendum diff [--json] OLD NEW
+       agendum bundle FILE...
+       agendum unbundle BUNDLE DIR
        agendum schema
        agendum codes
 
@@ -43,6 +45,12 @@ usage: agendum check [--json] [--today YYYY-MM-DD] FILE
            to stderr
   diff     print what changed from OLD to NEW, two files of one agenda, one change a line
            (words marked [-deleted-]{+inserted+}); exit 1 if they differ, 0 if not
+  bundle   write one bundle holding every agenda FILE, as the library's Export all does, to
+           stdout
+  unbundle write each agenda of BUNDLE (from Export all, or from bundle) as an agenda file
+           of its own into DIR, made if missing, never over a file already there; the files
+           written go to stdout, one a line; exit 1 if an agenda in it cannot be read (the
+           others are written)
   schema   print the JSON Schema of the agenda file format
   codes    list the check codes and what they mean";
 
@@ -211,6 +219,17 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             Ok(if changes.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+        ["bundle", files @ ..] if !files.is_empty() => {
+            if let Some(bad) = files.iter().find(|w| w.starts_with("--")) {
+                return Err(format!("unknown option {bad}\n{USAGE}"));
+            }
+            let agendas = files.iter().map(|p| read(p)).collect::<Result<Vec<_>, _>>()?;
+            let entries: Vec<bundle::Entry> =
+                agendas.iter().map(|a| bundle::Entry { agenda: a, edited: None, origin: "" }).collect();
+            out.write_all(bundle::write(&entries).as_bytes()).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ["unbundle", path, dir] => unbundle(path, dir, &mut out),
         ["schema"] => {
             out.write_all(format::schema().as_bytes()).map_err(io)?;
             Ok(ExitCode::SUCCESS)
@@ -249,6 +268,45 @@ fn html_options<'a>(rest: &[&'a str]) -> Result<(&'a str, Option<&'a str>), Stri
         }
     }
     Ok((path.ok_or_else(|| USAGE.to_string())?, also_in))
+}
+
+/// Writes each agenda of a bundle as a file of its own into `dir`, named as the editor's Export
+/// JSON names it (with -2, -3 … where two would have one name), never over a file there.
+fn unbundle(path: &str, dir: &str, out: &mut impl Write) -> Result<ExitCode, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{path}: the file is not UTF-8 text"))?;
+    let agendas = bundle::load(&text).map_err(|e| format!("{path}: {e}"))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: cannot make the folder: {e}"))?;
+    let mut unreadable = false;
+    for got in agendas {
+        let b = match got {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                unreadable = true;
+                continue;
+            }
+        };
+        let name = export::file_name(&b.agenda, "agenda.json");
+        let stem = name.trim_end_matches(".agenda.json");
+        let text = format::save(&b.agenda);
+        let mut n = 1;
+        let written = loop {
+            let file = if n == 1 { name.clone() } else { format!("{stem}-{n}.agenda.json") };
+            let target = std::path::Path::new(dir).join(&file);
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&target) {
+                Ok(mut f) => {
+                    f.write_all(text.as_bytes())
+                        .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+                    break target;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
+                Err(e) => return Err(format!("{}: cannot write: {e}", target.display())),
+            }
+        };
+        writeln!(out, "{}", written.display()).map_err(|e| format!("cannot write the output: {e}"))?;
+    }
+    Ok(if unreadable { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// What `export --ics` was asked: the file, the options, and a SEQUENCE if one was given.

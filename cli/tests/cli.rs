@@ -345,3 +345,50 @@ fn check_today_asks_for_the_outcomes_of_sessions_that_have_passed() {
     assert!(String::from_utf8(bad.stderr).unwrap().contains("--today: "));
     assert_eq!(agendum(&["check", "--today"]).status.code(), Some(2));
 }
+
+#[test]
+fn bundle_and_unbundle_carry_agendas_there_and_back() {
+    let files = [fixture("td514.agenda.json"), fixture("sg9-td163.agenda.json")];
+    let args: Vec<&str> =
+        std::iter::once("bundle").chain(files.iter().map(|f| f.to_str().unwrap())).collect();
+    let out = agendum(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let bundle = String::from_utf8(out.stdout).unwrap();
+    assert!(bundle.starts_with("{\"format\":\"agendum-bundle\",\"version\":1,\"agendas\":["));
+    let path = temp_file("library.agendum-bundle.json", &bundle);
+    let dir = std::env::temp_dir().join(format!("agendum-cli-unbundle-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = agendum(&["unbundle", path.to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let written: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(String::from).collect();
+    assert_eq!(written.len(), 2);
+    assert!(written[0].ends_with("TD514-agenda-rg-sop.agenda.json"), "{written:?}");
+    // Each file written is the file the editor's Export JSON writes: the fixture, byte for byte.
+    for (w, f) in written.iter().zip(&files) {
+        let exported = agendum(&["export", "--json", f.to_str().unwrap()]).stdout;
+        assert_eq!(std::fs::read(w).unwrap(), exported);
+    }
+    // Again into the same folder: nothing is written over, the new files get their own names.
+    let out = agendum(&["unbundle", path.to_str().unwrap(), dir.to_str().unwrap()]);
+    let again = String::from_utf8(out.stdout).unwrap();
+    assert!(again.lines().next().unwrap().ends_with("TD514-agenda-rg-sop-2.agenda.json"), "{again}");
+}
+
+#[test]
+fn unbundle_refuses_what_is_not_a_bundle_and_names_an_unreadable_agenda() {
+    let dir = std::env::temp_dir().join(format!("agendum-cli-unbundle-bad-{}", std::process::id()));
+    let out = agendum(&["unbundle", fixture("td514.agenda.json").to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("is not a bundle of agendas"));
+    let bad = temp_file(
+        "bad.agendum-bundle.json",
+        "{\"format\":\"agendum-bundle\",\"version\":1,\"agendas\":[{\"file\":{\"format\":\"agendum\",\"version\":3,\"agenda\":{\"id\":\"x\",\"colour\":1}}}]}",
+    );
+    let out = agendum(&["unbundle", bad.to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("Agenda 1 of the bundle could not be read. It has a problem at agenda.colour"),
+        "{err}"
+    );
+}

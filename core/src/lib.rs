@@ -14,7 +14,8 @@
 //!   editor's buttons make live in [`edit::commands`].
 //! - [`checks`]: the findings a reviewer would make, one module per area, their codes in
 //!   [`checks::Code`]. [`check`] runs them all in one pass.
-//! - [`format`]: the file format, its migration and schema; [`export`]: the printable HTML.
+//! - [`format`]: the file format, its migration and schema; [`bundle`]: every agenda of a
+//!   library in one file; [`export`]: the printable HTML.
 //! - [`changes`]: what changed between two states of one agenda, for revisions and `agendum diff`.
 //! - [`revisions`]: publishing the agenda (the original, R1, R2 …) and its bounded history.
 //! - [`schedule`] and [`time`]: computed time slots, dates and times as agendas write them.
@@ -27,6 +28,7 @@
 //! The tests under `core/tests/` read as the user's stories: `checks.rs` plants each mistake in
 //! TD514 and expects its finding; `edits.rs` undoes every edit; `format.rs` refuses bad files.
 
+pub mod bundle;
 pub mod changes;
 pub mod checks;
 pub mod docref;

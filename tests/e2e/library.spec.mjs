@@ -69,7 +69,7 @@ for (const [what, name, text, message] of refusals) {
   });
 }
 
-test('a file over the size limit is refused before it is read', async ({ page }) => {
+test('a file over the size limit is refused with its size and the limit', async ({ page }) => {
   await openLibrary(page);
   const big = Buffer.alloc(17 * 1024 * 1024, 0x20);
   await page.getByLabel('Agenda file to import').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: big });
@@ -197,4 +197,142 @@ test('a file nested too deeply is refused in one short sentence', async ({ page 
     await expect(page.getByRole('alert')).toHaveText(`"${name}" was not imported. ${sentence}`);
   }
   await expect(page.getByText('No agendas yet')).toBeVisible();
+});
+
+/** Every button matching `name` lies inside the viewport, left to right. */
+async function inView(page, locator) {
+  const width = page.viewportSize().width;
+  const boxes = await locator.evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.right]; }));
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [left, right] of boxes) {
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(right).toBeLessThanOrEqual(width);
+  }
+}
+
+test('a title of millions of characters in one word wraps, and every command stays in view', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await page.getByRole('button', { name: '← Agendas' }).click();
+  const td514 = JSON.parse(await td514File());
+  const word = 'Agenda'.repeat(500_000); // 3,000,000 characters, no space
+  td514.agenda.id = 'long';
+  td514.agenda.title = word;
+  td514.agenda.register[0].category = 'Information'.repeat(300); // quoted by its finding
+  await page.getByLabel('Agenda file to import').setInputFiles(asFile('long.json', JSON.stringify(td514)));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported "TD514 AgendaAgenda' })).toBeVisible();
+  await expect(rows(page)).toHaveCount(2);
+  const row = rows(page).filter({ hasText: 'AgendaAgendaAgenda' });
+  await expect(row.locator('.title-text')).toBeVisible();
+  const shown = await row.locator('.title-text').evaluate((e) => [e.textContent.length, e.getBoundingClientRect().height]);
+  expect(shown[0]).toBeLessThan(400); // cut, with "…"
+  expect(shown[1]).toBeGreaterThan(20); // wrapped onto several lines
+  for (const command of ['Open', 'Duplicate', 'Rename', 'Delete']) {
+    await inView(page, page.getByRole('button', { name: new RegExp(`^${command} `) }));
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize().width);
+
+  // The editor: the title bar's commands, and the checks panel, stay in view.
+  await page.getByRole('button', { name: /^Open TD514 AgendaAgenda/ }).click();
+  await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
+  await inView(page, page.locator('.topbar button'));
+  const checks = page.locator('.checks');
+  await expect(checks).toContainText('InformationInformation');
+  const panel = await checks.evaluate((e) => [e.scrollWidth, e.clientWidth, e.getBoundingClientRect().right]);
+  expect(panel[0]).toBeLessThanOrEqual(panel[1]);
+  expect(panel[2]).toBeLessThanOrEqual(page.viewportSize().width);
+});
+
+test('the library says how much room the agendas take, and whether the browser keeps them', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await page.getByRole('button', { name: '← Agendas' }).click();
+  const room = page.getByRole('region', { name: 'Room in this browser' });
+  await expect(room).toContainText(/Agendas take \d+ KiB of the about 5\.0 MiB this browser gives them \(its local storage for this page\): \d+% used\./);
+  await expect(room).toContainText(/The browser counts .* used by this site in all, and would allow it .*\./);
+  const kept = await page.evaluate(() => navigator.storage.persisted());
+  const note = room.getByRole('note');
+  if (kept) {
+    await expect(note).toHaveCount(0);
+  } else {
+    await expect(note).toContainText('This browser has not promised to keep these agendas');
+    await expect(note).toContainText('install Agendum as an app');
+    await expect(note).toContainText('Export all writes every agenda into one file');
+  }
+});
+
+test('Export all writes every agenda into one file, and importing it brings them back, asking for each one here', async ({ page }) => {
+  await openLibrary(page);
+  await expect(page.getByRole('button', { name: 'Export all' })).toBeDisabled();
+  await page.getByLabel('Agenda file to import').setInputFiles(asFile('td514.agenda.json', await td514File()));
+  await page.getByRole('button', { name: 'New blank agenda' }).click();
+  await page.getByRole('button', { name: '← Agendas' }).click();
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await page.getByRole('button', { name: '← Agendas' }).click();
+  await expect(rows(page)).toHaveCount(3);
+  const listed = await rows(page).allInnerTexts();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^agendas-\d{4}-\d\d-\d\d\.agendum-bundle\.json$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Exported 3 agendas to' })).toBeVisible();
+  const text = await readFile(await file.path(), 'utf8');
+  const bundle = JSON.parse(text);
+  expect(bundle.format).toBe('agendum-bundle');
+  expect(bundle.agendas.map((a) => a.file.agenda.title)).toEqual(['Agenda, RG-SOP', '', 'Agenda, RG-SOP']);
+  expect(bundle.agendas[2].origin).toBe('from td514.agenda.json');
+
+  // One deleted, one renamed; then the bundle comes back.
+  await page.getByRole('button', { name: 'Delete Untitled agenda' }).click();
+  await page.getByRole('button', { name: 'Rename TD514 Agenda, RG-SOP (from td514.agenda.json)' }).click();
+  const input = page.getByRole('textbox', { name: /^New title for/ });
+  await input.fill('Renamed here');
+  await input.press('Enter');
+  await expect(rows(page)).toHaveCount(2);
+  await page.getByLabel('Agenda file to import').setInputFiles(asFile(file.suggestedFilename(), text));
+  const name = file.suggestedFilename();
+  await expect(page.getByRole('status').filter({ hasText: `"${name}" is a bundle of 3 agendas, each below:` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported "Untitled agenda".' })).toBeVisible();
+  const first = page.getByRole('group', { name: `"${name}, agenda 1 of 3" is already here` });
+  const third = page.getByRole('group', { name: `"${name}, agenda 3 of 3" is already here` });
+  await first.getByRole('button', { name: 'Skip' }).click();
+  await third.getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Replaced "TD514 Agenda, RG-SOP" with "${name}, agenda 3 of 3".` })).toBeVisible();
+  // Back as they were: titles, where they came from, when they were last edited.
+  await page.reload();
+  await expect(rows(page)).toHaveCount(3);
+  expect(await rows(page).allInnerTexts()).toEqual(listed);
+});
+
+test('a bundle whose agendas are all here is answered once: Replace all, or Skip all', async ({ page }) => {
+  await openLibrary(page);
+  for (const make of ['Open the TD514 example', 'New from ITU-T TD template']) {
+    await page.getByRole('button', { name: make }).click();
+    await page.getByRole('button', { name: '← Agendas' }).click();
+  }
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all' }).click();
+  const file = await download;
+  const text = await readFile(await file.path(), 'utf8');
+  const before = await rows(page).allInnerTexts();
+  for (const name of await page.getByRole('button', { name: /^Rename / }).evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')))) {
+    await page.getByRole('button', { name, exact: true }).click();
+    const input = page.getByRole('textbox', { name: /^New title for/ });
+    await input.fill(`Renamed: ${name}`);
+    await input.press('Enter');
+  }
+  await expect(rows(page).filter({ hasText: 'Renamed: ' })).toHaveCount(2);
+
+  await page.getByLabel('Agenda file to import').setInputFiles(asFile('backup.json', text));
+  await expect(page.getByRole('group', { name: /is already here/ })).toHaveCount(2);
+  await page.getByRole('button', { name: 'Skip all 2' }).click();
+  await expect(page.getByRole('group', { name: /is already here/ })).toHaveCount(0);
+  await expect(rows(page).filter({ hasText: 'Renamed: ' })).toHaveCount(2);
+
+  await page.getByLabel('Agenda file to import').setInputFiles(asFile('backup.json', text));
+  await page.getByRole('button', { name: 'Replace all 2 already here' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Replaced / })).toHaveCount(2);
+  await page.reload();
+  expect(await rows(page).allInnerTexts()).toEqual(before);
 });

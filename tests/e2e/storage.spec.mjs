@@ -1,6 +1,6 @@
 // Nothing lost: a full storage, two tabs on one agenda, and a page that breaks.
 import { test as plain } from '@playwright/test';
-import { test, expect, openExample, field, saved } from './helpers.mjs';
+import { test, expect, openExample, openLibrary, field, saved } from './helpers.mjs';
 
 test('an edit in one tab appears in the other', async ({ page, context }) => {
   await openExample(page);
@@ -70,4 +70,60 @@ plain('a script error shows a recovery screen with every agenda as a download', 
   const file = await download;
   const { readFile } = await import('node:fs/promises');
   expect(JSON.parse(await readFile(await file.path(), 'utf8')).agenda.document).toBe('TD514');
+});
+
+// A file of TD514's agenda grown by a register of `entries` documents: about 130 characters each.
+async function grown(id, title, entries) {
+  const { readFile } = await import('node:fs/promises');
+  const file = JSON.parse(await readFile(new URL('../../core/tests/fixtures/td514.agenda.json', import.meta.url), 'utf8'));
+  file.agenda.id = id;
+  file.agenda.title = title;
+  for (let k = 0; k < entries; k++) {
+    file.agenda.register.push({ id: 1000 + k, number: `TD${2000 + k}`, category: 'Information', source: 'Rapporteur, RG-SOP', title: `Document ${k} of a very large meeting, with a title long enough to take room` });
+  }
+  return JSON.stringify(file);
+}
+
+const fillStorage = (page) => page.evaluate(() => {
+  let chunk = 'x'.repeat(1 << 20);
+  for (let i = 0; chunk.length > 0; i++) {
+    try { localStorage.setItem(`filler.${i}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+  }
+});
+
+test('an import larger than the room left says it is not stored, and nothing that was here is lost', async ({ page }) => {
+  await openLibrary(page);
+  const rows = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('button', { name: /^Open / }) });
+  const asFile = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const input = page.getByLabel('Agenda file to import');
+  await input.setInputFiles(asFile('here.json', await grown('here', 'The agenda already here', 10)));
+  await expect(rows).toHaveCount(1);
+  await fillStorage(page);
+  await page.reload();
+  await expect(page.locator('.room')).toContainText(/(99|100)% used/);
+
+  // A new agenda that does not fit.
+  const full = 'is not stored, because the browser\'s storage for this page is full. Nothing that was here has changed. To make room, export the agendas you no longer need here (Export all keeps every agenda in one file) and delete them, then try again.';
+  await input.setInputFiles(asFile('new.json', await grown('new', 'A new agenda', 3000)));
+  await expect(page.getByRole('alert')).toHaveText(`"new.json" was not imported: the agenda it holds ${full}`);
+
+  // A newer version of the one here, replacing it, and kept as a second copy: neither fits.
+  const newer = await grown('here', 'The newer version', 3000);
+  await input.setInputFiles(asFile('newer.json', newer));
+  const ask = page.getByRole('group', { name: '"newer.json" is already here' });
+  await ask.getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '"newer.json" was not imported' })).toContainText(full);
+  await input.setInputFiles(asFile('newer2.json', newer));
+  await page.getByRole('group', { name: '"newer2.json" is already here' }).getByRole('button', { name: 'Keep both' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '"newer2.json" was not imported' })).toContainText(full);
+  await expect(page.getByRole('status').filter({ hasText: /Imported|Replaced|Kept both/ })).toHaveCount(0);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('The agenda already here');
+
+  // After a reload, what was here is still here, whole.
+  await page.reload();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('The agenda already here');
+  await rows.first().getByRole('button', { name: /^Open / }).click();
+  await expect(field(page, 'Title')).toHaveValue('The agenda already here');
 });
