@@ -60,9 +60,10 @@ pub fn status_line(date: Date, time: Time) -> String {
 }
 
 /// The revision the next publication gets: one after the last published, or the revision the
-/// agenda says it is at when that is later (an agenda typed in as TD514R2 publishes as R2).
+/// agenda says it is at when that is later (an agenda typed in as TD514R2, in its revision or
+/// in its number, publishes as R2).
 pub fn next_revision(agenda: &Agenda) -> u32 {
-    let said = agenda.revision.unwrap_or(0);
+    let said = agenda.own_document().map_or(agenda.revision, |d| d.revision).unwrap_or(0);
     match agenda.revisions.last() {
         Some(last) => said.max(last.revision.saturating_add(1)),
         None => said,

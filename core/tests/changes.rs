@@ -53,6 +53,25 @@ fn a_retitled_item_is_its_title_changed_word_by_word() {
 }
 
 #[test]
+fn outcomes_and_statuses_entered_in_the_meeting_are_marked_as_changes() {
+    use agendum_core::docref::{DocNumber, DocStatus};
+    let old = td514();
+    let mut new = old.clone();
+    let item = id(&new, "2.2");
+    apply(
+        &mut new,
+        Edit::Set { field: Field::item(item, ItemField::Outcome), value: Value::Text("Agreed".into()) },
+    );
+    let mut docs = new.item(item).unwrap().docs.clone();
+    docs[0].status = Some(DocStatus::RevisedAs(DocNumber::parse("TD667R2")));
+    apply(&mut new, Edit::Set { field: Field::item(item, ItemField::Docs), value: Value::Docs(docs) });
+    assert_eq!(
+        lines(&old, &new),
+        ["Item 2.2, Docs: TD667R1{+ [revised as TD667R2]+}", "Item 2.2, Outcome: {+Agreed+}"]
+    );
+}
+
+#[test]
 fn an_item_added_renumbers_those_after_it_without_moving_them() {
     let old = td514();
     let mut new = old.clone();

@@ -9,7 +9,7 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use agendum_core::changes::{changes, side, Change, Part};
+use agendum_core::changes::{changes, shown, side, Change, Part};
 use agendum_core::docref::{format_docs_cell, parse_docs_cell, DocNumber, DocRef, DocStatus};
 use agendum_core::edit::{commands, get, EntryField, ItemField};
 use agendum_core::model::{
@@ -796,8 +796,8 @@ proptest! {
                 prop_assert!(differ.contains(field), "{:?} is said to change but did not", field);
                 prop_assert_eq!(&side(words, false), before);
                 prop_assert_eq!(&side(words, true), after);
-                prop_assert_eq!(before, &get(&a, *field).unwrap().display());
-                prop_assert_eq!(after, &get(&b, *field).unwrap().display());
+                prop_assert_eq!(before, &shown(&get(&a, *field).unwrap()));
+                prop_assert_eq!(after, &shown(&get(&b, *field).unwrap()));
             }
         }
         prop_assert_eq!(changed.len(), differ.len(), "fields that changed but are not listed");

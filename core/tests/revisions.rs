@@ -55,6 +55,11 @@ fn an_agenda_typed_in_at_a_revision_publishes_at_it() {
     assert_eq!(publish(&mut a, date("2024-08-01"), time("12:00")).unwrap().number, "TD514R5");
     a.revision = Some(1);
     assert_eq!(publish(&mut a, date("2024-08-01"), time("18:00")).unwrap().number, "TD514R6");
+    // The revision typed in the number counts as typed in the revision.
+    let mut b = td514();
+    b.document = "TD514R3".into();
+    let p = publish(&mut b, date("2024-08-01"), time("08:30")).unwrap();
+    assert_eq!((p.revision, p.number.as_str(), b.revision), (3, "TD514R3", Some(3)));
 }
 
 #[test]

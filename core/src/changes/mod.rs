@@ -10,7 +10,7 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 
 pub use words::{side, words, Words};
 
-use crate::edit::get;
+use crate::edit::{get, Value};
 use crate::field::{AgendaField, AnnexField, EntryField, Field, FutureMeetingField, ItemField, SessionField};
 use crate::model::{annex_letter, Agenda, Item, ItemId, SessionId, REGISTER_LETTER};
 
@@ -40,7 +40,8 @@ pub enum Change {
     /// added, removed or moved.
     Renumbered { from: String, to: String, text: String },
     /// A field of something in both; `name` is the field's name in the new agenda. `words` are
-    /// the runs from the old value to the new, as the values read in the editor's boxes.
+    /// the runs from the old value to the new, as the values read in the editor's boxes, and
+    /// the documents with their statuses ([`shown`]).
     Changed { field: Field, name: String, before: String, after: String, words: Vec<Words> },
 }
 
@@ -81,6 +82,23 @@ impl Change {
     }
 }
 
+/// A value as a change shows it: as the editor's box reads it, with what became of each
+/// document ("TD667R1 [revised as TD667R2]"), which the Docs box does not print; a status
+/// entered during the meeting would otherwise be a change with nothing marked.
+pub fn shown(v: &Value) -> String {
+    match v {
+        Value::Docs(docs) if docs.iter().any(|d| d.status.is_some()) => docs
+            .iter()
+            .map(|d| match &d.status {
+                Some(s) => format!("{} [{}]", d.printed(), s.words()),
+                None => d.printed(),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => v.display(),
+    }
+}
+
 /// "Item 2 moved", then ": its title" if it has one.
 fn titled(head: String, text: &str) -> String {
     if text.is_empty() {
@@ -107,7 +125,7 @@ pub fn changes(old: &Agenda, new: &Agenda) -> Vec<Change> {
         for f in fs {
             let (Some(a), Some(b)) = (get(old, f), get(new, f)) else { continue };
             if a != b {
-                let (before, after) = (a.display(), b.display());
+                let (before, after) = (shown(&a), shown(&b));
                 let words = words(&before, &after);
                 out.push(Change::Changed { field: f, name: names.field(f), before, after, words });
             }

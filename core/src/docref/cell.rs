@@ -167,6 +167,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn statuses_read_as_typed_and_print_in_words() {
+        for s in DocStatus::PLAIN {
+            assert_eq!(DocStatus::read(&s.words().to_uppercase()), Some(s.clone()));
+        }
+        let revised = Some(DocStatus::RevisedAs(DocNumber::parse("TD667R2")));
+        for typed in ["revised as TD667R2", "Revised as TD 667 Rev.2", "rev. as td667r2", "Revised: TD667-R2"]
+        {
+            assert_eq!(DocStatus::read(typed), revised, "{typed}");
+        }
+        assert_eq!(revised.map(|s| s.words()).as_deref(), Some("revised as TD667R2"));
+        for nonsense in ["", "presented", "revised as", "revised as Annex B", "revised as TD five"] {
+            assert_eq!(DocStatus::read(nonsense), None, "{nonsense:?}");
+        }
+    }
+
+    #[test]
     fn docs_cells_keep_parentheses_and_every_piece() {
         let docs = parse_docs_cell("TD514, (TD526); C103\n(TSAG-R4(2024-01)), TD5x");
         let printed: Vec<String> = docs.iter().map(DocRef::printed).collect();
