@@ -42,7 +42,6 @@ pub fn Header() -> impl IntoView {
                 {f(AgendaField::Document)}
                 <FieldInput field=af(AgendaField::Revision) label=label(AgendaField::Revision) kind=Kind::Parsed placeholder="none" />
                 {f(AgendaField::Status)}
-                <FieldInput field=af(AgendaField::Report) label=label(AgendaField::Report) placeholder="TD515" />
                 {f(AgendaField::Group)}
                 {f(AgendaField::Meeting)}
                 {f(AgendaField::Place)}
@@ -53,6 +52,7 @@ pub fn Header() -> impl IntoView {
                 <SecondZonePicker />
                 {f(AgendaField::Source)}
                 {f(AgendaField::Title)}
+                <FieldInput field=af(AgendaField::Report) label=label(AgendaField::Report) placeholder="TD515" />
                 <FieldInput field=af(AgendaField::StudyPeriod) label=label(AgendaField::StudyPeriod) placeholder="2025-2028" />
                 {f(AgendaField::Questions)}
                 <FieldInput field=af(AgendaField::Purpose) label=label(AgendaField::Purpose) list="purpose-vocabulary" />
