@@ -10,6 +10,7 @@ use agendum_core::{Agenda, Severity};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::changes_panel::ChangesPanel;
 use crate::classes;
 use crate::fields::dom_id;
 use crate::lazy::LONG;
@@ -168,6 +169,7 @@ pub fn ChecksPanel() -> impl IntoView {
     };
     view! {
         <aside class="checks" aria-labelledby="checks-h">
+            <ChangesPanel />
             <h2 id=HEADING_ID tabindex="-1">"Checks"</h2>
             <p class="counts" role="status" aria-live="polite">
                 <span class=classes::severity(Severity::Error)>{move || Severity::Error.counted(count(Severity::Error))}</span>

@@ -21,7 +21,7 @@ use crate::register::Register;
 use crate::second_zone::SecondZoneView;
 use crate::shortcut_sheet::ShortcutSheet;
 use crate::shortcuts::Commands;
-use crate::{calendar, files, items, report, share, shortcut_sheet, shortcuts, word};
+use crate::{calendar, files, items, publish, report, share, shortcut_sheet, shortcuts, word};
 
 fn focus_element(id: &str) {
     let Some(el) = document().get_element_by_id(id) else { return };
@@ -122,6 +122,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     // the browser refuses the clipboard (a page opened from disk, a denied permission).
     let link = RwSignal::new(None::<Result<(String, bool), String>>);
     let calendar_open = RwSignal::new(false);
+    let publish_open = RwSignal::new(false);
     let share_link = move || {
         let text = live.agenda.with_untracked(format::save);
         leptos::task::spawn_local(async move {
@@ -179,6 +180,8 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                         title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">"Undo"</button>
                     <button type="button" on:click=move |_| live.redo() disabled=move || !live.can_redo.get()
                         title="Redo (Ctrl+Shift+Z)" aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
+                    <button type="button" on:click=move |_| publish_open.set(true) aria-expanded=move || publish_open.get().to_string()
+                        title="Keep the agenda as it goes out now (the original, then R1, R2 …) and show what changes from it">"Publish revision"</button>
                     <button type="button" on:click=move |_| export_json() title="Download the agenda as a file to share or re-open (Ctrl+Shift+E)"
                         aria-keyshortcuts="Control+Shift+E">"Export JSON"</button>
                     <button type="button" on:click=move |_| export_html() title="Download the printable agenda">"Export HTML"</button>
@@ -226,6 +229,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                 }
                 .into_any(),
             })}
+            {move || publish_open.get().then(|| view! { <publish::PublishOptions open=publish_open /> })}
             {move || calendar_open.get().then(|| view! { <calendar::CalendarOptions open=calendar_open /> })}
             {move || live.notice.get().map(|n| view! {
                 <div class="notice" role="status">

@@ -19,7 +19,9 @@ use crate::time_zones::IntlRules;
 use agendum_core::checks::{check_on, merge, time_zone_named, unreadable, Finding, Severity};
 use agendum_core::edit::{get, Edit, EditError, Field, History, Value};
 use agendum_core::model::{Agenda, AnnexId, EntryId, FutureMeetingId, Item, ItemId, Row, SessionId};
+use agendum_core::revisions::{publish, PublishError, Published};
 use agendum_core::schedule::{schedule, Schedule};
+use agendum_core::time::{Date, Time};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -227,6 +229,16 @@ impl ReactiveAgenda {
         self.agenda.set(agenda);
         self.structure.notify();
         self.sync_flags();
+    }
+
+    /// Publishes the agenda as it is now (its next revision, with the status line of `date` and
+    /// `time`). Not an undo step: a publication is a record of what went out, and the edits
+    /// before it stay undoable field by field.
+    pub fn publish(&self, date: Date, time: Time) -> Result<Published, PublishError> {
+        let mut result = Err(PublishError::TooLarge);
+        self.agenda.update(|a| result = publish(a, date, time));
+        self.structure.notify();
+        result
     }
 
     /// Ends the current typing step (the field lost focus).

@@ -185,3 +185,36 @@ fn register_entries_added_removed_and_changed() {
     // Entries after the removed one are not moved: their order among those kept is the same.
     assert!(!all.iter().any(|c| matches!(c, Change::Moved { .. })), "{all:#?}");
 }
+
+#[test]
+fn each_change_goes_to_its_field_and_a_removed_thing_to_none() {
+    let old = td514();
+    let mut new = old.clone();
+    let (e, added) = commands::add_after(&new, id(&new, "1.1")).expect("an item can follow 1.1");
+    apply(&mut new, e);
+    let moved = id(&new, "3.1");
+    let e = commands::move_down(&new, moved).expect("3.1 can move down");
+    apply(&mut new, e);
+    let retitled = Field::item(id(&new, "2.1"), ItemField::Title);
+    apply(&mut new, Edit::Set { field: retitled, value: Value::Text("Workshop".into()) });
+    let all = changes(&old, &new);
+    let at = |want: &dyn Fn(&Change) -> bool| all.iter().find(|c| want(c)).and_then(Change::at);
+    assert_eq!(
+        at(&|c| matches!(c, Change::Added { .. })),
+        Some(Field::item(added, ItemField::Title)),
+        "{all:#?}"
+    );
+    // Two items swapped are one move, of either.
+    let swapped = [moved, id(&new, "3.1")].map(|i| Some(Field::item(i, ItemField::Title)));
+    assert!(swapped.contains(&at(&|c| matches!(c, Change::Moved { .. }))), "{all:#?}");
+    assert_eq!(at(&|c| matches!(c, Change::Changed { .. })), Some(retitled));
+    assert!(matches!(
+        all.iter().find(|c| matches!(c, Change::Renumbered { .. })).and_then(Change::at),
+        Some(Field::Item { .. })
+    ));
+    // Removed from the new agenda: nowhere to go.
+    assert_eq!(
+        changes(&new, &old).iter().find(|c| matches!(c, Change::Removed { .. })).and_then(Change::at),
+        None
+    );
+}

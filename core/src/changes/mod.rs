@@ -29,16 +29,36 @@ pub enum Part {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum Change {
-    /// In the new agenda only; `name` is its name there, `text` its title or number.
-    Added { part: Part, name: String, text: String },
+    /// In the new agenda only; `name` is its name there, `text` its title or number, `at` the
+    /// field to go to (its title, or its number in Annex A).
+    Added {
+        part: Part,
+        name: String,
+        text: String,
+        #[serde(skip)]
+        at: Option<Field>,
+    },
     /// In the old agenda only; `name` is its name there.
     Removed { part: Part, name: String, text: String },
     /// Put elsewhere: under another item or in another session, or in another order among the
     /// things that are in both.
-    Moved { part: Part, from: String, to: String, text: String },
+    Moved {
+        part: Part,
+        from: String,
+        to: String,
+        text: String,
+        #[serde(skip)]
+        at: Option<Field>,
+    },
     /// An item that stayed where it was but took a new number, because items before it were
     /// added, removed or moved.
-    Renumbered { from: String, to: String, text: String },
+    Renumbered {
+        from: String,
+        to: String,
+        text: String,
+        #[serde(skip)]
+        at: Option<Field>,
+    },
     /// A field of something in both; `name` is the field's name in the new agenda. `words` are
     /// the runs from the old value to the new, as the values read in the editor's boxes, and
     /// the documents with their statuses ([`shown`]).
@@ -46,6 +66,16 @@ pub enum Change {
 }
 
 impl Change {
+    /// The field to go to for this change: what changed, or the title of what was added or
+    /// moved. None for what was removed: it is not in the agenda any more.
+    pub fn at(&self) -> Option<Field> {
+        match self {
+            Change::Added { at, .. } | Change::Moved { at, .. } | Change::Renumbered { at, .. } => *at,
+            Change::Changed { field, .. } => Some(*field),
+            Change::Removed { .. } => None,
+        }
+    }
+
     /// The change as one line of text, the words marked as a word diff marks them:
     /// `[-deleted-]{+inserted+}`.
     pub fn line(&self) -> String {
@@ -56,7 +86,7 @@ impl Change {
             Change::Moved { from, to, text, .. } => {
                 titled(format!("{from} moved to {}", short(from, to)), text)
             }
-            Change::Renumbered { from, to, text } => {
+            Change::Renumbered { from, to, text, .. } => {
                 titled(format!("{from} is now {}", short(from, to)), text)
             }
             Change::Changed { name, words, .. } => {
@@ -145,6 +175,7 @@ pub fn changes(old: &Agenda, new: &Agenda) -> Vec<Change> {
         |id| was.session(id),
         |id| now.session(id),
         |id, new_side| session_text(if new_side { new } else { old }, id),
+        |id| Field::Session { session: id, field: SessionField::Title },
         |out, id| {
             fields(
                 out,
@@ -169,6 +200,7 @@ pub fn changes(old: &Agenda, new: &Agenda) -> Vec<Change> {
             let a = if new_side { new } else { old };
             a.entry(id).map(|e| e.title.trim().to_string()).unwrap_or_default()
         },
+        |id| Field::Entry { entry: id, field: EntryField::Number },
         |out, id| {
             fields(out, &mut EntryField::ALL.iter().map(|&field| Field::Entry { entry: id, field }), &now)
         },
@@ -186,6 +218,7 @@ pub fn changes(old: &Agenda, new: &Agenda) -> Vec<Change> {
             let a = if new_side { new } else { old };
             a.annexes.iter().find(|x| x.id == id).map(|x| x.title.trim().to_string()).unwrap_or_default()
         },
+        |id| Field::Annex { annex: id, field: AnnexField::Title },
         |out, id| {
             fields(out, &mut AnnexField::ALL.iter().map(|&field| Field::Annex { annex: id, field }), &now)
         },
@@ -207,6 +240,7 @@ pub fn changes(old: &Agenda, new: &Agenda) -> Vec<Change> {
                 .map(|m| m.subject.trim().to_string())
                 .unwrap_or_default()
         },
+        |id| Field::FutureMeeting { meeting: id, field: FutureMeetingField::Subject },
         |out, id| {
             fields(
                 out,
@@ -229,6 +263,7 @@ fn list<Id: Copy + Ord + std::hash::Hash>(
     was: impl Fn(Id) -> String,
     now: impl Fn(Id) -> String,
     text: impl Fn(Id, bool) -> String,
+    at: impl Fn(Id) -> Field,
     mut fields: impl FnMut(&mut Vec<Change>, Id),
 ) {
     let in_old: rustc_hash::FxHashSet<Id> = old.iter().copied().collect();
@@ -238,11 +273,17 @@ fn list<Id: Copy + Ord + std::hash::Hash>(
     let moved = out_of_order(&kept_old, &kept_new);
     for &id in new {
         if !in_old.contains(&id) {
-            out.push(Change::Added { part, name: now(id), text: text(id, true) });
+            out.push(Change::Added { part, name: now(id), text: text(id, true), at: Some(at(id)) });
             continue;
         }
         if moved.contains(&id) {
-            out.push(Change::Moved { part, from: was(id), to: now(id), text: text(id, true) });
+            out.push(Change::Moved {
+                part,
+                from: was(id),
+                to: now(id),
+                text: text(id, true),
+                at: Some(at(id)),
+            });
         }
         fields(out, id);
     }
@@ -317,16 +358,22 @@ fn items(
         moved.extend(out_of_order(old_siblings.get(place).map_or(&[][..], |v| v), ids));
     }
     let title = |a: &Agenda, id: ItemId| a.item(id).map(|i| i.title.trim().to_string()).unwrap_or_default();
+    let at = |id: ItemId| Field::Item { item: id, field: ItemField::Title };
     for &(id, p) in &after {
         let Some(q) = place_before.get(&id) else {
-            out.push(Change::Added { part: Part::Item, name: now.item(id), text: title(new, id) });
+            out.push(Change::Added {
+                part: Part::Item,
+                name: now.item(id),
+                text: title(new, id),
+                at: Some(at(id)),
+            });
             continue;
         };
         let (from, to) = (was.item(id), now.item(id));
         if *q != p || moved.contains(&id) {
-            out.push(Change::Moved { part: Part::Item, from, to, text: title(new, id) });
+            out.push(Change::Moved { part: Part::Item, from, to, text: title(new, id), at: Some(at(id)) });
         } else if from != to {
-            out.push(Change::Renumbered { from, to, text: title(new, id) });
+            out.push(Change::Renumbered { from, to, text: title(new, id), at: Some(at(id)) });
         }
         fields(out, id);
     }

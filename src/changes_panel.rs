@@ -1,0 +1,102 @@
+//! The Changes panel: what changed since the last published revision, matched by the stable ids
+//! of what is in the agenda, each change a button to its field as the checks panel's findings
+//! are; the words of a text field inserted (underlined) and deleted (struck through).
+
+use agendum_core::changes::{changes, Change, Words};
+use agendum_core::revisions::number_at;
+use leptos::prelude::*;
+
+use crate::reactive_agenda::ReactiveAgenda;
+
+/// The changes listed until asked for all: they are compared and laid out at every keystroke
+/// while the panel is open.
+const LISTED: usize = 200;
+
+fn words_view(words: Vec<Words>) -> impl IntoView {
+    words
+        .into_iter()
+        .map(|w| match w {
+            Words::Kept(s) => view! { <span>{s}</span> }.into_any(),
+            Words::Inserted(s) => view! { <ins>{s}</ins> }.into_any(),
+            Words::Deleted(s) => view! { <del>{s}</del> }.into_any(),
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn ChangesPanel() -> impl IntoView {
+    let live = expect_context::<ReactiveAgenda>();
+    // Which revision the changes are shown from: follows publications (which reshape the agenda).
+    let since = Memo::new(move |_| {
+        live.with_header(|a| {
+            a.revisions.last().map(|r| (number_at(a, r.revision), format!("{}, {}", r.date.long(), r.time)))
+        })
+    });
+    let open = RwSignal::new(false);
+    // Worked out only while the panel is open: comparing the agenda with its published copy
+    // costs more than a keystroke should on a plenary's agenda.
+    let listed = Memo::new(move |_| {
+        if !open.get() {
+            return None;
+        }
+        live.agenda.with(|a| a.revisions.last().map(|r| changes(&r.agenda, a)))
+    });
+    let body = move || {
+        let found = listed.get()?;
+        if found.is_empty() {
+            return Some(
+                view! { <p class="all-good">"Nothing has changed since it was published."</p> }.into_any(),
+            );
+        }
+        let total = found.len();
+        let items = found
+            .into_iter()
+            .take(LISTED)
+            .map(|c| {
+                let at = c.at();
+                let text = match c {
+                    Change::Changed { name, words, .. } => {
+                        view! { <span class="where">{name}": "</span>{words_view(words)} }.into_any()
+                    }
+                    other => view! { <span>{other.line()}</span> }.into_any(),
+                };
+                let go = move |_| {
+                    if let Some(f) = at {
+                        live.focus.set(Some(f));
+                    }
+                };
+                view! {
+                    <li class="change">
+                        <button type="button" class="goto" disabled=at.is_none() on:click=go
+                            title="Go to the field">{text}</button>
+                    </li>
+                }
+            })
+            .collect_view();
+        let more = (total > LISTED).then(|| view! { <p>{format!("and {} more", total - LISTED)}</p> });
+        Some(
+            view! {
+                <p class="counts" role="status">{format!("{total} {}", if total == 1 { "change" } else { "changes" })}</p>
+                <ul class="changes-list" aria-label="Changes">{items}</ul>
+                {more}
+            }
+            .into_any(),
+        )
+    };
+    view! {
+        <section class="changes" aria-label="Changes">
+            {move || match since.get() {
+                None => view! {
+                    <p class="muted">"Not published yet. Publish revision keeps the agenda as it goes out; what changes after that is listed here."</p>
+                }.into_any(),
+                Some((number, when)) => view! {
+                    <button type="button" class="changes-toggle" aria-expanded=move || open.get().to_string()
+                        on:click=move |_| open.update(|o| *o = !*o)>
+                        {format!("Changes since {number} ({when})")}
+                    </button>
+                    {body}
+                }.into_any(),
+            }}
+        </section>
+    }
+}

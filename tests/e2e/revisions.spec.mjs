@@ -1,0 +1,40 @@
+// Revisions through the meeting: TD514 is published, three things are edited, the Changes panel
+// lists the three with their words marked and goes to each, and R1 is published.
+import { test, expect, openExample, field, saved } from './helpers.mjs';
+
+async function publish(page, number) {
+  await page.getByRole('button', { name: 'Publish revision' }).click();
+  const asked = page.getByRole('group', { name: 'Publish revision' });
+  await expect(asked).toContainText(`Publish ${number} now, with the status line`);
+  await asked.getByRole('button', { name: `Publish ${number}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Published ${number} (status: ` })).toBeVisible();
+}
+
+test('publish TD514, edit three things, see them in the Changes panel, and publish R1', async ({ page }) => {
+  await openExample(page);
+  const panel = page.locator('.changes');
+  await expect(panel).toContainText('Not published yet');
+  await publish(page, 'TD514');
+  await expect(field(page, 'Status')).toHaveValue(/^\d{1,2} \w+ \d{4}, \d{2}:\d{2}$/);
+
+  await field(page, 'Title').fill('Agenda, RG-SOP (revised)');
+  await field(page, 'Item 2 title').fill('Documentation and liaisons');
+  await page.getByLabel('Annex A entry 10 category', { exact: true }).fill('Information');
+  await saved(page);
+
+  await panel.getByRole('button', { name: /^Changes since TD514 / }).click();
+  await expect(panel.getByRole('status')).toHaveText('3 changes');
+  const list = panel.getByRole('list', { name: 'Changes' });
+  await expect(list.locator('ins').first()).toHaveText(/revised/);
+  await expect(list.getByRole('button', { name: /^Annex A, entry 10 \(TD667R1\), Category: / })).toBeVisible();
+  await expect(list.locator('del', { hasText: 'infomration' })).toHaveCount(1);
+  await expect(list.locator('ins', { hasText: /^Information$/ })).toHaveCount(1);
+  // Each change goes to its field.
+  await list.getByRole('button', { name: /^Item 2, Title/ }).click();
+  await expect(field(page, 'Item 2 title')).toBeFocused();
+
+  await publish(page, 'TD514R1');
+  await expect(panel.getByRole('button', { name: /^Changes since TD514R1 / })).toBeVisible();
+  await expect(panel).toContainText('Nothing has changed since it was published.');
+  await expect(field(page, 'Revision')).toHaveValue('1');
+});
