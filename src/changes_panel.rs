@@ -3,10 +3,13 @@
 //! are; the words of a text field inserted (underlined) and deleted (struck through).
 
 use agendum_core::changes::{changes, Change, Words};
+use agendum_core::export::{self, html_marked, Marks};
 use agendum_core::revisions::number_at;
 use leptos::prelude::*;
 
+use crate::files;
 use crate::reactive_agenda::ReactiveAgenda;
+use crate::second_zone::SecondZoneView;
 
 /// The changes listed until asked for all: they are compared and laid out at every keystroke
 /// while the panel is open.
@@ -33,6 +36,21 @@ pub fn ChangesPanel() -> impl IntoView {
         })
     });
     let open = RwSignal::new(false);
+    let second = expect_context::<SecondZoneView>();
+    // The printed agenda with the changes marked, as revised TDs are; Export HTML stays clean.
+    let export_marked = move |_| {
+        let made = live.agenda.with_untracked(|a| {
+            let last = a.revisions.last()?;
+            let marks = Marks::new(&last.agenda, a, number_at(a, last.revision));
+            let html = second.times.with_untracked(|z| html_marked(a, z.as_ref(), &marks));
+            Some((export::file_name(a, "marked.html"), html))
+        });
+        if let Some((name, html)) = made {
+            if let Err(e) = files::download(&name, "text/html", html.as_bytes()) {
+                live.notice.set(Some(e));
+            }
+        }
+    };
     // Worked out only while the panel is open: comparing the agenda with its published copy
     // costs more than a keystroke should on a plenary's agenda.
     let listed = Memo::new(move |_| {
@@ -95,6 +113,9 @@ pub fn ChangesPanel() -> impl IntoView {
                         {format!("Changes since {number} ({when})")}
                     </button>
                     {body}
+                    <button type="button" class="export-marked" on:click=export_marked
+                        title="The printable agenda with inserted text underlined and deleted text struck through">
+                        "Export HTML with changes marked"</button>
                 }.into_any(),
             }}
         </section>

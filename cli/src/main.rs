@@ -15,7 +15,7 @@ use agendum_core::{bundle, export, format, Severity};
 
 const USAGE: &str = "\
 usage: agendum check [--json] [--today YYYY-MM-DD] FILE
-       agendum export --html FILE [--also-in ZONE]
+       agendum export --html FILE [--also-in ZONE] [--marked]
        agendum export --report FILE
        agendum export --docx FILE
        agendum export --json FILE
@@ -33,7 +33,8 @@ usage: agendum check [--json] [--today YYYY-MM-DD] FILE
            --today, items of sessions dated before it need an outcome (as all do once the
            agenda is marked held)
   export   write the printable HTML agenda (--also-in UTC or an IANA zone gives every
-           time in that zone too, on each session's date), the meeting report's skeleton
+           time in that zone too, on each session's date; --marked marks what changed since
+           its last published revision), the meeting report's skeleton
            (--report, HTML: each item's documents with their statuses and its outcome, then
            every document with its status), the Word TD (.docx), the file in the current
            format, its share link's part after the editor's address (#/shared/…), or the
@@ -119,15 +120,27 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             Ok(if count(Severity::Error) > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         ["export", rest @ ..] if rest.contains(&"--html") => {
-            let (path, also_in) = html_options(rest)?;
+            let (path, also_in, marked) = html_options(rest)?;
             let agenda = read(path)?;
-            let html = match also_in {
-                None => export::html(&agenda),
-                Some(zone) => {
-                    let second = second_zone(&Tzdb, &agenda, &schedule(&agenda), zone)
-                        .map_err(|e| format!("{path}: no times in {zone}: {e}"))?;
-                    export::html_in(&agenda, Some(&second))
-                }
+            let second = match also_in {
+                None => None,
+                Some(zone) => Some(
+                    second_zone(&Tzdb, &agenda, &schedule(&agenda), zone)
+                        .map_err(|e| format!("{path}: no times in {zone}: {e}"))?,
+                ),
+            };
+            let html = if marked {
+                let last = agenda.revisions.last().ok_or_else(|| {
+                    format!("{path}: the agenda has no published revision to mark the changes from")
+                })?;
+                let since = agendum_core::revisions::number_at(&agenda, last.revision);
+                export::html_marked(
+                    &agenda,
+                    second.as_ref(),
+                    &export::Marks::new(&last.agenda, &agenda, since),
+                )
+            } else {
+                export::html_in(&agenda, second.as_ref())
             };
             out.write_all(html.as_bytes()).map_err(io)?;
             Ok(ExitCode::SUCCESS)
@@ -250,12 +263,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 }
 
 /// What `export --html` was asked: the file, and a second zone if one was given.
-fn html_options<'a>(rest: &[&'a str]) -> Result<(&'a str, Option<&'a str>), String> {
-    let (mut path, mut also_in) = (None, None);
+fn html_options<'a>(rest: &[&'a str]) -> Result<(&'a str, Option<&'a str>, bool), String> {
+    let (mut path, mut also_in, mut marked) = (None, None, false);
     let mut words = rest.iter();
     while let Some(w) = words.next() {
         match *w {
             "--html" => {}
+            "--marked" => marked = true,
             "--also-in" => {
                 let zone = words.next().ok_or_else(|| {
                     format!("--also-in needs a time zone, e.g. UTC or America/New_York\n{USAGE}")
@@ -267,7 +281,7 @@ fn html_options<'a>(rest: &[&'a str]) -> Result<(&'a str, Option<&'a str>), Stri
             _ => return Err(USAGE.into()),
         }
     }
-    Ok((path.ok_or_else(|| USAGE.to_string())?, also_in))
+    Ok((path.ok_or_else(|| USAGE.to_string())?, also_in, marked))
 }
 
 /// Writes each agenda of a bundle as a file of its own into `dir`, named as the editor's Export

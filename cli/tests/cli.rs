@@ -392,3 +392,24 @@ fn unbundle_refuses_what_is_not_a_bundle_and_names_an_unreadable_agenda() {
         "{err}"
     );
 }
+
+#[test]
+fn export_html_marked_marks_what_changed_since_the_last_published_revision() {
+    let text = std::fs::read_to_string(fixture("td514.agenda.json")).unwrap();
+    let mut a = agendum_core::format::load(&text).unwrap().agenda;
+    let none = temp_file("unpublished.agenda.json", &agendum_core::format::save(&a));
+    let out = agendum(&["export", "--html", none.to_str().unwrap(), "--marked"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no published revision"));
+
+    agendum_core::revisions::publish(&mut a, "2024-07-20".parse().unwrap(), "09:00".parse().unwrap())
+        .unwrap();
+    a.title = "Agenda, RG-SOP (revised)".into();
+    let path = temp_file("published.agenda.json", &agendum_core::format::save(&a));
+    let out = agendum(&["export", "--marked", "--html", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("Changes since TD514 are marked"), "{html}");
+    let clean = agendum(&["export", "--html", path.to_str().unwrap()]);
+    assert!(!String::from_utf8(clean.stdout).unwrap().contains("Changes since"));
+}

@@ -1,5 +1,7 @@
 // Revisions through the meeting: TD514 is published, three things are edited, the Changes panel
-// lists the three with their words marked and goes to each, and R1 is published.
+// lists the three with their words marked and goes to each, the agenda prints with them marked,
+// and R1 is published.
+import { readFile } from 'node:fs/promises';
 import { test, expect, openExample, field, saved } from './helpers.mjs';
 
 async function publish(page, number) {
@@ -32,6 +34,15 @@ test('publish TD514, edit three things, see them in the Changes panel, and publi
   // Each change goes to its field.
   await list.getByRole('button', { name: /^Item 2, Title/ }).click();
   await expect(field(page, 'Item 2 title')).toBeFocused();
+
+  // Printed with the changes marked, as revised TDs are; Export HTML stays clean.
+  const d = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export HTML with changes marked' }).click();
+  const marked = (await readFile(await (await d).path())).toString('utf8');
+  expect(marked).toContain('Changes since TD514 are marked');
+  expect(marked).toContain('<del>infomration</del>');
+  expect(marked).toContain('<ins>Information</ins>');
+  expect(marked).toContain('Documentation and liaisons'.split(' ').pop());
 
   await publish(page, 'TD514R1');
   await expect(panel.getByRole('button', { name: /^Changes since TD514R1 / })).toBeVisible();

@@ -5,11 +5,13 @@
 use std::fmt::Write;
 
 use super::document_link;
+use super::marks::Marks;
 use super::printed::{
     action, blocks, document_label, future_meeting, header_rows, original_language, session_day,
     session_times, study_period, Block,
 };
 use crate::docref::{DocNumber, DocRef};
+use crate::field::{AnnexField, EntryField, Field, ItemField, SessionField};
 use crate::model::{annex_letter, Agenda, REGISTER_LETTER};
 use crate::numbering::Outline;
 use crate::second_zone::SecondZone;
@@ -95,6 +97,9 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .doc-note, .muted { font-size: 9.5pt; }
 .actions { font-style: italic; }
 .timing { white-space: nowrap; width: 22mm; }
+ins { text-decoration: underline; }
+del { text-decoration: line-through; }
+.inserted td { text-decoration: underline; }
 .second-zone { font-size: 9.5pt; font-weight: normal; font-style: italic; }
 .num { width: 10mm; }
 .docs { width: 24mm; }
@@ -146,11 +151,31 @@ pub(super) fn rich_text(out: &mut String, text: &str) {
 }
 
 /// The rows of the items of the session at `session`, numbered by [`crate::numbering`].
-fn item_rows(out: &mut String, a: &Agenda, outline: &Outline, session: usize, second: Option<&SecondZone>) {
+/// Writes a field's text, marked where it changed since the revision `marks` are from.
+fn field_text(out: &mut String, marks: Option<&Marks>, field: Field, text: &str, rich: bool) {
+    if marks.is_some_and(|m| m.write(out, field)) {
+        return;
+    }
+    if rich {
+        rich_text(out, text);
+    } else {
+        text_lines(out, text);
+    }
+}
+
+fn item_rows(
+    out: &mut String,
+    a: &Agenda,
+    outline: &Outline,
+    session: usize,
+    second: Option<&SecondZone>,
+    marks: Option<&Marks>,
+) {
     for k in outline.session(session) {
         let item = outline.items()[k];
         let depth = outline.depth(k);
-        let _ = write!(out, "<tr class=\"item depth-{}\"><td class=\"timing\">", depth.min(2));
+        let added = if marks.is_some_and(|m| m.item_added(item.id)) { " inserted" } else { "" };
+        let _ = write!(out, "<tr class=\"item depth-{}{added}\"><td class=\"timing\">", depth.min(2));
         if let Some(t) = item.start {
             let _ = write!(out, "{t} hours");
             if let Some(also) = second.and_then(|z| z.start_label(item.id)) {
@@ -164,17 +189,23 @@ fn item_rows(out: &mut String, a: &Agenda, outline: &Outline, session: usize, se
         out.push_str("</td><td class=\"title\">");
         if !item.source.trim().is_empty() {
             out.push_str("<span class=\"source\">");
-            escape_into(out, item.source.trim());
+            field_text(out, marks, Field::item(item.id, ItemField::Source), item.source.trim(), false);
             out.push_str(":</span> ");
         }
-        text_lines(out, &item.title);
+        field_text(out, marks, Field::item(item.id, ItemField::Title), &item.title, false);
         out.push_str("</td><td class=\"docs\">");
         for d in &item.docs {
             doc_html(out, &a.link_template, d);
         }
         out.push_str("</td><td class=\"proposal\">");
         if !item.summary.trim().is_empty() {
-            rich_text(out, &item.summary);
+            if marks.is_some_and(|m| m.changed(Field::item(item.id, ItemField::Summary))) {
+                out.push_str("<p>");
+                field_text(out, marks, Field::item(item.id, ItemField::Summary), &item.summary, false);
+                out.push_str("</p>");
+            } else {
+                rich_text(out, &item.summary);
+            }
         }
         if !item.actions.is_empty() {
             out.push_str("<p class=\"actions\">");
@@ -187,7 +218,13 @@ fn item_rows(out: &mut String, a: &Agenda, outline: &Outline, session: usize, se
             out.push_str("</p>");
         }
         if !item.notes.trim().is_empty() {
-            rich_text(out, &item.notes);
+            if marks.is_some_and(|m| m.changed(Field::item(item.id, ItemField::Notes))) {
+                out.push_str("<p>");
+                field_text(out, marks, Field::item(item.id, ItemField::Notes), &item.notes, false);
+                out.push_str("</p>");
+            } else {
+                rich_text(out, &item.notes);
+            }
         }
         out.push_str("</td></tr>\n");
     }
@@ -201,6 +238,16 @@ pub fn html(a: &Agenda) -> String {
 /// The printable agenda with every time also given in a second zone (the remote participants',
 /// or UTC) under the meeting's own.
 pub fn html_in(a: &Agenda, second: Option<&SecondZone>) -> String {
+    printed(a, second, None)
+}
+
+/// The printable agenda with its changes since a published revision marked: inserted text
+/// underlined, deleted struck through, as revised TDs are printed.
+pub fn html_marked(a: &Agenda, second: Option<&SecondZone>, marks: &Marks) -> String {
+    printed(a, second, Some(marks))
+}
+
+fn printed(a: &Agenda, second: Option<&SecondZone>, marks: Option<&Marks>) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let doc_label = document_label(a);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -259,6 +306,13 @@ pub fn html_in(a: &Agenda, second: Option<&SecondZone>) -> String {
         }
         out.push_str(", on each session's date.</p>\n");
     }
+    if let Some(m) = marks {
+        out.push_str("<p class=\"marked\">Changes since ");
+        escape_into(&mut out, &m.since);
+        out.push_str(
+            " are marked: <ins>inserted text underlined</ins>, <del>deleted text struck through</del>.</p>\n",
+        );
+    }
     out.push_str("<table class=\"items\">\n<thead><tr><th>Timing</th><th>#</th><th>Agenda Item</th><th>Docs</th><th>Summary and Proposal</th></tr></thead>\n<tbody>\n");
     let outline = Outline::new(a);
     for (si, s) in a.sessions.iter().enumerate() {
@@ -277,11 +331,28 @@ pub fn html_in(a: &Agenda, second: Option<&SecondZone>) -> String {
             out.push_str("</span>");
         }
         out.push_str("</td><td colspan=\"3\">");
-        escape_into(&mut out, s.title.trim());
+        field_text(
+            &mut out,
+            marks,
+            Field::Session { session: s.id, field: SessionField::Title },
+            s.title.trim(),
+            false,
+        );
         out.push_str("</td></tr>\n");
-        item_rows(&mut out, a, &outline, si, second);
+        item_rows(&mut out, a, &outline, si, second, marks);
     }
     out.push_str("</tbody>\n</table>\n");
+    if let Some(m) = marks.filter(|m| !m.removed.is_empty()) {
+        out.push_str("<p class=\"marked\">Removed since ");
+        escape_into(&mut out, &m.since);
+        out.push_str(":</p>\n<ul class=\"removed\">\n");
+        for r in &m.removed {
+            out.push_str("<li><del>");
+            escape_into(&mut out, r);
+            out.push_str("</del></li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
 
     if !a.future_meetings.is_empty() {
         out.push_str("<h2>Future meetings</h2>\n<ul class=\"future\">\n");
@@ -297,23 +368,38 @@ pub fn html_in(a: &Agenda, second: Option<&SecondZone>) -> String {
     let _ = writeln!(out, "<h2>Annex {REGISTER_LETTER}: Documentation</h2>");
     out.push_str("<table class=\"register\">\n<thead><tr><th>#</th><th>Category</th><th>TD/C #</th><th>Source</th><th>Title</th></tr></thead>\n<tbody>\n");
     for (i, e) in a.register.iter().enumerate() {
-        let _ = write!(out, "<tr><td>{}.</td><td>", i + 1);
-        escape_into(&mut out, e.category.trim());
+        let added = if marks.is_some_and(|m| m.entry_added(e.id)) { " class=\"inserted\"" } else { "" };
+        let _ = write!(out, "<tr{added}><td>{}.</td><td>", i + 1);
+        let f = |field| Field::Entry { entry: e.id, field };
+        field_text(&mut out, marks, f(EntryField::Category), e.category.trim(), false);
         out.push_str("</td><td>");
         number_html(&mut out, &a.link_template, &e.number);
         out.push_str("</td><td>");
-        escape_into(&mut out, e.source.trim());
+        field_text(&mut out, marks, f(EntryField::Source), e.source.trim(), false);
         out.push_str("</td><td>");
-        escape_into(&mut out, e.title.trim());
+        field_text(&mut out, marks, f(EntryField::Title), e.title.trim(), false);
         out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
 
     for (i, an) in a.annexes.iter().enumerate() {
         let _ = write!(out, "<h2>Annex {}: ", annex_letter(i));
-        escape_into(&mut out, an.title.trim());
+        field_text(
+            &mut out,
+            marks,
+            Field::Annex { annex: an.id, field: AnnexField::Title },
+            an.title.trim(),
+            false,
+        );
         out.push_str("</h2>\n");
-        rich_text(&mut out, &an.body);
+        let body = Field::Annex { annex: an.id, field: AnnexField::Body };
+        if marks.is_some_and(|m| m.changed(body)) {
+            out.push_str("<p>");
+            field_text(&mut out, marks, body, &an.body, false);
+            out.push_str("</p>");
+        } else {
+            rich_text(&mut out, &an.body);
+        }
         out.push('\n');
     }
     out.push_str("</body>\n</html>\n");

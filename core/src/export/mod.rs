@@ -5,14 +5,16 @@
 mod docx;
 mod html;
 pub mod ics;
+mod marks;
 pub mod printed;
 mod report;
 
 use std::fmt::Write;
 
 pub use docx::docx;
-pub use html::{escape, html, html_in};
+pub use html::{escape, html, html_in, html_marked};
 pub use ics::{ics, Calendar, IcsOptions, Notice};
+pub use marks::Marks;
 pub use printed::{date_range, session_day};
 pub use report::report;
 
