@@ -127,8 +127,6 @@ struct Library {
     open: RwSignal<Option<String>>,
     /// The fragment of the share link the address holds, if it does.
     shared: RwSignal<Option<String>>,
-    /// Whether the browser has been asked, this page load, to keep the agendas.
-    asked_to_keep: StoredValue<bool>,
 }
 
 /// The note that tells an arriving agenda from those already here with the same name:
@@ -687,21 +685,22 @@ fn Room() -> impl IntoView {
             let _ = estimate.try_set(e);
         });
     });
-    // Asked once a page load, once there is something to keep: some browsers ask the user.
+    // Only looked up here; asked for by the user's press below. Firefox and WebKit ask the user
+    // whether to allow it, and a question no one asked for, raised while the library opens,
+    // took the keyboard from the page in WebKit until it was answered.
     Effect::new(move |_| {
-        let has_agendas = lib.listing.with(|l| !l.agendas.is_empty());
-        let ask = has_agendas && !lib.asked_to_keep.get_value();
-        if ask {
-            lib.asked_to_keep.set_value(true);
-        }
+        lib.listing.track();
         spawn_local(async move {
-            let mut granted = storage::persisted().await;
-            if ask && granted != Some(true) {
-                granted = storage::persist().await.or(granted);
-            }
+            let granted = storage::persisted().await;
             let _ = kept.try_set(granted);
         });
     });
+    let ask_to_keep = move |_| {
+        spawn_local(async move {
+            let granted = storage::persist().await;
+            let _ = kept.try_set(granted);
+        });
+    };
     let share = move || used.get() / storage::LOCAL_ROOM;
     view! {
         <section class="room" aria-label="Room in this browser">
@@ -724,6 +723,8 @@ fn Room() -> impl IntoView {
                     "This browser has not promised to keep these agendas: it may delete them when it runs short of space, and Safari deletes them after 7 days without a visit. "
                     "To keep them safe, install Agendum as an app (the install icon in the address bar, or Add to Dock / Add to Home Screen in Safari), and keep a backup: Export all writes every agenda into one file."
                 </p>
+                <button type="button" on:click=ask_to_keep
+                    title="Some browsers ask you first; others decide from how often the site is used">"Ask this browser to keep them"</button>
             </Show>
         </section>
     }
@@ -821,7 +822,6 @@ pub fn App() -> impl IntoView {
         next_import: StoredValue::new(0),
         open: RwSignal::new(open),
         shared: RwSignal::new(shared),
-        asked_to_keep: StoredValue::new(false),
     };
     provide_context(lib);
     let hash = window_event_listener(ev::hashchange, move |_| {
