@@ -22,6 +22,7 @@ mod autosave;
 mod calendar;
 mod checks_panel;
 mod classes;
+mod compare;
 mod editor;
 mod fields;
 mod files;
