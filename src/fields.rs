@@ -284,7 +284,7 @@ fn DocStatusPicker(
     let select_ref = NodeRef::<leptos::html::Select>::new();
     let shown = move || recording.get() || status.with(Option::is_some) || revising.get();
     // Re-read when the box closes, so that a "revised as" given up shows the status there was.
-    let is = move |value: &'static str| {
+    let is = move |value: &str| {
         revising.track();
         status.with(|s| match s {
             None => value == NONE,
@@ -344,13 +344,9 @@ fn DocStatusPicker(
                 class:chip-status-none=move || status.with(Option::is_none) on:change=on_change>
                 <option value=NONE prop:selected=move || is(NONE)>"status…"</option>
                 {DocStatus::PLAIN.iter().map(|p| {
-                    let words: &'static str = match p {
-                        DocStatus::Introduced => "introduced",
-                        DocStatus::NotIntroduced => "not introduced",
-                        DocStatus::Noted => "noted",
-                        _ => "approved",
-                    };
-                    view! { <option value=words prop:selected=move || is(words)>{words}</option> }
+                    let words = p.words();
+                    let (value, selected) = (words.clone(), words.clone());
+                    view! { <option value=value prop:selected=move || is(&selected)>{words}</option> }
                 }).collect_view()}
                 <option value=REVISED prop:selected=move || is(REVISED)>
                     {move || match status.get() {

@@ -48,3 +48,29 @@ test('importing a changed copy of an agenda here: Compare lists the two changes,
   await expect(ask).toHaveCount(0);
   await expect(rows(page)).toHaveCount(1);
 });
+
+test('an agenda of a bundle that is already here can be compared too', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await page.getByRole('button', { name: '← Agendas' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all' }).click();
+  const text = await readFile(await (await download).path(), 'utf8');
+  await page.getByRole('button', { name: /^Rename / }).click();
+  const input = page.getByRole('textbox', { name: /^New title for/ });
+  await input.fill('Agenda, RG-SOP renamed');
+  await input.press('Enter');
+  await expect(rows(page)).toContainText('renamed');
+
+  await page.getByLabel('Agenda file to import').setInputFiles(asFile('backup.json', text));
+  const ask = page.getByRole('group', { name: '"backup.json, agenda 1 of 1" is already here' });
+  await ask.getByRole('button', { name: 'Compare' }).click();
+  const list = ask.getByRole('list', { name: "Changes from the agenda here to the file's" });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list.locator('del')).toHaveText(/renamed/);
+  await expect(list.locator('ins')).toHaveCount(0);
+  await ask.getByRole('button', { name: 'Hide the changes' }).click();
+  await expect(list).toHaveCount(0);
+  await ask.getByRole('button', { name: 'Skip' }).click();
+  await expect(rows(page)).toContainText('renamed');
+});
