@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::compare::Comparison;
 use crate::editor::Editor;
 use crate::shared_view::SharedAgenda;
 use crate::storage::{self, Listing};
@@ -517,12 +518,29 @@ fn ImportLine(import: FileImport) -> impl IntoView {
             let choose = move |choice| {
                 lib.decide(key, &file.get_value(), agenda.get_value(), kept.get_value(), choice)
             };
+            let comparing = RwSignal::new(false);
+            // Read when asked, not when the file arrives: a bundle may bring fifty agendas here.
+            let comparison = move || {
+                comparing.get().then(|| {
+                    let new = agenda.get_value();
+                    match storage::load(&new.id) {
+                        Ok(old) => view! { <Comparison old=old new=new /> }.into_any(),
+                        Err(e) => view! { <p role="alert">{format!("The agenda here could not be read to compare: {e}")}</p> }
+                            .into_any(),
+                    }
+                })
+            };
             view! {
                 <div class="banner import-clash" role="group" aria-label=format!("\"{}\" is already here", file.get_value())>
-                    <p>{format!("\"{}\" holds \"{name}\", which is already in this browser. Replace the one here, keep both, or skip this file?", file.get_value())}</p>
+                    <p>{format!("\"{}\" holds \"{name}\", which is already in this browser. Compare them, replace the one here, keep both, or skip this file?", file.get_value())}</p>
+                    {comparison}
                     <button type="button" on:click=move |_| choose(Choice::Replace)>"Replace"</button>
                     <button type="button" on:click=move |_| choose(Choice::KeepBoth)>"Keep both"</button>
                     <button type="button" on:click=move |_| choose(Choice::Skip)>"Skip"</button>
+                    <button type="button" aria-expanded=move || comparing.get().to_string()
+                        on:click=move |_| comparing.update(|c| *c = !*c)>
+                        {move || if comparing.get() { "Hide the changes" } else { "Compare" }}
+                    </button>
                 </div>
             }
             .into_any()

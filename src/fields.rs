@@ -3,8 +3,9 @@
 //! the model, out of step), and is marked when a check finding points at it.
 
 use agendum_core::checks::Severity;
-use agendum_core::docref::{DocNumber, DocRef};
+use agendum_core::docref::{DocNumber, DocRef, DocStatus};
 use agendum_core::edit::{commands, get, Edit, Field, Value};
+use agendum_core::Agenda;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -204,6 +205,15 @@ pub fn DocsInput(
         add(input.value());
         input.set_value("");
     };
+    let recording = Memo::new(move |_| live.agenda.with(recording));
+    let set_status = move |i: usize, status: Option<DocStatus>| {
+        let mut all = docs.get_untracked();
+        match all.get_mut(i) {
+            Some(x) if x.status != status => x.status = status,
+            _ => return,
+        }
+        set(all);
+    };
     view! {
         <div class=move || format!("chips {}", classes::mark(mark()))>
             <For each=move || docs.get().into_iter().enumerate() key=|(i, d)| (*i, d.printed(), d.note.clone()) let:((i, d))>
@@ -231,6 +241,9 @@ pub fn DocsInput(
                                     if i < all.len() { all.remove(i); }
                                     set(all);
                                 }>"×"</button>
+                            <DocStatusPicker number=number.clone() recording=recording
+                                status=Signal::derive(move || docs.with(|d| d.get(i).and_then(|x| x.status.clone())))
+                                on_set=Callback::new(move |s| set_status(i, s)) />
                             {(!d.note.is_empty()).then(|| view! { <span class="chip-note">{format!("({})", d.note)}</span> })}
                         </span>
                     }
@@ -240,6 +253,124 @@ pub fn DocsInput(
                 placeholder="TD…, C…, Annex B" on:keydown=on_keydown on:change=on_change on:blur=move |_| live.seal()
                 autocomplete="off" />
         </div>
+    }
+}
+
+/// Whether the meeting's decisions are being recorded: the agenda is marked held, or an outcome
+/// is entered. Only then does every document chip offer its status; before the meeting they
+/// would be Tab stops for nothing.
+fn recording(a: &Agenda) -> bool {
+    let mut any = a.held;
+    a.for_each_item(|i| any |= !i.outcome.trim().is_empty());
+    any
+}
+
+/// What became of one cited document, picked on its chip: a small select (letters and arrows
+/// pick from the keyboard), and for "revised as" a box for the new number, read when Enter is
+/// pressed or the box is left. A number that cannot be read is said beside the box, which keeps
+/// the text; the status is unchanged until one can.
+#[component]
+fn DocStatusPicker(
+    number: String,
+    recording: Memo<bool>,
+    #[prop(into)] status: Signal<Option<DocStatus>>,
+    on_set: Callback<Option<DocStatus>>,
+) -> impl IntoView {
+    const NONE: &str = "";
+    const REVISED: &str = "revised as";
+    let revising = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let revised_ref = NodeRef::<leptos::html::Input>::new();
+    let select_ref = NodeRef::<leptos::html::Select>::new();
+    let shown = move || recording.get() || status.with(Option::is_some) || revising.get();
+    // Re-read when the box closes, so that a "revised as" given up shows the status there was.
+    let is = move |value: &str| {
+        revising.track();
+        status.with(|s| match s {
+            None => value == NONE,
+            Some(DocStatus::RevisedAs(_)) => value == REVISED,
+            Some(s) => s.words() == value,
+        }) || (value == REVISED && revising.get())
+    };
+    let on_change = move |ev: ev::Event| {
+        let value = event_target_value(&ev);
+        if value == REVISED {
+            problem.set(None);
+            revising.set(true);
+            request_animation_frame(move || {
+                if let Some(i) = revised_ref.get_untracked() {
+                    let _ = i.focus();
+                }
+            });
+        } else {
+            revising.set(false);
+            on_set.run(DocStatus::read(&value));
+        }
+    };
+    let close = move || {
+        revising.set(false);
+        problem.set(None);
+        if let Some(s) = select_ref.get_untracked() {
+            let _ = s.focus();
+        }
+    };
+    let commit = move |typed: String| {
+        if typed.trim().is_empty() {
+            return close();
+        }
+        match DocStatus::read(&format!("{REVISED} {typed}")) {
+            Some(s) => {
+                on_set.run(Some(s));
+                close();
+            }
+            None => problem.set(Some(format!(
+                "\"{}\" is not a document number: type the revision's, such as TD667R2.",
+                typed.trim()
+            ))),
+        }
+    };
+    let status_label = format!("Status of {number}");
+    let revised_label = format!("{number} revised as (document number)");
+    // One number may be cited by many items: the message's id is the picker's own.
+    static PICKERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let msg_id = format!("doc-status-{}-msg", PICKERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    let described = {
+        let msg_id = msg_id.clone();
+        move || problem.with(Option::is_some).then(|| msg_id.clone())
+    };
+    view! {
+        <Show when=shown>
+            <select class="chip-status" node_ref=select_ref aria-label=status_label.clone()
+                class:chip-status-none=move || status.with(Option::is_none) on:change=on_change>
+                <option value=NONE prop:selected=move || is(NONE)>"status…"</option>
+                {DocStatus::PLAIN.iter().map(|p| {
+                    let words = p.words();
+                    let (value, selected) = (words.clone(), words.clone());
+                    view! { <option value=value prop:selected=move || is(&selected)>{words}</option> }
+                }).collect_view()}
+                <option value=REVISED prop:selected=move || is(REVISED)>
+                    {move || match status.get() {
+                        Some(s @ DocStatus::RevisedAs(_)) => s.words(),
+                        _ => "revised as…".to_string(),
+                    }}
+                </option>
+            </select>
+        </Show>
+        <Show when=move || revising.get()>
+            <input type="text" class="chip-revised" node_ref=revised_ref aria-label=revised_label.clone()
+                placeholder="TD…" autocomplete="off" aria-invalid=move || problem.with(Option::is_some).to_string()
+                aria-describedby=described.clone()
+                on:keydown=move |ev: ev::KeyboardEvent| {
+                    if ev.key() == "Enter" { ev.prevent_default(); commit(event_target_value(&ev)); }
+                    if ev.key() == "Escape" { ev.prevent_default(); ev.stop_propagation(); close(); }
+                }
+                on:change=move |ev| commit(event_target_value(&ev))
+                on:blur=move |ev| if event_target_value(&ev).trim().is_empty() { revising.set(false); problem.set(None); } />
+        </Show>
+        {
+            let msg_id = msg_id.clone();
+            move || problem.get().map(|m| view! { <span class=classes::FIELD_PROBLEM id=msg_id.clone() role="alert">{m}</span> })
+        }
     }
 }
 

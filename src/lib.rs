@@ -12,7 +12,7 @@
 //! pasted into Annex A and the items table, `word`
 //! Word files in and out and `share` share links, both through `worker`, which runs the rare
 //! actions in a worker of their own (`src/bin/word_worker.rs`); `shared_view` shows an agenda
-//! opened from a share link; and
+//! opened from a share link; `compare` what an import would change in an agenda already here; and
 //! `recovery` the screen shown if the page breaks. `time_zones` holds the browser's time-zone
 //! rules (`Intl`), and `second_zone` the zone the editor shows every time in beside the meeting's.
 
@@ -23,6 +23,7 @@ mod calendar;
 mod changes_panel;
 mod checks_panel;
 mod classes;
+mod compare;
 mod editor;
 mod fields;
 mod files;
