@@ -5,7 +5,6 @@
 use agendum_core::checks::Severity;
 use agendum_core::docref::{DocNumber, DocRef, DocStatus};
 use agendum_core::edit::{commands, get, Edit, Field, Value};
-use agendum_core::Agenda;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -205,7 +204,9 @@ pub fn DocsInput(
         add(input.value());
         input.set_value("");
     };
-    let recording = Memo::new(move |_| live.agenda.with(recording));
+    // Every document chip offers its status once the meeting's decisions are being recorded;
+    // before the meeting they would be Tab stops for nothing.
+    let recording = live.recording;
     let set_status = move |i: usize, status: Option<DocStatus>| {
         let mut all = docs.get_untracked();
         match all.get_mut(i) {
@@ -254,15 +255,6 @@ pub fn DocsInput(
                 autocomplete="off" />
         </div>
     }
-}
-
-/// Whether the meeting's decisions are being recorded: the agenda is marked held, or an outcome
-/// is entered. Only then does every document chip offer its status; before the meeting they
-/// would be Tab stops for nothing.
-fn recording(a: &Agenda) -> bool {
-    let mut any = a.held;
-    a.for_each_item(|i| any |= !i.outcome.trim().is_empty());
-    any
 }
 
 /// What became of one cited document, picked on its chip: a small select (letters and arrows

@@ -40,6 +40,8 @@ pub struct ReactiveAgenda {
     pub schedule: Memo<Schedule>,
     /// The findings of the checks, after those of `unreadable`.
     pub findings: Memo<Vec<Finding>>,
+    /// Whether the meeting's decisions are being recorded (see `recording`).
+    pub recording: Memo<bool>,
     /// The boxes whose text cannot be read as their value, each with why. Kept beside the
     /// agenda, which never holds such text, so that they count as the errors they are.
     unreadable: RwSignal<Vec<(Field, String)>>,
@@ -89,8 +91,10 @@ impl ReactiveAgenda {
         let zone_name = Memo::new(move |_| agenda.with(|a| a.time_zone.trim().to_string()));
         let zone_findings = Memo::new(move |_| zone_name.with(|n| time_zone_named(n, &IntlRules)));
         let today = today();
+        let recording = Memo::new(move |_| agenda.with(recording));
         let findings = Memo::new(move |_| {
-            let mut found = agenda.with(|a| check_on(a, today.filter(|_| recording(a))));
+            let running = recording.get();
+            let mut found = agenda.with(|a| check_on(a, today.filter(|_| running)));
             zone_findings.with(|z| {
                 if !z.is_empty() {
                     found = merge(std::mem::take(&mut found), z.clone());
@@ -141,6 +145,7 @@ impl ReactiveAgenda {
             numbers,
             schedule: Memo::new(move |_| agenda.with(schedule)),
             findings,
+            recording,
             unreadable: unreadable_boxes,
             marks,
             mark_triggers,
@@ -425,12 +430,12 @@ fn today() -> Option<agendum_core::time::Date> {
     agendum_core::time::Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
 }
 
-/// Whether the meeting's decisions are being recorded: an outcome is entered. Only then are
-/// the items of sessions already past asked for theirs; an old agenda opened to start the next
-/// meeting from (as every rapporteur does) is not covered in findings about a meeting long over.
-/// Marking the agenda held asks for every outcome whatever the date.
+/// Whether the meeting's decisions are being recorded: the agenda is marked held, or an outcome
+/// is entered. Only then are the items of sessions already past asked for their outcomes (an
+/// old agenda opened to start the next meeting from, as every rapporteur does, is not covered in
+/// findings about a meeting long over), and do the document chips offer their statuses.
 fn recording(a: &Agenda) -> bool {
-    let mut any = false;
+    let mut any = a.held;
     a.for_each_item(|i| any |= !i.outcome.trim().is_empty());
     any
 }
