@@ -80,7 +80,12 @@ export const named = (driver, name) => until(`"${name}"`, () => driver.findEleme
 export const button = (driver, name) => until(`the button "${name}"`, () => driver.findElement(By.xpath(
   `//button[@aria-label=${quote(name)} or (not(@aria-label) and normalize-space(.)=${quote(name)})]`)));
 
-export const click = async (driver, name) => (await button(driver, name)).click();
+/** Clicks the button, found again if it was rebuilt between finding and clicking: a library
+ *  row is rebuilt when the agenda's last save lands just after the library shows. */
+export const click = (driver, name) => until(`a click on "${name}"`, async () => {
+  await (await button(driver, name)).click();
+  return true;
+});
 
 /** A button whose label starts with `prefix` (a library row's adds where the agenda came from). */
 export const buttonStarting = (driver, prefix) => until(`a button "${prefix}…"`, () => driver.findElement(By.xpath(
