@@ -76,7 +76,7 @@ fn doc_html(out: &mut String, template: &str, d: &DocRef) {
     out.push_str("</div>");
 }
 
-pub(super) const STYLE: &str = r#"
+const STYLE: &str = r#"
 :root { color-scheme: light; }
 body { font: 11pt/1.35 "Times New Roman", Times, serif; color: #000; background: #fff; margin: 0 auto; max-width: 190mm; padding: 12mm 10mm; }
 h1 { font-size: 14pt; margin: 6mm 0 3mm; }
@@ -151,16 +151,43 @@ pub(super) fn rich_text(out: &mut String, text: &str) {
 }
 
 /// The rows of the items of the session at `session`, numbered by [`crate::numbering`].
-/// Writes a field's text, marked where it changed since the revision `marks` are from.
+/// Writes a field's text, marked where it changed since the revision `marks` are from. Rich
+/// text (paragraphs and bullets) that changed is printed as one paragraph of marked words, its
+/// line breaks kept.
 fn field_text(out: &mut String, marks: Option<&Marks>, field: Field, text: &str, rich: bool) {
-    if marks.is_some_and(|m| m.write(out, field)) {
-        return;
+    match marks.filter(|m| m.changed(field)) {
+        Some(m) if rich => {
+            out.push_str("<p>");
+            m.write(out, field);
+            out.push_str("</p>");
+        }
+        Some(m) => {
+            m.write(out, field);
+        }
+        None if rich => rich_text(out, text),
+        None => text_lines(out, text),
     }
-    if rich {
-        rich_text(out, text);
-    } else {
-        text_lines(out, text);
-    }
+}
+
+/// A printed document up to its body: its title, and the print style with `extra_style` after
+/// it. No script, nothing fetched: the policy allows inline style and data images alone.
+pub(super) fn open_document(out: &mut String, title: &str, extra_style: &str) {
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
+    out.push_str("<title>");
+    escape_into(out, title);
+    out.push_str("</title>\n<style>");
+    out.push_str(STYLE);
+    out.push_str(extra_style);
+    out.push_str("</style>\n</head>\n<body>\n");
+}
+
+/// A time in the second zone, on a line under the meeting's.
+fn second_zone_line(out: &mut String, text: &str) {
+    out.push_str("<br><span class=\"second-zone\">");
+    escape_into(out, text);
+    out.push_str("</span>");
 }
 
 fn item_rows(
@@ -179,9 +206,7 @@ fn item_rows(
         if let Some(t) = item.start {
             let _ = write!(out, "{t} hours");
             if let Some(also) = second.and_then(|z| z.start_label(item.id)) {
-                out.push_str("<br><span class=\"second-zone\">");
-                escape_into(out, &also);
-                out.push_str("</span>");
+                second_zone_line(out, &also);
             }
         }
         out.push_str("</td><td class=\"num\">");
@@ -199,13 +224,7 @@ fn item_rows(
         }
         out.push_str("</td><td class=\"proposal\">");
         if !item.summary.trim().is_empty() {
-            if marks.is_some_and(|m| m.changed(Field::item(item.id, ItemField::Summary))) {
-                out.push_str("<p>");
-                field_text(out, marks, Field::item(item.id, ItemField::Summary), &item.summary, false);
-                out.push_str("</p>");
-            } else {
-                rich_text(out, &item.summary);
-            }
+            field_text(out, marks, Field::item(item.id, ItemField::Summary), &item.summary, true);
         }
         if !item.actions.is_empty() {
             out.push_str("<p class=\"actions\">");
@@ -218,13 +237,7 @@ fn item_rows(
             out.push_str("</p>");
         }
         if !item.notes.trim().is_empty() {
-            if marks.is_some_and(|m| m.changed(Field::item(item.id, ItemField::Notes))) {
-                out.push_str("<p>");
-                field_text(out, marks, Field::item(item.id, ItemField::Notes), &item.notes, false);
-                out.push_str("</p>");
-            } else {
-                rich_text(out, &item.notes);
-            }
+            field_text(out, marks, Field::item(item.id, ItemField::Notes), &item.notes, true);
         }
         out.push_str("</td></tr>\n");
     }
@@ -250,14 +263,7 @@ pub fn html_marked(a: &Agenda, second: Option<&SecondZone>, marks: &Marks) -> St
 fn printed(a: &Agenda, second: Option<&SecondZone>, marks: Option<&Marks>) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let doc_label = document_label(a);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
-    out.push_str("<title>");
-    escape_into(&mut out, &a.display_name());
-    out.push_str("</title>\n<style>");
-    out.push_str(STYLE);
-    out.push_str("</style>\n</head>\n<body>\n");
+    open_document(&mut out, &a.display_name(), "");
 
     // Header block.
     out.push_str("<table class=\"head\"><tr><td>");
@@ -326,9 +332,7 @@ fn printed(a: &Agenda, second: Option<&SecondZone>, marks: Option<&Marks>) -> St
             escape_into(&mut out, &times);
         }
         if let Some(also) = second.and_then(|z| z.session_label(s.id)) {
-            out.push_str("<br><span class=\"second-zone\">");
-            escape_into(&mut out, &also);
-            out.push_str("</span>");
+            second_zone_line(&mut out, &also);
         }
         out.push_str("</td><td colspan=\"3\">");
         field_text(
@@ -393,13 +397,7 @@ fn printed(a: &Agenda, second: Option<&SecondZone>, marks: Option<&Marks>) -> St
         );
         out.push_str("</h2>\n");
         let body = Field::Annex { annex: an.id, field: AnnexField::Body };
-        if marks.is_some_and(|m| m.changed(body)) {
-            out.push_str("<p>");
-            field_text(&mut out, marks, body, &an.body, false);
-            out.push_str("</p>");
-        } else {
-            rich_text(&mut out, &an.body);
-        }
+        field_text(&mut out, marks, body, &an.body, true);
         out.push('\n');
     }
     out.push_str("</body>\n</html>\n");

@@ -59,9 +59,9 @@ impl Marks {
         self.words.contains_key(&field)
     }
 
-    /// Writes the field's words marked, if it changed; false (nothing written) if not.
-    pub(super) fn write(&self, out: &mut String, field: Field) -> bool {
-        let Some(words) = self.words.get(&field) else { return false };
+    /// Writes the field's words marked, if it changed; nothing if not.
+    pub(super) fn write(&self, out: &mut String, field: Field) {
+        let Some(words) = self.words.get(&field) else { return };
         for w in words {
             let (open, text, close) = match w {
                 Words::Kept(s) => ("", s, ""),
@@ -77,6 +77,5 @@ impl Marks {
             }
             out.push_str(close);
         }
-        true
     }
 }

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::html::{escape_into, head_row, number_html, rich_text, text_lines, STYLE};
+use super::html::{escape_into, head_row, number_html, open_document, rich_text, text_lines};
 use super::printed::{header_rows, session_day, session_times, study_period};
 use crate::docref::{DocKey, DocNumber, DocRef, DocStatus};
 use crate::model::{Agenda, Item};
@@ -27,19 +27,8 @@ pub fn report(a: &Agenda) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let number = a.report.trim();
     let title = report_title(a);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
-    out.push_str("<title>");
-    if !number.is_empty() {
-        escape_into(&mut out, number);
-        out.push(' ');
-    }
-    escape_into(&mut out, &title);
-    out.push_str("</title>\n<style>");
-    out.push_str(STYLE);
-    out.push_str(REPORT_STYLE);
-    out.push_str("</style>\n</head>\n<body>\n");
+    let heading = if number.is_empty() { title.clone() } else { format!("{number} {title}") };
+    open_document(&mut out, &heading, REPORT_STYLE);
 
     // Header: the agenda's, under the report's own number and title.
     out.push_str("<table class=\"head\"><tr><td>");
