@@ -149,8 +149,19 @@ fn origin_note(listing: &Listing, name: &str, file: Option<&str>) -> String {
 }
 
 impl Library {
+    /// Lists the agendas again; records still to be moved into the browser's database are
+    /// moved, and the list read once more when they are.
     fn refresh(&self) {
         self.listing.set(storage::list());
+        if storage::to_move() {
+            let lib = *self;
+            spawn_local(async move {
+                let problems = storage::move_to_database().await;
+                let mut listing = storage::list();
+                listing.problems.extend(problems);
+                let _ = lib.listing.try_set(listing);
+            });
+        }
     }
 
     /// Says what an action other than an import did; the notices of finished imports go, the
@@ -162,15 +173,15 @@ impl Library {
 
     /// Keeps an agenda in the library, with the note of where it came from; refused, nothing
     /// of it is kept and the library is as it was.
-    fn add(
-        &self,
+    async fn add(
+        self,
         agenda: Agenda,
         edited: Option<f64>,
         origin: &str,
         open: bool,
     ) -> Result<(), storage::Refusal> {
         let id = agenda.id.clone();
-        storage::keep(&agenda, edited, origin)?;
+        storage::keep(&agenda, edited, origin).await?;
         self.refresh();
         if open {
             self.open(&id);
@@ -179,14 +190,16 @@ impl Library {
     }
 
     /// Writes every agenda of the library into one bundle file, for a backup or another browser.
-    fn export_all(self) {
+    async fn export_all(self) {
         self.say(None);
-        let listing = storage::list();
-        let agendas: Vec<(Agenda, f64, String)> = listing
-            .agendas
-            .iter()
-            .filter_map(|s| storage::load(&s.id).ok().map(|a| (a, s.edited, s.origin.clone())))
-            .collect();
+        let mut listing = storage::list();
+        let mut agendas: Vec<(Agenda, f64, String)> = Vec::with_capacity(listing.agendas.len());
+        for s in &listing.agendas {
+            match storage::load(&s.id).await {
+                Ok(a) => agendas.push((a, s.edited, s.origin.clone())),
+                Err(e) => listing.problems.push(format!("\"{}\": {e}", s.name)),
+            }
+        }
         let entries: Vec<bundle::Entry> = agendas
             .iter()
             .map(|(a, t, o)| bundle::Entry { agenda: a, edited: Some(*t).filter(|t| *t > 0.0), origin: o })
@@ -229,13 +242,15 @@ impl Library {
                 <span>{text}</span>
                 <button type="button" on:click=move |_| {
                     let removed = removed.get_value();
-                    if let Err(r) = storage::restore(&removed) {
-                        let what = format!("\"{}\" could not be put back: it", removed.agenda.display_name());
-                        self.say(Some(Message::Problem(r.arrival(&what))));
-                        return;
-                    }
-                    done();
-                    self.refresh();
+                    spawn_local(async move {
+                        if let Err(r) = storage::restore(&removed).await {
+                            let what = format!("\"{}\" could not be put back: it", removed.agenda.display_name());
+                            self.say(Some(Message::Problem(r.arrival(&what))));
+                            return;
+                        }
+                        done();
+                        self.refresh();
+                    });
                 }>"Undo"</button>
             </div>
         }
@@ -256,20 +271,20 @@ impl Library {
 
     /// Takes a file's text: a new agenda in the library, or a question when its agenda is here;
     /// a bundle, each of its agendas so. `read` says what a Word file gave, for the notice.
-    fn import(&self, key: u64, name: &str, text: &str, read: Option<&str>) {
+    async fn import(self, key: u64, name: &str, text: &str, read: Option<&str>) {
         if bundle::is_bundle(text) {
-            return self.import_bundle(key, name, text);
+            return self.import_bundle(key, name, text).await;
         }
         let outcome = match format::load(text) {
             Err(e) => Outcome::Refused(format!("\"{name}\" was not imported. {e}")),
-            Ok(loaded) => self.arrive(name, loaded.agenda, loaded.migrated_from, read, None),
+            Ok(loaded) => self.arrive(name, loaded.agenda, loaded.migrated_from, read, None).await,
         };
         self.settle(key, outcome);
     }
 
     /// Takes a bundle: each agenda in it gets its own line, as if it were a file of its own,
     /// and is kept with when it was last edited and where it came from.
-    fn import_bundle(&self, key: u64, name: &str, text: &str) {
+    async fn import_bundle(self, key: u64, name: &str, text: &str) {
         let agendas = match bundle::load(text) {
             Err(e) => return self.settle(key, Outcome::Refused(format!("\"{name}\" was not imported. {e}"))),
             Ok(a) => a,
@@ -285,7 +300,9 @@ impl Library {
             let part = format!("{name}, agenda {} of {n}", i + 1);
             let outcome = match got {
                 Err(e) => Outcome::Refused(format!("\"{name}\": {e}")),
-                Ok(b) => self.arrive(&part, b.agenda, b.migrated_from, None, Some((b.edited, b.origin))),
+                Ok(b) => {
+                    self.arrive(&part, b.agenda, b.migrated_from, None, Some((b.edited, b.origin))).await
+                }
             };
             let key = self.next_import.get_value();
             self.next_import.set_value(key + 1);
@@ -295,8 +312,8 @@ impl Library {
 
     /// An agenda read from `name`: kept as a new one, or a question when its id is here.
     /// `kept` is what a bundle holds beside it (last edited, where it came from).
-    fn arrive(
-        &self,
+    async fn arrive(
+        self,
         name: &str,
         mut agenda: Agenda,
         migrated_from: Option<u32>,
@@ -314,7 +331,7 @@ impl Library {
             let (edited, origin) = kept.unwrap_or_else(|| {
                 (None, self.listing.with_untracked(|l| origin_note(l, &agenda.display_name(), Some(name))))
             });
-            match self.add(agenda, edited, &origin, false) {
+            match self.add(agenda, edited, &origin, false).await {
                 Err(r) => Outcome::Refused(not_stored(name, r)),
                 Ok(()) => {
                     let note = match (read, migrated_from) {
@@ -331,7 +348,7 @@ impl Library {
     }
 
     /// The user's answer to a file whose agenda is already here.
-    fn decide(self, key: u64, file: &str, agenda: Agenda, kept: Kept, choice: Choice) {
+    async fn decide(self, key: u64, file: &str, agenda: Agenda, kept: Kept, choice: Choice) {
         let name = short(&agenda.display_name());
         let outcome = match choice {
             Choice::Skip => Outcome::Skipped(format!("Skipped \"{file}\"; \"{name}\" here is unchanged.")),
@@ -340,7 +357,7 @@ impl Library {
                     self.listing.with_untracked(|l| origin_note(l, &agenda.display_name(), Some(file)));
                 let mut a = agenda;
                 a.id = new_id();
-                match self.add(a, None, &origin, false) {
+                match self.add(a, None, &origin, false).await {
                     Ok(()) => Outcome::Imported(format!(
                         "Kept both: \"{file}\" is listed as \"{name}\" ({origin})."
                     )),
@@ -351,7 +368,7 @@ impl Library {
                 // Written over the one here in one step and read back: refused, the one here is
                 // untouched.
                 let (edited, origin) = kept.unwrap_or_else(|| (None, format!("from {file}")));
-                let replaced = storage::replace(&agenda, edited, &origin);
+                let replaced = storage::replace(&agenda, edited, &origin).await;
                 self.refresh();
                 match replaced {
                     Ok(Some(old)) => Outcome::Replaced { name, old },
@@ -372,7 +389,7 @@ impl Library {
     }
 
     /// Answers every question still open about the agendas of one bundle alike.
-    fn decide_all(self, parts: &str, choice: Choice) {
+    async fn decide_all(self, parts: &str, choice: Choice) {
         let open: Vec<(u64, String, Agenda, Kept)> = self.imports.with_untracked(|l| {
             l.iter()
                 .filter(|i| i.file.starts_with(parts))
@@ -385,7 +402,7 @@ impl Library {
                 .collect()
         });
         for (key, file, agenda, kept) in open {
-            self.decide(key, &file, agenda, kept, choice);
+            self.decide(key, &file, agenda, kept, choice).await;
         }
     }
 
@@ -397,7 +414,7 @@ impl Library {
         self.next_import.set_value(key + 1);
         let file = "the shared link".to_string();
         self.imports.update(|l| l.push(FileImport { key, file: file.clone(), outcome: Outcome::Reading }));
-        self.import(key, &file, &text, None);
+        spawn_local(async move { self.import(key, &file, &text, None).await });
     }
 
     /// Starts importing picked or dropped files, each with its own line in the list.
@@ -431,7 +448,7 @@ impl Library {
             }
             spawn_local(async move {
                 match files::read_text(file).await {
-                    Ok(text) => self.import(key, &name, &text, None),
+                    Ok(text) => self.import(key, &name, &text, None).await,
                     Err(e) => self.settle(key, Outcome::Refused(format!("\"{name}\" was not imported. {e}"))),
                 }
             });
@@ -451,7 +468,7 @@ impl Library {
         }
         spawn_local(async move {
             match word::read_word(file, &new_id()).await {
-                Ok((text, read)) => self.import(key, &name, &text, Some(&read)),
+                Ok((text, read)) => self.import(key, &name, &text, Some(&read)).await,
                 Err(e) => self.settle(key, Outcome::Refused(format!("\"{name}\" was not imported. {e}"))),
             }
         });
@@ -494,10 +511,10 @@ fn ImportLine(import: FileImport) -> impl IntoView {
                 <div class="notice" role="status">
                     <span>{text}</span>
                     <Show when=move || { asking() > 1 }>
-                        <button type="button" on:click=move |_| lib.decide_all(&parts.get_value(), Choice::Replace)>
+                        <button type="button" on:click=move |_| spawn_local(async move { lib.decide_all(&parts.get_value(), Choice::Replace).await })>
                             {move || format!("Replace all {} already here", asking())}
                         </button>
-                        <button type="button" on:click=move |_| lib.decide_all(&parts.get_value(), Choice::Skip)>
+                        <button type="button" on:click=move |_| spawn_local(async move { lib.decide_all(&parts.get_value(), Choice::Skip).await })>
                             {move || format!("Skip all {}", asking())}
                         </button>
                     </Show>
@@ -516,18 +533,31 @@ fn ImportLine(import: FileImport) -> impl IntoView {
             let kept = StoredValue::new(kept);
             let file = StoredValue::new(file);
             let choose = move |choice| {
-                lib.decide(key, &file.get_value(), agenda.get_value(), kept.get_value(), choice)
+                spawn_local(async move {
+                    lib.decide(key, &file.get_value(), agenda.get_value(), kept.get_value(), choice).await
+                })
             };
             let comparing = RwSignal::new(false);
             // Read when asked, not when the file arrives: a bundle may bring fifty agendas here.
+            let here = RwSignal::new(None::<Result<Agenda, String>>);
+            let compare = move |_| {
+                comparing.update(|c| *c = !*c);
+                if comparing.get_untracked() && here.with_untracked(Option::is_none) {
+                    let id = agenda.with_value(|a| a.id.clone());
+                    spawn_local(async move {
+                        let got = storage::load(&id).await;
+                        let _ = here.try_set(Some(got));
+                    });
+                }
+            };
             let comparison = move || {
-                comparing.get().then(|| {
-                    let new = agenda.get_value();
-                    match storage::load(&new.id) {
-                        Ok(old) => view! { <Comparison old=old new=new /> }.into_any(),
-                        Err(e) => view! { <p role="alert">{format!("The agenda here could not be read to compare: {e}")}</p> }
-                            .into_any(),
-                    }
+                if !comparing.get() {
+                    return None;
+                }
+                here.get().map(|got| match got {
+                    Ok(old) => view! { <Comparison old=old new=agenda.get_value() /> }.into_any(),
+                    Err(e) => view! { <p role="alert">{format!("The agenda here could not be read to compare: {e}")}</p> }
+                        .into_any(),
                 })
             };
             view! {
@@ -538,7 +568,7 @@ fn ImportLine(import: FileImport) -> impl IntoView {
                     <button type="button" on:click=move |_| choose(Choice::KeepBoth)>"Keep both"</button>
                     <button type="button" on:click=move |_| choose(Choice::Skip)>"Skip"</button>
                     <button type="button" aria-expanded=move || comparing.get().to_string()
-                        on:click=move |_| comparing.update(|c| *c = !*c)>
+                        on:click=compare>
                         {move || if comparing.get() { "Hide the changes" } else { "Compare" }}
                     </button>
                 </div>
@@ -595,40 +625,57 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
     let open = move |_| lib.open(&id.get_value());
     let duplicate = move |_| {
         lib.say(None);
-        let made = storage::load(&id.get_value()).and_then(|mut a| {
-            a.id = new_id();
-            a.title = format!("{} (copy)", a.title.trim());
-            let origin = lib.listing.with_untracked(|l| origin_note(l, &a.display_name(), None));
-            lib.add(a, None, &origin, false).map_err(|r| r.arrival("The copy"))
+        spawn_local(async move {
+            let made = match storage::load(&id.get_value()).await {
+                Ok(mut a) => {
+                    a.id = new_id();
+                    a.title = format!("{} (copy)", a.title.trim());
+                    let origin = lib.listing.with_untracked(|l| origin_note(l, &a.display_name(), None));
+                    lib.add(a, None, &origin, false).await.map_err(|r| r.arrival("The copy"))
+                }
+                Err(e) => Err(e),
+            };
+            if let Err(e) = made {
+                lib.say(Some(Message::Problem(e)));
+            }
         });
-        if let Err(e) = made {
-            lib.say(Some(Message::Problem(e)));
-        }
     };
     let delete = {
-        let name = name.clone();
+        let name = StoredValue::new(name.clone());
         move |_| {
-            if let Some(removed) = storage::delete(&id.get_value()) {
-                lib.refresh();
-                lib.say(Some(Message::Deleted { name: name.clone(), removed: Box::new(removed) }));
-            }
+            spawn_local(async move {
+                match storage::delete(&id.get_value()).await {
+                    Ok(removed) => {
+                        lib.refresh();
+                        lib.say(Some(Message::Deleted {
+                            name: name.get_value(),
+                            removed: Box::new(removed),
+                        }));
+                    }
+                    Err(e) => lib.say(Some(Message::Problem(e))),
+                }
+            });
         }
     };
     let origin = StoredValue::new(summary.origin.clone());
     let rename_to = move |new_title: String| {
         renaming.set(false);
-        let renamed = storage::load(&id.get_value()).and_then(|mut a| {
-            if a.title == new_title {
-                return Ok(());
+        spawn_local(async move {
+            let renamed = match storage::load(&id.get_value()).await {
+                Ok(a) if a.title == new_title => Ok(()),
+                Ok(mut a) => {
+                    a.title = new_title;
+                    storage::keep(&a, None, &origin.get_value())
+                        .await
+                        .map(|_| lib.refresh())
+                        .map_err(|r| r.arrival("The new title"))
+                }
+                Err(e) => Err(e),
+            };
+            if let Err(e) = renamed {
+                lib.say(Some(Message::Problem(e)));
             }
-            a.title = new_title;
-            storage::keep(&a, None, &origin.get_value())
-                .map(|_| lib.refresh())
-                .map_err(|r| r.arrival("The new title"))
         });
-        if let Err(e) = renamed {
-            lib.say(Some(Message::Problem(e)));
-        }
     };
     let input_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
@@ -690,9 +737,10 @@ fn size(n: f64) -> String {
 #[component]
 fn Room() -> impl IntoView {
     let lib = expect_context::<Library>();
-    let used = Memo::new(move |_| {
-        lib.listing.track();
-        storage::used()
+    let used = Memo::new(move |_| lib.listing.with(storage::used));
+    let in_database = RwSignal::new(None::<bool>);
+    spawn_local(async move {
+        let _ = in_database.try_set(Some(storage::in_database().await));
     });
     let estimate = RwSignal::new(None::<storage::Estimate>);
     let kept = RwSignal::new(None::<bool>);
@@ -719,14 +767,25 @@ fn Room() -> impl IntoView {
             let _ = kept.try_set(granted);
         });
     };
-    let share = move || used.get() / storage::LOCAL_ROOM;
+    let share = move || used.get().1 / storage::LOCAL_ROOM;
     view! {
         <section class="room" aria-label="Room in this browser">
             <p class:full=move || { share() > 0.9 }>
-                {move || format!(
-                    "Agendas take {} of the about {} this browser gives them (its local storage for this page): {:.0}% used.",
-                    size(used.get()), size(storage::LOCAL_ROOM), (share() * 100.0).min(100.0)
-                )}
+                {move || {
+                    let (records, local) = used.get();
+                    let percent = (share() * 100.0).min(100.0);
+                    if in_database.get() == Some(true) {
+                        format!(
+                            "Agendas take {} in this browser's database. The list of them and the settings take {} of the about {} of its local storage: {percent:.0}% used.",
+                            size(records), size(local), size(storage::LOCAL_ROOM)
+                        )
+                    } else {
+                        format!(
+                            "Agendas take {} of the about {} this browser gives them (its local storage for this page): {percent:.0}% used.",
+                            size(local), size(storage::LOCAL_ROOM)
+                        )
+                    }
+                }}
                 " "
                 <meter min="0" max="1" high="0.9" value=move || share().min(1.0) aria-label="Share of the room used"></meter>
             </p>
@@ -753,9 +812,11 @@ fn LibraryScreen() -> impl IntoView {
     let lib = expect_context::<Library>();
     let create = move |a: Agenda| {
         lib.say(None);
-        if let Err(r) = lib.add(a, None, "", true) {
-            lib.say(Some(Message::Problem(r.arrival("The new agenda"))));
-        }
+        spawn_local(async move {
+            if let Err(r) = lib.add(a, None, "", true).await {
+                lib.say(Some(Message::Problem(r.arrival("The new agenda"))));
+            }
+        });
     };
     let file_ref = NodeRef::<leptos::html::Input>::new();
     let message = move || {
@@ -780,7 +841,7 @@ fn LibraryScreen() -> impl IntoView {
                 <button type="button" on:click=move |_| create(templates::itu_td(&new_id()))>"New from ITU-T TD template"</button>
                 <button type="button" on:click=move |_| create(templates::td514(&new_id()))>"Open the TD514 example"</button>
                 <button type="button" on:click=move |_| { if let Some(i) = file_ref.get() { i.click(); } }>"Import file…"</button>
-                <button type="button" on:click=move |_| lib.export_all()
+                <button type="button" on:click=move |_| spawn_local(lib.export_all())
                     disabled=move || lib.listing.with(|l| l.agendas.is_empty())>"Export all"</button>
                 <input type="file" accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" node_ref=file_ref class="visually-hidden" tabindex="-1"
                     aria-label="Agenda file to import" multiple
@@ -824,17 +885,14 @@ fn LibraryScreen() -> impl IntoView {
 
 #[component]
 pub fn App() -> impl IntoView {
-    // Listing reads every stored agenda (and quarantines or migrates old ones): opening one
-    // agenda straight from its address need not wait for that, so the list is read when the
-    // library is shown.
+    // Listing moves records still in localStorage into the database (and quarantines or
+    // migrates old ones): opening one agenda straight from its address need not wait for that,
+    // so the list is read when the library is shown.
     let open = hash_id();
     let shared = shared_fragment();
+    let listed_now = open.is_none() && shared.is_none();
     let lib = Library {
-        listing: RwSignal::new(if open.is_none() && shared.is_none() {
-            storage::list()
-        } else {
-            Listing::default()
-        }),
+        listing: RwSignal::new(Listing::default()),
         message: RwSignal::new(None),
         imports: RwSignal::new(Vec::new()),
         next_import: StoredValue::new(0),
@@ -842,6 +900,9 @@ pub fn App() -> impl IntoView {
         shared: RwSignal::new(shared),
     };
     provide_context(lib);
+    if listed_now {
+        lib.refresh();
+    }
     let hash = window_event_listener(ev::hashchange, move |_| {
         let open = hash_id();
         let shared = shared_fragment();
@@ -904,15 +965,30 @@ pub fn App() -> impl IntoView {
         }
         .into_any(),
         (None, None) => view! { <LibraryScreen /> }.into_any(),
-        (None, Some(id)) => match storage::load(&id) {
-            Ok(agenda) => view! { <Editor agenda=agenda on_close=close /> }.into_any(),
-            Err(e) => view! {
-                <main class="library">
-                    <div class="banner error" role="alert"><p>{e}</p></div>
-                    <button type="button" on:click=move |_| close.run(())>"Back to all agendas"</button>
-                </main>
-            }
-            .into_any(),
-        },
+        (None, Some(id)) => view! { <Opening id=id on_close=close /> }.into_any(),
+    }
+}
+
+/// An agenda opened from the library or from its address: read from the browser's storage,
+/// then edited, or the reason it cannot be.
+#[component]
+fn Opening(id: String, on_close: Callback<()>) -> impl IntoView {
+    let got = RwSignal::new(None::<Result<Agenda, String>>);
+    spawn_local(async move {
+        let read = storage::load(&id).await;
+        let _ = got.try_set(Some(read));
+    });
+    move || match got.get() {
+        None => {
+            view! { <main class="library" aria-busy="true"><p>"Opening the agenda …"</p></main> }.into_any()
+        }
+        Some(Ok(agenda)) => view! { <Editor agenda=agenda on_close=on_close /> }.into_any(),
+        Some(Err(e)) => view! {
+            <main class="library">
+                <div class="banner error" role="alert"><p>{e}</p></div>
+                <button type="button" on:click=move |_| on_close.run(())>"Back to all agendas"</button>
+            </main>
+        }
+        .into_any(),
     }
 }

@@ -19,6 +19,94 @@ fn file_name(key: &str) -> String {
     format!("{safe}.agenda.json")
 }
 
+/// Adds a stored record to the list as a download, named by the agenda it holds.
+fn add_download(doc: &web_sys::Document, list: &web_sys::Element, key: &str, text: &str) {
+    let name = agendum_core::format::load(text)
+        .map(|l| l.agenda.display_name())
+        .unwrap_or_else(|_| format!("Unreadable record {key}"));
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let url = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .ok()
+        .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok());
+    let (Some(url), Some(li), Some(a)) = (url, el(doc, "li", ""), el(doc, "a", &format!("Download {name}")))
+    else {
+        return;
+    };
+    let _ = a.set_attribute("href", &url);
+    let _ = a.set_attribute("download", &file_name(key));
+    let _ = li.append_child(&a);
+    let _ = list.append_child(&li);
+}
+
+/// Adds the records kept in the browser's database to the list once they are read, and says
+/// so when there are none anywhere. Plain callbacks, not the app's futures: the app's executor
+/// may be what broke.
+fn add_database_records(list: web_sys::Element) {
+    use wasm_bindgen::closure::Closure;
+    let none_anywhere = {
+        let list = list.clone();
+        move || {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+            if list.child_element_count() == 0 {
+                if let Some(li) = el(&doc, "li", "No agendas are stored in this browser.") {
+                    let _ = list.append_child(&li);
+                }
+            }
+        }
+    };
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten());
+    let Some(open) = factory.and_then(|f| f.open_with_u32(storage::DATABASE, 1).ok()) else {
+        return none_anywhere();
+    };
+    // Opening makes the database where there is none yet: it is made as the app makes it.
+    let upgrading = open.clone();
+    let upgrade = Closure::once(move || {
+        if let Some(db) = upgrading.result().ok().and_then(|r| r.dyn_into::<web_sys::IdbDatabase>().ok()) {
+            if !db.object_store_names().contains(storage::RECORDS) {
+                let _ = db.create_object_store(storage::RECORDS);
+            }
+        }
+    });
+    open.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    upgrade.forget();
+    let opened = open.clone();
+    let failed = none_anywhere.clone();
+    let unopened = none_anywhere.clone();
+    let on_open = Closure::once(move || {
+        let store = opened
+            .result()
+            .ok()
+            .and_then(|r| r.dyn_into::<web_sys::IdbDatabase>().ok())
+            .and_then(|db| db.transaction_with_str(storage::RECORDS).ok())
+            .and_then(|tx| tx.object_store(storage::RECORDS).ok());
+        let Some(store) = store else { return failed() };
+        let (Ok(keys), Ok(values)) = (store.get_all_keys(), store.get_all()) else { return failed() };
+        // Requests of one transaction finish in order: the keys are there when the values are.
+        let read = values.clone();
+        let on_values = Closure::once(move || {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+            let (Ok(keys), Ok(values)) = (keys.result(), read.result()) else { return none_anywhere() };
+            let (keys, values) = (js_sys::Array::from(&keys), js_sys::Array::from(&values));
+            for i in 0..keys.length().min(values.length()) {
+                let (Some(key), Some(text)) = (keys.get(i).as_string(), values.get(i).as_string()) else {
+                    continue;
+                };
+                add_download(&doc, &list, &format!("{}.{key}", storage::DATABASE), &text);
+            }
+            none_anywhere();
+        });
+        values.set_onsuccess(Some(on_values.as_ref().unchecked_ref()));
+        on_values.forget();
+    });
+    open.set_onsuccess(Some(on_open.as_ref().unchecked_ref()));
+    on_open.forget();
+    let on_error = Closure::once(unopened);
+    open.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+}
+
 /// Replaces the page with the recovery screen (once; later calls do nothing).
 pub fn show(reason: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
@@ -49,33 +137,11 @@ pub fn show(reason: &str) {
         let _ = screen.append_child(&p);
     }
     if let Ok(list) = doc.create_element("ul") {
-        let records = storage::raw_records();
-        if records.is_empty() {
-            if let Some(li) = el(&doc, "li", "No agendas are stored in this browser.") {
-                let _ = list.append_child(&li);
-            }
-        }
-        for (key, text) in records {
-            let name = agendum_core::format::load(&text)
-                .map(|l| l.agenda.display_name())
-                .unwrap_or_else(|_| format!("Unreadable record {key}"));
-            let parts = js_sys::Array::of1(&JsValue::from_str(&text));
-            let opts = web_sys::BlobPropertyBag::new();
-            opts.set_type("application/json");
-            let url = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-                .ok()
-                .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok());
-            let (Some(url), Some(li), Some(a)) =
-                (url, el(&doc, "li", ""), el(&doc, "a", &format!("Download {name}")))
-            else {
-                continue;
-            };
-            let _ = a.set_attribute("href", &url);
-            let _ = a.set_attribute("download", &file_name(&key));
-            let _ = li.append_child(&a);
-            let _ = list.append_child(&li);
+        for (key, text) in storage::raw_records() {
+            add_download(&doc, &list, &key, &text);
         }
         let _ = screen.append_child(&list);
+        add_database_records(list);
     }
     if let Some(b) = el(&doc, "button", "Reload the page") {
         let _ = b.set_attribute("type", "button");

@@ -1,6 +1,6 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): what only a real browser can show —
-//! localStorage keeping agendas and quarantining bad records, and the mounted app reacting to
-//! clicks with its live checks.
+//! the browser's database and localStorage keeping agendas, quarantining bad records and moving
+//! old ones into the database, and the mounted app reacting to clicks with its live checks.
 #![cfg(target_arch = "wasm32")]
 
 use agendum_app::storage;
@@ -31,27 +31,60 @@ async fn settle() {
     }
 }
 
-#[wasm_bindgen_test]
-fn saved_agendas_come_back_newest_first() {
+/// The browser's database, as the app makes it.
+async fn database() -> idb::Database {
+    let mut open = idb::Factory::new().unwrap().open(storage::DATABASE, Some(1)).unwrap();
+    open.on_upgrade_needed(|event| {
+        use idb::DatabaseEvent;
+        let db = event.database().unwrap();
+        if !db.store_names().iter().any(|n| n == storage::RECORDS) {
+            db.create_object_store(storage::RECORDS, idb::ObjectStoreParams::new()).unwrap();
+        }
+    });
+    open.await.unwrap()
+}
+
+/// An empty browser: nothing in localStorage, no record in the database.
+async fn clear() {
     local().clear().unwrap();
+    let db = database().await;
+    let tx = db.transaction(&[storage::RECORDS], idb::TransactionMode::ReadWrite).unwrap();
+    tx.object_store(storage::RECORDS).unwrap().clear().unwrap().await.unwrap();
+    tx.await.unwrap();
+    db.close();
+}
+
+/// The record the database holds for an agenda, as it is.
+async fn in_database(id: &str) -> Option<String> {
+    let db = database().await;
+    let tx = db.transaction(&[storage::RECORDS], idb::TransactionMode::ReadOnly).unwrap();
+    let got =
+        tx.object_store(storage::RECORDS).unwrap().get(wasm_bindgen::JsValue::from_str(id)).unwrap().await;
+    db.close();
+    got.unwrap().and_then(|v| v.as_string())
+}
+
+#[wasm_bindgen_test]
+async fn saved_agendas_come_back_newest_first() {
+    clear().await;
     let mut a = templates::td514("one");
-    storage::save(&a, Some(1000.0)).unwrap();
+    storage::keep(&a, Some(1000.0), "").await.unwrap();
     a.id = "two".into();
     a.title = "Second".into();
-    storage::save(&a, Some(2000.0)).unwrap();
+    storage::keep(&a, Some(2000.0), "").await.unwrap();
     let listing = storage::list();
     assert!(listing.problems.is_empty(), "{:?}", listing.problems);
     let names: Vec<&str> = listing.agendas.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["TD514 Second", "TD514 Agenda, RG-SOP"]);
-    assert_eq!(storage::load("two").unwrap(), a);
+    assert_eq!(storage::load("two").await.unwrap(), a);
     // The library's Meeting column shows the meeting, not its dates.
     assert_eq!(listing.agendas[1].meeting, "TSAG meeting");
 }
 
 #[wasm_bindgen_test]
-fn a_corrupt_record_is_quarantined_and_the_others_still_open() {
-    local().clear().unwrap();
-    storage::save(&templates::td514("good"), None).unwrap();
+async fn a_corrupt_record_is_quarantined_and_the_others_still_open() {
+    clear().await;
+    storage::keep(&templates::td514("good"), None, "").await.unwrap();
     local().set_item("agendum.agenda.bad", "{\"format\":\"agendum\",\"version\":2,\"agen").unwrap();
     let listing = storage::list();
     assert_eq!(listing.agendas.len(), 1);
@@ -70,20 +103,28 @@ fn a_corrupt_record_is_quarantined_and_the_others_still_open() {
         Some("{\"format\":\"agendum\",\"version\":2,\"agen")
     );
     assert!(local().get_item("agendum.agenda.bad").unwrap().is_none());
-    // Listing again finds nothing new to complain about.
+    // Listing again finds nothing new to complain about, and moving finds nothing to move.
     assert!(storage::list().problems.is_empty());
+    assert!(storage::move_to_database().await.is_empty());
+    assert_eq!(storage::load("good").await.unwrap().document, "TD514");
 }
 
 #[wasm_bindgen_test]
 async fn the_example_shows_its_one_finding_and_a_fix_clears_it() {
-    local().clear().unwrap();
+    clear().await;
     let _ = window().location().set_hash("");
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let _app = leptos::mount::mount_to(root.clone().unchecked_into(), agendum_app::App);
     settle().await;
     button(&root, "Open the TD514 example").click();
-    settle().await;
+    // The example is kept in the browser's database, then read back to open.
+    for _ in 0..200 {
+        if root.query_selector(".counts").unwrap().is_some() {
+            break;
+        }
+        frame().await;
+    }
     let counts = root.query_selector(".counts").unwrap().expect("the checks panel is shown");
     assert_eq!(counts.text_content().unwrap(), "0 errors · 1 warning · 0 notes");
     button(&root, "Fix: Change to \"Information\"").click();
@@ -98,10 +139,12 @@ async fn the_example_shows_its_one_finding_and_a_fix_clears_it() {
 }
 
 #[wasm_bindgen_test]
-fn a_record_of_an_older_format_is_migrated_and_its_backup_dropped_once_saved() {
-    local().clear().unwrap();
+async fn a_record_of_an_older_format_is_migrated_and_moved_into_the_database() {
+    clear().await;
     let v1 = include_str!("../core/tests/fixtures/td514.v1.agenda.json");
     local().set_item("agendum.agenda.old", v1).unwrap();
+    local().set_item("agendum.edited.old", "1733100000000").unwrap();
+    local().set_item("agendum.revision.old", "3").unwrap();
     let listing = storage::list();
     assert!(listing.problems.is_empty(), "{:?}", listing.problems);
     assert_eq!(listing.agendas.len(), 1);
@@ -112,7 +155,16 @@ fn a_record_of_an_older_format_is_migrated_and_its_backup_dropped_once_saved() {
     let backups =
         (0..n).filter_map(|i| local().key(i).unwrap()).filter(|k| k.starts_with("agendum.premigration."));
     assert_eq!(backups.count(), 0, "the old copy is dropped once the new one is saved");
-    let agenda = storage::load("old").unwrap();
+    // Moved: the database holds it, localStorage no longer does, and nothing else changed.
+    let count = storage::save_count("old");
+    assert!(storage::to_move());
+    assert!(storage::move_to_database().await.is_empty());
+    assert!(!storage::to_move());
+    assert_eq!(local().get_item("agendum.agenda.old").unwrap(), None);
+    assert_eq!(in_database("old").await, Some(stored));
+    assert_eq!(storage::list().agendas, listing.agendas, "listed as before, now without its record");
+    assert_eq!(storage::save_count("old"), count, "a tab editing it does not take the move for a save");
+    let agenda = storage::load("old").await.unwrap();
     assert_eq!(
         agenda.sessions[0].items[1].children[1].actions,
         ["To consider", "To be approved by WP2 Plenary"]
@@ -120,31 +172,57 @@ fn a_record_of_an_older_format_is_migrated_and_its_backup_dropped_once_saved() {
 }
 
 #[wasm_bindgen_test]
-fn a_save_over_another_tabs_newer_save_is_refused() {
-    local().clear().unwrap();
+async fn a_save_over_another_tabs_newer_save_is_refused() {
+    clear().await;
     let mut a = templates::td514("shared");
-    let base = storage::save(&a, None).unwrap();
+    let base = storage::keep(&a, None, "").await.unwrap();
     // Another tab saves…
     a.title = "Saved by the other tab".into();
-    storage::save(&a, None).unwrap();
+    storage::keep(&a, None, "").await.unwrap();
     // …so this tab, still at `base`, must not overwrite it.
     a.title = "Saved by this tab".into();
-    assert_eq!(storage::save_over(&a, base), Err(storage::SaveError::Conflict));
-    assert_eq!(storage::load("shared").unwrap().title, "Saved by the other tab");
-    assert_eq!(storage::save_over(&a, storage::save_count("shared")), Ok(base + 2));
+    assert_eq!(storage::save_over(&a, base).await, Err(storage::SaveError::Conflict));
+    assert_eq!(storage::load("shared").await.unwrap().title, "Saved by the other tab");
+    assert_eq!(storage::save_over(&a, storage::save_count("shared")).await, Ok(base + 2));
 }
 
 #[wasm_bindgen_test]
-fn the_recovery_screen_offers_every_stored_agenda_as_a_download() {
-    local().clear().unwrap();
-    storage::save(&templates::td514("one"), None).unwrap();
+async fn what_is_saved_as_the_page_is_left_opens_next_time_and_goes_to_the_database() {
+    clear().await;
+    let mut a = templates::td514("left");
+    let base = storage::keep(&a, None, "").await.unwrap();
+    a.title = "Typed just before the tab was closed".into();
+    // Written at once to localStorage: the database's write may not finish.
+    let count = storage::save_on_leaving(&a).unwrap();
+    assert_eq!(count, base + 1);
+    assert_eq!(storage::load("left").await.unwrap().title, "Typed just before the tab was closed");
+    assert_eq!(storage::list().agendas[0].title, "Typed just before the tab was closed");
+    // At the next start it is moved.
+    storage::move_to_database().await;
+    assert_eq!(local().get_item("agendum.agenda.left").unwrap(), None);
+    assert_eq!(storage::load("left").await.unwrap().title, "Typed just before the tab was closed");
+    assert_eq!(storage::list().agendas[0].title, "Typed just before the tab was closed");
+}
+
+#[wasm_bindgen_test]
+async fn the_recovery_screen_offers_every_stored_agenda_as_a_download() {
+    clear().await;
+    storage::keep(&templates::td514("one"), None, "").await.unwrap();
     local().set_item("agendum.quarantine.two.1", "not json").unwrap();
     agendum_app::recovery::show("test failure");
     let screen = document().get_element_by_id("recovery").expect("the recovery screen is shown");
     let text = screen.text_content().unwrap();
     assert!(text.contains("Agendum stopped working"));
     assert!(text.contains("What went wrong: test failure"));
-    let links = screen.query_selector_all("a[download]").unwrap();
+    // The database's records are added once read: wait for them, a frame at a time.
+    let links = || screen.query_selector_all("a[download]").unwrap();
+    for _ in 0..200 {
+        if links().length() >= 2 {
+            break;
+        }
+        frame().await;
+    }
+    let links = links();
     assert_eq!(links.length(), 2);
     let labels: Vec<String> =
         (0..links.length()).map(|i| links.item(i).unwrap().text_content().unwrap()).collect();
@@ -163,19 +241,29 @@ fn the_recovery_screen_offers_every_stored_agenda_as_a_download() {
     }
 }
 
+/// The next animation frame.
+async fn frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 #[wasm_bindgen_test]
-fn a_saved_agenda_is_kept_as_the_file_format_s_own_text_with_its_counters_beside_it() {
-    local().clear().unwrap();
+async fn a_saved_agenda_is_kept_as_the_file_format_s_own_text_with_its_counters_beside_it() {
+    clear().await;
     let a = templates::td514("kept");
-    storage::save(&a, Some(1733100000000.0)).unwrap();
-    storage::save(&a, Some(1733100000000.0)).unwrap();
+    storage::keep(&a, Some(1733100000000.0), "").await.unwrap();
+    storage::keep(&a, Some(1733100000000.0), "").await.unwrap();
     // Users' browsers hold these bytes: a record is the file, not a JSON string of it.
-    assert_eq!(local().get_item("agendum.agenda.kept").unwrap(), Some(agendum_core::format::record(&a)));
+    assert_eq!(in_database("kept").await, Some(agendum_core::format::record(&a)));
+    assert_eq!(local().get_item("agendum.agenda.kept").unwrap(), None, "the record is not in localStorage");
     assert_eq!(local().get_item("agendum.revision.kept").unwrap().as_deref(), Some("2"));
     assert_eq!(local().get_item("agendum.edited.kept").unwrap().as_deref(), Some("1733100000000"));
     assert_eq!(storage::save_count("kept"), 2);
-    assert!(storage::delete("kept").is_some());
+    assert!(storage::delete("kept").await.is_ok());
     assert_eq!(local().length().unwrap(), 0, "deleting removes the record and its counters");
+    assert_eq!(in_database("kept").await, None);
 }
 
 /// Fills localStorage to the last character, as a full browser is.
@@ -191,41 +279,44 @@ fn fill_storage() {
 }
 
 #[wasm_bindgen_test]
-fn an_agenda_that_does_not_fit_is_refused_and_leaves_nothing_behind() {
-    local().clear().unwrap();
+async fn an_agenda_that_does_not_fit_is_refused_and_leaves_nothing_behind() {
+    clear().await;
     let small = templates::td514("here");
-    storage::keep(&small, Some(1000.0), "from here.json").unwrap();
+    storage::keep(&small, Some(1000.0), "from here.json").await.unwrap();
     fill_storage();
     let mut big = templates::td514("new");
     big.notes = "n".repeat(200_000);
-    assert_eq!(storage::keep(&big, None, "from big.json"), Err(storage::Refusal::Full));
+    assert_eq!(storage::keep(&big, None, "from big.json").await, Err(storage::Refusal::Full));
     assert!(!storage::exists("new"), "no record of the refused agenda");
+    assert_eq!(in_database("new").await, None);
     assert_eq!(local().get_item("agendum.revision.new").unwrap(), None);
     // Replace with what does not fit: the one here is kept whole, its counters and note too.
     big.id = "here".into();
-    assert_eq!(storage::replace(&big, None, "from big.json"), Err(storage::Refusal::Full));
-    assert_eq!(storage::load("here").unwrap(), small);
+    assert_eq!(storage::replace(&big, None, "from big.json").await, Err(storage::Refusal::Full));
+    assert_eq!(storage::load("here").await.unwrap(), small);
     assert_eq!(storage::save_count("here"), 1);
     let listing = storage::list();
     assert_eq!(listing.agendas.len(), 1);
     assert_eq!(listing.agendas[0].origin, "from here.json");
     assert_eq!(listing.agendas[0].edited, 1000.0);
-    assert!(storage::used() > storage::LOCAL_ROOM * 0.9, "{}", storage::used());
+    let (_, local_used) = storage::used(&listing);
+    assert!(local_used > storage::LOCAL_ROOM * 0.9, "{local_used}");
     local().clear().unwrap();
 }
 
 #[wasm_bindgen_test]
-fn replace_keeps_what_it_replaced_for_undo() {
-    local().clear().unwrap();
+async fn replace_keeps_what_it_replaced_for_undo() {
+    clear().await;
     let old = templates::td514("same");
-    storage::keep(&old, Some(1000.0), "from old.json").unwrap();
+    storage::keep(&old, Some(1000.0), "from old.json").await.unwrap();
     let mut new = old.clone();
     new.title = "Newer".into();
-    let replaced = storage::replace(&new, None, "from new.json").unwrap().expect("the old one is returned");
+    let replaced =
+        storage::replace(&new, None, "from new.json").await.unwrap().expect("the old one is returned");
     assert_eq!(replaced.agenda, old);
     assert_eq!((replaced.edited, replaced.origin.as_str()), (1000.0, "from old.json"));
-    assert_eq!(storage::load("same").unwrap().title, "Newer");
-    storage::restore(&replaced).unwrap();
-    assert_eq!(storage::load("same").unwrap(), old);
+    assert_eq!(storage::load("same").await.unwrap().title, "Newer");
+    storage::restore(&replaced).await.unwrap();
+    assert_eq!(storage::load("same").await.unwrap(), old);
     assert_eq!(storage::list().agendas[0].origin, "from old.json");
 }
