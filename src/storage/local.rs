@@ -326,12 +326,24 @@ pub fn write(agenda: &Agenda, text: &str, here: bool, edited: f64, undo: bool) -
     Ok(next)
 }
 
+/// The longest text a summary keeps of a field: more than the library shows of it (a title of
+/// millions of characters, imported, must not fill localStorage with its summary).
+const LISTED_CHARS: usize = 1000;
+
+fn clipped(s: &str) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(LISTED_CHARS) {
+        Some((i, _)) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}
+
 fn listed(agenda: &Agenda, size: usize) -> Result<String, Refusal> {
     let listed = Listed {
-        name: agenda.display_name(),
-        document: agenda.document.trim().to_string(),
-        title: agenda.title.trim().to_string(),
-        meeting: agenda.meeting.trim().to_string(),
+        name: clipped(&agenda.display_name()),
+        document: clipped(&agenda.document),
+        title: clipped(&agenda.title),
+        meeting: clipped(&agenda.meeting),
         size: size as f64,
     };
     serde_json::to_string(&listed).map_err(|_| Refusal::Refused)

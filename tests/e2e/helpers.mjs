@@ -31,7 +31,21 @@ export const counts = (page) => page.getByRole('status').filter({ hasText: /\d+ 
 
 export const field = (page, name) => page.getByRole('textbox', { name, exact: true });
 
-/** Waits until everything typed so far is in localStorage. */
+/** Every agenda file kept in the browser, parsed: the records of its database, and any still in
+ *  localStorage (from before the database, or written as a page was left). */
+export const storedAgendas = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const local = Object.keys(localStorage).filter((k) => k.startsWith('agendum.agenda.')).map((k) => JSON.parse(localStorage.getItem(k)));
+  const open = indexedDB.open('agendum', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('agendas');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const all = open.result.transaction('agendas').objectStore('agendas').getAll();
+    all.onsuccess = () => { open.result.close(); resolve([...all.result.map((t) => JSON.parse(t)), ...local]); };
+    all.onerror = () => reject(all.error);
+  };
+}));
+
+/** Waits until everything typed so far is saved. */
 export async function saved(page) {
   await expect(page.locator('.save-state')).toHaveText('Saved');
 }

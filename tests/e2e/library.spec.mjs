@@ -1,7 +1,7 @@
 // The library of agendas kept in this browser: create, duplicate, rename, delete and undo;
 // import refusals that leave it unchanged; export and re-import.
 import { readFile } from 'node:fs/promises';
-import { test, expect, openLibrary, saved } from './helpers.mjs';
+import { test, expect, openLibrary, saved, storedAgendas } from './helpers.mjs';
 
 const rows = (page) => page.getByRole('table').getByRole('row').filter({ has: page.getByRole('button', { name: /^Open / }) });
 
@@ -95,7 +95,7 @@ test('an exported file imports back as the same agenda, and a clash asks before 
   await expect(rows(page)).toHaveCount(2);
 
   // The copy is the same agenda, field for field, under a new id.
-  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('agendum.agenda.')).map((k) => JSON.parse(localStorage.getItem(k))));
+  const stored = await storedAgendas(page);
   expect(stored).toHaveLength(2);
   const [a, b] = stored.map((f) => ({ ...f.agenda, id: '' }));
   expect(a).toEqual(b);
@@ -162,6 +162,7 @@ test('several files at once: each already here gets its own question naming it, 
   const input = page.getByRole('textbox', { name: /^New title for/ });
   await input.fill('Agenda, second session');
   await input.press('Enter');
+  await expect(rows(page).filter({ hasText: 'Agenda, second session' })).toHaveCount(1);
   await page.reload();
   await expect(rows(page).filter({ hasText: 'Agenda, second session' })).toContainText('copy 2, from a.json');
 });
@@ -248,7 +249,7 @@ test('the library says how much room the agendas take, and whether the browser k
   await page.getByRole('button', { name: 'Open the TD514 example' }).click();
   await page.getByRole('button', { name: '← Agendas' }).click();
   const room = page.getByRole('region', { name: 'Room in this browser' });
-  await expect(room).toContainText(/Agendas take \d+ KiB of the about 5\.0 MiB this browser gives them \(its local storage for this page\): \d+% used\./);
+  await expect(room).toContainText(/Agendas take \d+ KiB in this browser's database\. The list of them and the settings take \d+ KiB of the about 5\.0 MiB of its local storage: \d+% used\./);
   await expect(room).toContainText(/The browser counts .* used by this site in all, and would allow it .*\./);
   const kept = await page.evaluate(() => navigator.storage.persisted());
   const note = room.getByRole('note');
