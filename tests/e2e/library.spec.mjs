@@ -37,6 +37,7 @@ test('create, duplicate, rename, delete and undo the delete', async ({ page }) =
 test('an agenda opened from its address, edited, then left with Back is listed as it is now', async ({ page }) => {
   await openLibrary(page);
   await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
   const address = page.url();
   await page.getByRole('button', { name: '← Agendas' }).click();
   // Opened straight from its address (a bookmark), the library is not read until it is shown.

@@ -67,6 +67,7 @@ test('a Word file with no agenda table is refused with its sentence, and nothing
 test('a table pasted from Word into Annex A adds its entries in one undoable step', async ({ page }) => {
   await openLibrary(page);
   await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
   const register = page.locator('section[aria-labelledby="register-h"]');
   const entries = register.locator('tbody tr');
   const before = await entries.count();
@@ -87,6 +88,7 @@ test('a table pasted from Word into Annex A adds its entries in one undoable ste
 test('agenda rows pasted into a session become its items, undone in one step', async ({ page }) => {
   await openLibrary(page);
   await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
   const items = page.locator('table.items tr[data-item]');
   const before = await items.count();
   await page.locator('table.items tbody.session').first().evaluate((session) => {

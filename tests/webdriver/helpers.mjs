@@ -142,7 +142,7 @@ export async function openExample(driver, url) {
   await untilEqual('the checks panel', () => counts(driver), '0 errors · 1 warning · 0 notes', 30_000);
 }
 
-/** Waits until everything typed so far is in localStorage. */
+/** Waits until everything typed so far is saved. */
 export const saved = (driver) => untilEqual('"Saved" in the top bar', () => text(driver, '.save-state'), 'Saved');
 
 /** What the page recorded as going wrong (server.mjs); null on a page without the recorder. */
