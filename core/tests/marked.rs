@@ -5,14 +5,13 @@
 //! the clean copy.
 
 use agendum_core::edit::{commands, ItemField};
-use agendum_core::edit::EntryField;
 use agendum_core::export::{docx, docx_marked, html, html_marked, Marks};
 use agendum_core::revisions::publish;
 use agendum_core::{Agenda, Edit, Field, Value};
 
 mod common;
 use common::docx::{attributes, opens_without_repair, paragraphs, parts, tracked, Tracked};
-use common::td514;
+use common::{td514, td514_revised};
 
 fn id(a: &Agenda, n: &str) -> agendum_core::ItemId {
     a.rows().into_iter().find(|r| r.number == n).unwrap_or_else(|| panic!("no item {n}")).id
@@ -62,27 +61,6 @@ fn with_nothing_changed_only_the_line_saying_so_differs() {
     assert_eq!(printed.matches("<del>").count(), 1, "only the legend's");
     assert!(!printed.contains(" inserted\""));
     assert!(!printed.contains("Removed since"));
-}
-
-/// TD514 published on 25 July 2024 at 09:00, then edited: item 2.1 retitled, an item added
-/// after 1.1, Annex A's last entry removed and the category typo of entry 10 corrected.
-fn td514_revised() -> Agenda {
-    let mut a = td514();
-    publish(&mut a, "2024-07-25".parse().unwrap(), "09:00".parse().unwrap()).expect("TD514 publishes");
-    let field = Field::item(id(&a, "2.1"), ItemField::Title);
-    Edit::Set { field, value: Value::Text("Report of the Industry Engagement meeting <June>".into()) }
-        .apply(&mut a)
-        .unwrap();
-    let (e, _) = commands::add_after(&a, id(&a, "1.1")).unwrap();
-    e.apply(&mut a).unwrap();
-    let new = a.item_mut(id(&a, "1.2")).unwrap();
-    new.title = "Welcome of new members".into();
-    let gone = a.register.last().unwrap().id;
-    Edit::RemoveEntry { id: gone }.apply(&mut a).unwrap();
-    let entry = a.register[9].id;
-    let field = Field::Entry { entry, field: EntryField::Category };
-    Edit::Set { field, value: Value::Text("Information".into()) }.apply(&mut a).unwrap();
-    a
 }
 
 fn changes_of(kind: &str, all: &[Tracked]) -> Vec<String> {

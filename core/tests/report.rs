@@ -2,40 +2,13 @@
 //! number, the header, the session, each item with its documents and what became of them and
 //! its outcome, then every document with its status; in HTML and, from the same plan, in Word.
 
-use agendum_core::docref::{DocNumber, DocRef, DocStatus};
+use agendum_core::docref::{DocRef, DocStatus};
 use agendum_core::export::{report, report_docx};
-use agendum_core::model::RegisterEntry;
 use agendum_core::Agenda;
 
 mod common;
 use common::docx::{opens_without_repair, paragraphs, parts, table_rows};
-use common::td514;
-
-/// TD514 after its meeting, partly written up: the agenda agreed, TD667R1 revised as TD667R2,
-/// C103 discussed and deferred, the rest not yet entered.
-fn td514_reported() -> Agenda {
-    let mut a = td514();
-    a.report = "TD515".into();
-    let opening = &mut a.sessions[0].items[0];
-    opening.children[0].outcome = "Agreed".into();
-    opening.children[0].docs[0].status = Some(DocStatus::Introduced);
-    let iem = &mut a.sessions[0].items[1].children[1];
-    iem.outcome = "Approved with modifications".into();
-    iem.outcome_note = "Target dates <to be> added & agreed.".into();
-    iem.docs[0].status = Some(DocStatus::RevisedAs(DocNumber::parse("TD667R2")));
-    let c103 = &mut a.sessions[0].items[2].children[1];
-    c103.outcome = "Deferred".into();
-    c103.docs[0].status = Some(DocStatus::NotIntroduced);
-    let entry = RegisterEntry {
-        id: a.next_entry_id(),
-        number: DocNumber::parse("TD667R2"),
-        category: "Output".into(),
-        source: "Rapporteur, RG-IEM".into(),
-        title: "Industry Engagement Proposed Actions sorted by target entities".into(),
-    };
-    a.register.push(entry);
-    a
-}
+use common::{td514, td514_reported};
 
 /// The text between `from` and the next `to` after it.
 fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
@@ -147,7 +120,8 @@ fn the_report_as_word_opens_and_carries_its_number_and_header() {
     assert!(bytes == report_docx(&td514_reported()), "the same agenda gives the same bytes");
     let (texts, rows) = word(&td514_reported());
     assert!(texts.iter().any(|t| t == "TD515"), "the report's own number");
-    assert!(parts(&bytes)["docProps/core.xml"].contains("<dc:title>TD515 Report of the TSAG RG-SOP meeting</dc:title>"));
+    assert!(parts(&bytes)["docProps/core.xml"]
+        .contains("<dc:title>TD515 Report of the TSAG RG-SOP meeting</dc:title>"));
     assert_eq!(word_row(&rows, "Title:")[1], "Report of the TSAG RG-SOP meeting");
     assert_eq!(word_row(&rows, "Agenda:")[1], "TD514");
     assert_eq!(word_row(&rows, "Place and dates:")[1], "Geneva, 29 July – 2 August 2024");
@@ -178,7 +152,10 @@ fn the_report_as_word_shows_each_items_documents_statuses_and_outcome() {
 #[test]
 fn the_report_as_word_lists_every_document_with_its_status() {
     let (_, rows) = word(&td514_reported());
-    let head = rows.iter().position(|r| r == &["#", "TD/C #", "Source", "Title", "Status"]).expect("the list's head");
+    let head = rows
+        .iter()
+        .position(|r| r == &["#", "TD/C #", "Source", "Title", "Status"])
+        .expect("the list's head");
     let list = &rows[head + 1..];
     assert_eq!(list.len(), 13, "Annex A's twelve entries and TD667R2: {list:?}");
     let status = |number: &str| list.iter().find(|r| r[1] == number).expect(number)[4].clone();

@@ -235,7 +235,12 @@ pub fn tracked(xml: &str) -> Vec<Tracked> {
                         .unwrap_or_default()
                 };
                 let kind = String::from_utf8_lossy(&e.name().as_ref()[2..]).into_owned();
-                open = Some(Tracked { kind, author: attr(b"w:author"), date: attr(b"w:date"), text: String::new() });
+                open = Some(Tracked {
+                    kind,
+                    author: attr(b"w:author"),
+                    date: attr(b"w:date"),
+                    text: String::new(),
+                });
             }
             Event::End(e) if matches!(e.name().as_ref(), b"w:ins" | b"w:del") => out.extend(open.take()),
             Event::Start(e) if matches!(e.name().as_ref(), b"w:t" | b"w:delText") => in_text = true,

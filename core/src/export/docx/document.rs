@@ -6,13 +6,13 @@
 use super::xml::{Body, Look, Tracked, BOLD, PLAIN};
 use crate::changes::Words;
 use crate::docref::DocRef;
-use crate::export::marks::Marks;
 use crate::export::document_link;
-use crate::field::{AnnexField, EntryField, Field, ItemField, SessionField};
+use crate::export::marks::Marks;
 use crate::export::printed::{
     action, blocks, document_label, future_meeting, header_rows, original_language, session_day,
     session_times, study_period, Block,
 };
+use crate::field::{AnnexField, EntryField, Field, ItemField, SessionField};
 use crate::model::{annex_letter, Agenda, REGISTER_LETTER};
 use crate::numbering::Outline;
 
