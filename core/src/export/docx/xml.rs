@@ -137,7 +137,7 @@ impl Body {
             if i > 0 {
                 out.push_str("<w:br/>");
             }
-            out.push_str("<");
+            out.push('<');
             out.push_str(text_tag);
             out.push_str(" xml:space=\"preserve\">");
             escape_into(out, line.trim_end_matches('\r'));
