@@ -1,15 +1,19 @@
 //! The Changes panel: what changed since the last published revision, matched by the stable ids
 //! of what is in the agenda, each change a button to its field as the checks panel's findings
-//! are; the words of a text field inserted (underlined) and deleted (struck through).
+//! are; the words of a text field inserted (underlined) and deleted (struck through); and the
+//! agenda printed with them marked, as HTML, or as Word with Word's own tracked changes (made in
+//! the worker, with the rest of the Word code).
 
 use agendum_core::changes::{changes, Change, Words};
 use agendum_core::export::{self, html_marked, Marks};
+use agendum_core::format;
 use agendum_core::revisions::number_at;
 use leptos::prelude::*;
 
 use crate::files;
 use crate::reactive_agenda::ReactiveAgenda;
 use crate::second_zone::SecondZoneView;
+use crate::word;
 
 /// The changes listed until asked for all: they are compared and laid out at every keystroke
 /// while the panel is open.
@@ -40,8 +44,7 @@ pub fn ChangesPanel() -> impl IntoView {
     // The printed agenda with the changes marked, as revised TDs are; Export HTML stays clean.
     let export_marked = move |_| {
         let made = live.agenda.with_untracked(|a| {
-            let last = a.revisions.last()?;
-            let marks = Marks::new(&last.agenda, a, number_at(a, last.revision));
+            let marks = Marks::since_last(a)?;
             let html = second.times.with_untracked(|z| html_marked(a, z.as_ref(), &marks));
             Some((export::file_name(a, "marked.html"), html))
         });
@@ -50,6 +53,19 @@ pub fn ChangesPanel() -> impl IntoView {
                 live.notice.set(Some(e));
             }
         }
+    };
+    // Word with the changes as tracked changes, which Accept All turns into the clean copy.
+    let export_marked_word = move |_| {
+        let (name, text) =
+            live.agenda.with_untracked(|a| (export::file_name(a, "marked.docx"), format::save(a)));
+        leptos::task::spawn_local(async move {
+            let made = word::write_word_marked(text)
+                .await
+                .and_then(|bytes| files::download(&name, word::DOCX_TYPE, &bytes));
+            if let Err(e) = made {
+                live.notice.set(Some(e));
+            }
+        });
     };
     // Worked out only while the panel is open: comparing the agenda with its published copy
     // costs more than a keystroke should on a plenary's agenda.
@@ -116,6 +132,9 @@ pub fn ChangesPanel() -> impl IntoView {
                     <button type="button" class="export-marked" on:click=export_marked
                         title="The printable agenda with inserted text underlined and deleted text struck through">
                         "Export HTML with changes marked"</button>
+                    <button type="button" class="export-marked" on:click=export_marked_word
+                        title="The agenda as Word, its changes as tracked changes: Accept All gives the clean copy">
+                        "Export Word with changes marked"</button>
                 }.into_any(),
             }}
         </section>

@@ -123,6 +123,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     let link = RwSignal::new(None::<Result<(String, bool), String>>);
     let calendar_open = RwSignal::new(false);
     let publish_open = RwSignal::new(false);
+    let report_open = RwSignal::new(false);
     let share_link = move || {
         let text = live.agenda.with_untracked(format::save);
         leptos::task::spawn_local(async move {
@@ -188,8 +189,8 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
                     <button type="button" on:click=move |_| export_word() title="Download the agenda as a Word TD (.docx)">"Export Word"</button>
                     <button type="button" on:click=move |_| calendar_open.set(true) aria-expanded=move || calendar_open.get().to_string()
                         title="Download the sessions as calendar events (.ics) for Outlook, Google Calendar or Apple Calendar">"Export calendar"</button>
-                    <button type="button" on:click=move |_| report::download(live)
-                        title="Download the meeting report's skeleton: each item's documents, what became of them, and its outcome">"Export report"</button>
+                    <button type="button" on:click=move |_| report_open.update(|o| *o = !*o) aria-expanded=move || report_open.get().to_string()
+                        title="Download the meeting report's skeleton, as HTML or Word: each item's documents, what became of them, and its outcome">"Export report"</button>
                     <button type="button" on:click=move |_| print() title="Print the agenda (Ctrl+P)" aria-keyshortcuts="Control+P">"Print"</button>
                     <button type="button" on:click=move |_| share_link()
                         title="Copy a link that holds the whole agenda; it is never sent to a server">"Copy share link"</button>
@@ -231,6 +232,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
             })}
             {move || publish_open.get().then(|| view! { <publish::PublishOptions open=publish_open /> })}
             {move || calendar_open.get().then(|| view! { <calendar::CalendarOptions open=calendar_open /> })}
+            {move || report_open.get().then(|| view! { <report::ReportOptions open=report_open /> })}
             {move || live.notice.get().map(|n| view! {
                 <div class="notice" role="status">
                     <span>{n}</span>

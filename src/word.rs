@@ -1,7 +1,7 @@
 //! Word files in and out, through the worker (`worker`), so the Word code is fetched by those who
 //! use it, not with the editor. A Word file read comes back as an agenda file's text, which the
 //! library imports as it imports any agenda file; an agenda goes to the worker as its file's
-//! text and comes back as a .docx.
+//! text and comes back as a .docx, clean or with its changes since its last publication tracked.
 
 use wasm_bindgen::prelude::*;
 
@@ -15,8 +15,7 @@ pub const MAX_WORD_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
 
 /// Whether a picked or dropped file is a Word file rather than an agenda file.
 pub fn is_word(file: &web_sys::File) -> bool {
-    file.name().to_lowercase().ends_with(".docx")
-        || file.type_() == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    file.name().to_lowercase().ends_with(".docx") || file.type_() == DOCX_TYPE
 }
 
 /// Reads a Word file into an agenda file's text with the id `id`, and says what was read.
@@ -36,6 +35,17 @@ pub async fn write_word(agenda: String) -> Result<Vec<u8>, String> {
     let answer = ask(js_sys::Array::of2(&"export".into(), &JsValue::from_str(&agenda)), UNAVAILABLE).await?;
     Ok(js_sys::Uint8Array::new(&answer.get(1)).to_vec())
 }
+
+/// The Word TD of the agenda whose file's text is `agenda`, its changes since its last published
+/// revision as Word's tracked changes.
+pub async fn write_word_marked(agenda: String) -> Result<Vec<u8>, String> {
+    let request = js_sys::Array::of3(&"export".into(), &JsValue::from_str(&agenda), &JsValue::TRUE);
+    let answer = ask(request, UNAVAILABLE).await?;
+    Ok(js_sys::Uint8Array::new(&answer.get(1)).to_vec())
+}
+
+/// The media type of a .docx, for its download.
+pub const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// The items of pasted agenda rows, read as a Word file's agenda table is, and how many rows
 /// were not understood.

@@ -1,5 +1,5 @@
-//! The worker that does the rare actions (Word files in and out, share links made and opened;
-//! `src/bin/word_worker.rs`), started the first time one is asked for and kept: its code is
+//! The worker that does the rare actions (Word files in and out, the marked Word export and the
+//! report included, share links made and opened, the calendar; `src/bin/word_worker.rs`), started the first time one is asked for and kept: its code is
 //! fetched by those who use it, not by every visitor with the editor. Requests go one at a time.
 
 use std::cell::RefCell;

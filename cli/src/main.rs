@@ -16,8 +16,8 @@ use agendum_core::{bundle, export, format, Severity};
 const USAGE: &str = "\
 usage: agendum check [--json] [--today YYYY-MM-DD] FILE
        agendum export --html FILE [--also-in ZONE] [--marked]
-       agendum export --report FILE
-       agendum export --docx FILE
+       agendum export --report FILE [--docx]
+       agendum export --docx FILE [--marked]
        agendum export --json FILE
        agendum export --link FILE
        agendum export --ics FILE [--items] [--sequence N]
@@ -35,8 +35,11 @@ usage: agendum check [--json] [--today YYYY-MM-DD] FILE
   export   write the printable HTML agenda (--also-in UTC or an IANA zone gives every
            time in that zone too, on each session's date; --marked marks what changed since
            its last published revision), the meeting report's skeleton
-           (--report, HTML: each item's documents with their statuses and its outcome, then
-           every document with its status), the Word TD (.docx), the file in the current
+           (--report, HTML, or Word with --docx: each item's documents with their statuses
+           and its outcome, then every document with its status), the Word TD (.docx;
+           --marked gives what changed since its last published revision as Word's tracked
+           changes, by \"Agendum\" at the publication's date, for Accept All to make the clean
+           copy), the file in the current
            format, its share link's part after the editor's address (#/shared/…), or the
            calendar (.ics: one event per session, --items one per timed item too, in UTC), to
            stdout; the calendar's SEQUENCE is the agenda's revision unless --sequence says
@@ -130,32 +133,32 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 ),
             };
             let html = if marked {
-                let last = agenda.revisions.last().ok_or_else(|| {
-                    format!("{path}: the agenda has no published revision to mark the changes from")
-                })?;
-                let since = agendum_core::revisions::number_at(&agenda, last.revision);
-                export::html_marked(
-                    &agenda,
-                    second.as_ref(),
-                    &export::Marks::new(&last.agenda, &agenda, since),
-                )
+                export::html_marked(&agenda, second.as_ref(), &marks(path, &agenda)?)
             } else {
                 export::html_in(&agenda, second.as_ref())
             };
             out.write_all(html.as_bytes()).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
-        ["export", "--report", path] | ["export", path, "--report"] => {
+        ["export", rest @ ..] if rest.iter().any(|w| *w == "--report" || *w == "--docx") => {
+            let asked = word_options(rest)?;
+            let path = asked.path;
             let agenda = read(path)?;
-            if agenda.report.trim().is_empty() {
+            if asked.report && agenda.report.trim().is_empty() {
                 eprintln!("{path}: the agenda names no report number; the report is printed without one");
             }
-            out.write_all(export::report(&agenda).as_bytes()).map_err(io)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        ["export", "--docx", path] | ["export", path, "--docx"] => {
-            let agenda = read(path)?;
-            out.write_all(&export::docx(&agenda)).map_err(io)?;
+            let bytes = match (asked.report, asked.docx, asked.marked) {
+                (true, _, true) => {
+                    return Err(format!(
+                        "--marked marks the agenda's changes since a revision; the report has none of its own\n{USAGE}"
+                    ))
+                }
+                (true, false, false) => export::report(&agenda).into_bytes(),
+                (true, true, false) => export::report_docx(&agenda),
+                (false, _, true) => export::docx_marked(&agenda, &marks(path, &agenda)?),
+                (false, _, false) => export::docx(&agenda),
+            };
+            out.write_all(&bytes).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
         ["export", "--json", path] | ["export", path, "--json"] => {
@@ -282,6 +285,38 @@ fn html_options<'a>(rest: &[&'a str]) -> Result<(&'a str, Option<&'a str>, bool)
         }
     }
     Ok((path.ok_or_else(|| USAGE.to_string())?, also_in, marked))
+}
+
+/// The marks of what changed since the agenda's last published revision, or why there are none.
+fn marks(path: &str, agenda: &agendum_core::Agenda) -> Result<export::Marks, String> {
+    export::Marks::since_last(agenda)
+        .ok_or_else(|| format!("{path}: the agenda has no published revision to mark the changes from"))
+}
+
+/// What `export --report` or `export --docx` was asked: the file, and which document.
+struct AskedWord<'a> {
+    path: &'a str,
+    report: bool,
+    docx: bool,
+    marked: bool,
+}
+
+fn word_options<'a>(rest: &[&'a str]) -> Result<AskedWord<'a>, String> {
+    let mut asked = AskedWord { path: "", report: false, docx: false, marked: false };
+    for w in rest {
+        match *w {
+            "--report" => asked.report = true,
+            "--docx" => asked.docx = true,
+            "--marked" => asked.marked = true,
+            w if w.starts_with("--") => return Err(format!("unknown option {w}\n{USAGE}")),
+            w if asked.path.is_empty() => asked.path = w,
+            _ => return Err(USAGE.into()),
+        }
+    }
+    if asked.path.is_empty() {
+        return Err(USAGE.into());
+    }
+    Ok(asked)
 }
 
 /// Writes each agenda of a bundle as a file of its own into `dir`, named as the editor's Export

@@ -413,3 +413,51 @@ fn export_html_marked_marks_what_changed_since_the_last_published_revision() {
     let clean = agendum(&["export", "--html", path.to_str().unwrap()]);
     assert!(!String::from_utf8(clean.stdout).unwrap().contains("Changes since"));
 }
+
+/// Whether `bytes` hold `text`: a .docx is a stored zip, its parts' XML legible in it.
+fn holds(bytes: &[u8], text: &str) -> bool {
+    bytes.windows(text.len()).any(|w| w == text.as_bytes())
+}
+
+#[test]
+fn export_report_docx_writes_the_report_as_word() {
+    let path = temp_file("held-word.agenda.json", &td514_after_the_meeting());
+    let out = agendum(&["export", "--report", path.to_str().unwrap(), "--docx"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let agenda = agendum_core::format::load(&std::fs::read_to_string(&path).unwrap()).unwrap().agenda;
+    assert!(out.stdout == agendum_core::export::report_docx(&agenda), "the CLI writes the core's report");
+    assert_eq!(&out.stdout[..4], b"PK\x03\x04", "a .docx is a zip archive");
+    assert!(holds(&out.stdout, ">TD515<") && holds(&out.stdout, ">Approved with modifications.<"));
+    // Any order of the words.
+    let again = agendum(&["export", "--docx", "--report", path.to_str().unwrap()]);
+    assert!(again.stdout == out.stdout);
+    let marked = agendum(&["export", "--report", "--docx", "--marked", path.to_str().unwrap()]);
+    assert_eq!(marked.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&marked.stderr).contains("the report has none of its own"));
+}
+
+#[test]
+fn export_docx_marked_writes_the_changes_as_tracked_changes() {
+    let text = std::fs::read_to_string(fixture("td514.agenda.json")).unwrap();
+    let mut a = agendum_core::format::load(&text).unwrap().agenda;
+    let none = temp_file("unpublished-word.agenda.json", &agendum_core::format::save(&a));
+    let out = agendum(&["export", "--docx", none.to_str().unwrap(), "--marked"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no published revision"));
+    assert!(out.stdout.is_empty());
+
+    agendum_core::revisions::publish(&mut a, "2024-07-20".parse().unwrap(), "09:00".parse().unwrap())
+        .unwrap();
+    a.sessions[0].items[0].title = "Opening of the meeting".into();
+    let path = temp_file("published-word.agenda.json", &agendum_core::format::save(&a));
+    let out = agendum(&["export", "--marked", "--docx", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let marks = agendum_core::export::Marks::since_last(&a).unwrap();
+    assert!(out.stdout == agendum_core::export::docx_marked(&a, &marks), "the CLI writes the core's");
+    assert!(holds(&out.stdout, "w:author=\"Agendum\" w:date=\"2024-07-20T09:00:00\""));
+    // "Opening [-and-]{+of the+} [-welcome-]{+meeting+}".
+    assert!(holds(&out.stdout, "<w:delText xml:space=\"preserve\">and</w:delText></w:r></w:del>"));
+    assert!(holds(&out.stdout, "<w:t xml:space=\"preserve\">meeting</w:t></w:r></w:ins>"));
+    let clean = agendum(&["export", "--docx", path.to_str().unwrap()]).stdout;
+    assert!(!holds(&clean, "<w:ins ") && !holds(&clean, "<w:del "), "the plain export stays clean");
+}

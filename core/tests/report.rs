@@ -1,40 +1,14 @@
 //! The meeting report's skeleton, from TD514 with what its meeting decided: the report's own
 //! number, the header, the session, each item with its documents and what became of them and
-//! its outcome, then every document with its status.
+//! its outcome, then every document with its status; in HTML and, from the same plan, in Word.
 
-use agendum_core::docref::{DocNumber, DocRef, DocStatus};
-use agendum_core::export::report;
-use agendum_core::model::RegisterEntry;
+use agendum_core::docref::{DocRef, DocStatus};
+use agendum_core::export::{report, report_docx};
 use agendum_core::Agenda;
 
 mod common;
-use common::td514;
-
-/// TD514 after its meeting, partly written up: the agenda agreed, TD667R1 revised as TD667R2,
-/// C103 discussed and deferred, the rest not yet entered.
-fn td514_reported() -> Agenda {
-    let mut a = td514();
-    a.report = "TD515".into();
-    let opening = &mut a.sessions[0].items[0];
-    opening.children[0].outcome = "Agreed".into();
-    opening.children[0].docs[0].status = Some(DocStatus::Introduced);
-    let iem = &mut a.sessions[0].items[1].children[1];
-    iem.outcome = "Approved with modifications".into();
-    iem.outcome_note = "Target dates <to be> added & agreed.".into();
-    iem.docs[0].status = Some(DocStatus::RevisedAs(DocNumber::parse("TD667R2")));
-    let c103 = &mut a.sessions[0].items[2].children[1];
-    c103.outcome = "Deferred".into();
-    c103.docs[0].status = Some(DocStatus::NotIntroduced);
-    let entry = RegisterEntry {
-        id: a.next_entry_id(),
-        number: DocNumber::parse("TD667R2"),
-        category: "Output".into(),
-        source: "Rapporteur, RG-IEM".into(),
-        title: "Industry Engagement Proposed Actions sorted by target entities".into(),
-    };
-    a.register.push(entry);
-    a
-}
+use common::docx::{opens_without_repair, paragraphs, parts, table_rows};
+use common::{td514, td514_reported};
 
 /// The text between `from` and the next `to` after it.
 fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
@@ -126,4 +100,86 @@ fn an_agenda_with_no_report_number_or_group_still_makes_a_report() {
     let html = report(&a);
     assert!(html.contains("<title>Meeting report</title>"), "{html:.400}");
     assert!(html.contains("<td class=\"docno\"></td>"));
+}
+
+/// The report as Word: its paragraphs, and its tables' rows as cell texts.
+fn word(a: &Agenda) -> (Vec<String>, Vec<Vec<String>>) {
+    let doc = &parts(&report_docx(a))["word/document.xml"];
+    (paragraphs(doc), table_rows(doc))
+}
+
+/// The row of a Word table whose first cell reads `first`.
+fn word_row<'a>(rows: &'a [Vec<String>], first: &str) -> &'a [String] {
+    rows.iter().find(|r| r[0] == first).unwrap_or_else(|| panic!("no row {first:?}: {rows:?}"))
+}
+
+#[test]
+fn the_report_as_word_opens_and_carries_its_number_and_header() {
+    let bytes = report_docx(&td514_reported());
+    opens_without_repair(&bytes);
+    assert!(bytes == report_docx(&td514_reported()), "the same agenda gives the same bytes");
+    let (texts, rows) = word(&td514_reported());
+    assert!(texts.iter().any(|t| t == "TD515"), "the report's own number");
+    assert!(parts(&bytes)["docProps/core.xml"]
+        .contains("<dc:title>TD515 Report of the TSAG RG-SOP meeting</dc:title>"));
+    assert_eq!(word_row(&rows, "Title:")[1], "Report of the TSAG RG-SOP meeting");
+    assert_eq!(word_row(&rows, "Agenda:")[1], "TD514");
+    assert_eq!(word_row(&rows, "Place and dates:")[1], "Geneva, 29 July – 2 August 2024");
+    assert!(!rows.iter().any(|r| r[0] == "Status:"), "the agenda's status is not the report's");
+    let session = "Thursday, 1 August, 14:30 - 15:45 hours Geneva time: TSAG Rapporteur Group";
+    assert!(texts.iter().any(|t| t.starts_with(session)), "the session's heading: {texts:?}");
+}
+
+#[test]
+fn the_report_as_word_shows_each_items_documents_statuses_and_outcome() {
+    let (_, rows) = word(&td514_reported());
+    assert_eq!(word_row(&rows, "#"), ["#", "Agenda Item", "Docs", "Outcome"]);
+    let adoption = word_row(&rows, "1.1");
+    assert_eq!((adoption[2].as_str(), adoption[3].as_str()), ("TD514 introduced", "Agreed."));
+    let iem = word_row(&rows, "2.2");
+    assert_eq!(iem[2], "TD667R1 revised as TD667R2");
+    assert_eq!(iem[3], "Approved with modifications.\nTarget dates <to be> added & agreed.");
+    let c103 = word_row(&rows, "3.2");
+    assert_eq!((c103[2].as_str(), c103[3].as_str()), ("C103 not introduced", "Deferred."));
+    // Not yet entered: a mark where the outcome goes, but none on a heading or on AOB.
+    assert_eq!(word_row(&rows, "3.3")[3], "[outcome]");
+    assert_eq!(word_row(&rows, "3")[3], "");
+    assert_eq!(word_row(&rows, "6")[3], "");
+    let items = rows.iter().filter(|r| r.len() == 4 && r[0] != "#").count();
+    assert_eq!(items, 20, "every item of TD514");
+}
+
+#[test]
+fn the_report_as_word_lists_every_document_with_its_status() {
+    let (_, rows) = word(&td514_reported());
+    let head = rows
+        .iter()
+        .position(|r| r == &["#", "TD/C #", "Source", "Title", "Status"])
+        .expect("the list's head");
+    let list = &rows[head + 1..];
+    assert_eq!(list.len(), 13, "Annex A's twelve entries and TD667R2: {list:?}");
+    let status = |number: &str| list.iter().find(|r| r[1] == number).expect(number)[4].clone();
+    assert_eq!(status("TD514"), "introduced");
+    assert_eq!(status("TD667R1"), "revised as TD667R2");
+    assert_eq!(status("C103"), "not introduced");
+    assert_eq!(status("TD672"), "", "not entered yet");
+    assert_eq!((list[0][0].as_str(), list[12][0].as_str()), ("1.", "13."));
+}
+
+#[test]
+fn the_report_as_word_and_as_html_print_the_same_outcomes() {
+    let mut a = td514_reported();
+    let item = &mut a.sessions[0].items[2].children[2];
+    item.docs.push(DocRef { status: Some(DocStatus::Noted), ..DocRef::new("TD701") });
+    item.outcome = "Noted".into();
+    let (_, rows) = word(&a);
+    let html = report(&a);
+    for r in rows.iter().filter(|r| r.len() == 4 && r[0] != "#") {
+        let outcome = r[3].lines().next().unwrap_or("");
+        if !outcome.is_empty() && outcome != "[outcome]" {
+            assert!(item_row(&html, &r[0]).contains(&format!("<strong>{outcome}</strong>")), "item {}", r[0]);
+        }
+    }
+    let listed = rows.iter().find(|r| r.len() == 5 && r[1] == "TD701").expect("TD701 is listed");
+    assert_eq!(listed[3..], ["(not in Annex A)".to_string(), "noted".to_string()]);
 }

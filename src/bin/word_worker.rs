@@ -5,13 +5,15 @@
 //!
 //! It says `["ready"]` once it listens. Sent `["import", id, bytes]`, it answers `["ok", the
 //! agenda file's text, what was read]`; sent `["export", the agenda file's text]`, `["ok",
-//! bytes of the .docx]`; sent `["paste-items", the rows as JSON]`, `["ok", the items as JSON,
+//! bytes of the .docx]` (with a third element `true`, the .docx with the changes since the last
+//! published revision as tracked changes); sent `["paste-items", the rows as JSON]`, `["ok", the items as JSON,
 //! how many rows were not understood]`; sent `["link", the agenda file's text]`, `["ok", the
 //! share link's fragment]`; sent `["open-link", a fragment]`, `["ok", the agenda file's text,
 //! the format version it was migrated from or null]`; sent `["calendar", the agenda file's text,
 //! whether items get events, the time in seconds since 1970]`, `["ok", the .ics text, how many
 //! events, what was left out]`; sent `["report", the agenda file's text]`, `["ok", the report's
-//! HTML]`; or `["error", the sentence to show]`.
+//! HTML]` (with a third element `"docx"`, `["ok", bytes of the report's .docx]`); or `["error",
+//! the sentence to show]`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,10 +45,16 @@ fn answer(request: &js_sys::Array) -> js_sys::Array {
             }
         }
         Some("export") => match agendum_core::format::load(&request.get(1).as_string().unwrap_or_default()) {
-            Ok(loaded) => {
-                let bytes = agendum_core::export::docx(&loaded.agenda);
-                js_sys::Array::of2(&"ok".into(), &js_sys::Uint8Array::from(&bytes[..]))
+            Ok(loaded) if request.get(2).as_bool() == Some(true) => {
+                match agendum_core::export::Marks::since_last(&loaded.agenda) {
+                    Some(marks) => bytes(&agendum_core::export::docx_marked(&loaded.agenda, &marks)),
+                    None => failed(
+                        "The agenda has not been published yet, so there are no changes to mark: Publish revision first."
+                            .into(),
+                    ),
+                }
             }
+            Ok(loaded) => bytes(&agendum_core::export::docx(&loaded.agenda)),
             Err(e) => failed(format!("The agenda could not be written as Word. {e}")),
         },
         Some("paste-items") => {
@@ -76,6 +84,9 @@ fn answer(request: &js_sys::Array) -> js_sys::Array {
             Err(e) => failed(e.to_string()),
         },
         Some("report") => match agendum_core::format::load(&request.get(1).as_string().unwrap_or_default()) {
+            Ok(loaded) if request.get(2).as_string().as_deref() == Some("docx") => {
+                bytes(&agendum_core::export::report_docx(&loaded.agenda))
+            }
             Ok(loaded) => js_sys::Array::of2(
                 &"ok".into(),
                 &JsValue::from_str(&agendum_core::export::report(&loaded.agenda)),
@@ -85,6 +96,11 @@ fn answer(request: &js_sys::Array) -> js_sys::Array {
         Some("calendar") => calendar(request).unwrap_or_else(failed),
         _ => failed("Agendum's worker was asked for something it does not do.".into()),
     }
+}
+
+/// An answer of a file's bytes.
+fn bytes(file: &[u8]) -> js_sys::Array {
+    js_sys::Array::of2(&"ok".into(), &js_sys::Uint8Array::from(file))
 }
 
 /// The calendar of an agenda, with the browser's time-zone rules. Its SEQUENCE is the agenda's

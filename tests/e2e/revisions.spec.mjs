@@ -1,7 +1,8 @@
 // Revisions through the meeting: TD514 is published, three things are edited, the Changes panel
-// lists the three with their words marked and goes to each, the agenda prints with them marked,
-// and R1 is published.
+// lists the three with their words marked and goes to each, the agenda prints with them marked
+// (in HTML, and in Word as Word's tracked changes), and R1 is published.
 import { readFile } from 'node:fs/promises';
+import { docxParts, trackedChanges } from './docx.mjs';
 import { test, expect, openExample, field, saved } from './helpers.mjs';
 
 async function publish(page, number) {
@@ -43,6 +44,31 @@ test('publish TD514, edit three things, see them in the Changes panel, and publi
   expect(marked).toContain('<del>infomration</del>');
   expect(marked).toContain('<ins>Information</ins>');
   expect(marked).toMatch(/<ins>[^<]*liaisons[^<]*<\/ins>/);
+
+  // In Word, the same changes are tracked changes by Agendum, dated at the publication; the
+  // plain Export Word has none.
+  const w = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export Word with changes marked' }).click();
+  const word = await w;
+  expect(word.suggestedFilename()).toBe('TD514-agenda-rg-sop-revised.marked.docx');
+  const doc = docxParts(await readFile(await word.path()))['word/document.xml'];
+  const changes = trackedChanges(doc);
+  expect(changes.length).toBeGreaterThan(0);
+  for (const c of changes) {
+    expect(c.author).toBe('Agendum');
+    expect(c.date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00$/);
+  }
+  const texts = (kind) => changes.filter((c) => c.kind === kind).map((c) => c.text);
+  expect(texts('del')).toContain('infomration');
+  expect(texts('ins')).toContain('Information');
+  expect(texts('ins').join(' ')).toMatch(/liaisons/);
+  expect(doc).toContain('<w:delText xml:space="preserve">infomration</w:delText>');
+  const c = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Word', exact: true }).click();
+  const clean = docxParts(await readFile(await (await c).path()))['word/document.xml'];
+  expect(trackedChanges(clean)).toEqual([]);
+  expect(clean).toContain('liaisons');
+  expect(clean).not.toContain('infomration');
 
   await publish(page, 'TD514R1');
   await expect(panel.getByRole('button', { name: /^Changes since TD514R1 / })).toBeVisible();

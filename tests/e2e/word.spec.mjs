@@ -1,9 +1,11 @@
-// Word in and out of the browser: the Word export imports back as the same agenda, and a Word
-// file with no agenda table is refused with its sentence, leaving the library as it was.
+// Word in and out of the browser: the Word export imports back as the same agenda, the report
+// is made as Word from disk too, and a Word file with no agenda table is refused with its
+// sentence, leaving the library as it was.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect, openLibrary } from './helpers.mjs';
+import { docxParts, docxText } from './docx.mjs';
 
 // In the meeting's zone, so that what is printed has no second zone: a Word file carries the
 // zone's printed words ("Geneva time"), not its IANA name, so the agenda read back has none.
@@ -52,6 +54,20 @@ test('the single-file edition reads and writes Word from disk too', async ({ pag
   await expect(page.getByRole('heading', { name: 'Agendum', level: 1 })).toBeVisible();
   await roundTrip(page);
   expect(violations).toEqual([]);
+});
+
+test('the single-file edition makes the report as Word from disk too', async ({ page }) => {
+  await page.goto(pathToFileURL(SINGLE).href);
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await page.getByRole('button', { name: 'Export report' }).click();
+  const d = page.waitForEvent('download');
+  await page.getByRole('group', { name: 'Export report' }).getByRole('button', { name: 'Report as Word' }).click();
+  const parts = docxParts(await readFile(await (await d).path()));
+  const text = docxText(parts['word/document.xml']);
+  expect(text).toMatch(/^Report of the TSAG RG-SOP meeting$/m);
+  expect(text).toMatch(/^Documents$/m);
+  expect(text).toMatch(/^TD667R1$/m);
+  await expect(page.getByRole('status').filter({ hasText: 'Report downloaded as Word, without a number of its own' })).toBeVisible();
 });
 
 test('a Word file with no agenda table is refused with its sentence, and nothing changes', async ({ page }) => {

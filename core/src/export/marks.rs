@@ -8,6 +8,8 @@ use super::html::escape_into;
 use crate::changes::{changes, Change, Part, Words};
 use crate::field::Field;
 use crate::model::{Agenda, EntryId, ItemId};
+use crate::revisions::number_at;
+use crate::time::{Date, Time};
 
 /// What the printed agenda marks.
 #[derive(Clone, Debug, Default)]
@@ -19,6 +21,9 @@ pub struct Marks {
     added_entries: FxHashSet<EntryId>,
     /// "Item 3.2: Budget", for what is no longer in the agenda.
     pub removed: Vec<String>,
+    /// When that revision was published (the meeting's wall clock), where known: the Word
+    /// export dates its tracked changes with it.
+    pub published: Option<(Date, Time)>,
 }
 
 impl Marks {
@@ -45,6 +50,15 @@ impl Marks {
         marks
     }
 
+    /// The marks of what changed since the agenda's last published revision, labelled with its
+    /// number ("TD514") and dated with its publication; None before the first publication.
+    pub fn since_last(a: &Agenda) -> Option<Marks> {
+        let last = a.revisions.last()?;
+        let mut marks = Marks::new(&last.agenda, a, number_at(a, last.revision));
+        marks.published = Some((last.date, last.time));
+        Some(marks)
+    }
+
     pub fn item_added(&self, item: ItemId) -> bool {
         self.added_items.contains(&item)
     }
@@ -57,6 +71,11 @@ impl Marks {
     /// paragraphs and bullets as lines.
     pub fn changed(&self, field: Field) -> bool {
         self.words.contains_key(&field)
+    }
+
+    /// The field's words, kept, inserted and deleted, if it changed.
+    pub(super) fn words(&self, field: Field) -> Option<&[Words]> {
+        self.words.get(&field).map(Vec::as_slice)
     }
 
     /// Writes the field's words marked, if it changed; nothing if not.

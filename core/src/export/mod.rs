@@ -1,6 +1,7 @@
 //! Exports: the printable HTML agenda ([`html`]) and the Word TD ([`docx`]), which print the
-//! same texts ([`printed`]), the meeting report's skeleton ([`report`]), the calendar ([`ics`]),
-//! and the file name an export gets.
+//! same texts ([`printed`]), each also with its changes since a revision marked ([`Marks`]); the
+//! meeting report's skeleton in HTML ([`report`]) and Word ([`report_docx`]) from one plan of
+//! what it prints; the calendar ([`ics`]); and the file name an export gets.
 
 mod docx;
 mod html;
@@ -11,12 +12,12 @@ mod report;
 
 use std::fmt::Write;
 
-pub use docx::docx;
+pub use docx::{docx, docx_marked, report_docx};
 pub use html::{escape, html, html_in, html_marked};
 pub use ics::{ics, Calendar, IcsOptions, Notice};
 pub use marks::Marks;
 pub use printed::{date_range, session_day};
-pub use report::report;
+pub use report::html::report;
 
 use crate::docref::DocNumber;
 use crate::model::Agenda;

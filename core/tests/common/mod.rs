@@ -45,3 +45,58 @@ pub fn big(n: usize) -> Agenda {
     }
     a
 }
+
+/// TD514 after its meeting, partly written up: the agenda agreed, TD667R1 revised as TD667R2,
+/// C103 discussed and deferred, the rest not yet entered.
+pub fn td514_reported() -> Agenda {
+    use agendum_core::docref::{DocNumber, DocStatus};
+    use agendum_core::model::RegisterEntry;
+
+    let mut a = td514();
+    a.report = "TD515".into();
+    let opening = &mut a.sessions[0].items[0];
+    opening.children[0].outcome = "Agreed".into();
+    opening.children[0].docs[0].status = Some(DocStatus::Introduced);
+    let iem = &mut a.sessions[0].items[1].children[1];
+    iem.outcome = "Approved with modifications".into();
+    iem.outcome_note = "Target dates <to be> added & agreed.".into();
+    iem.docs[0].status = Some(DocStatus::RevisedAs(DocNumber::parse("TD667R2")));
+    let c103 = &mut a.sessions[0].items[2].children[1];
+    c103.outcome = "Deferred".into();
+    c103.docs[0].status = Some(DocStatus::NotIntroduced);
+    let entry = RegisterEntry {
+        id: a.next_entry_id(),
+        number: DocNumber::parse("TD667R2"),
+        category: "Output".into(),
+        source: "Rapporteur, RG-IEM".into(),
+        title: "Industry Engagement Proposed Actions sorted by target entities".into(),
+    };
+    a.register.push(entry);
+    a
+}
+
+/// TD514 published on 25 July 2024 at 09:00, then edited: item 2.1 retitled, an item added
+/// after 1.1, Annex A's last entry removed and the category typo of entry 10 corrected.
+pub fn td514_revised() -> Agenda {
+    use agendum_core::edit::{commands, EntryField, ItemField};
+    use agendum_core::{Edit, Field, Value};
+
+    let id = |a: &Agenda, n: &str| a.rows().into_iter().find(|r| r.number == n).expect(n).id;
+    let mut a = td514();
+    agendum_core::revisions::publish(&mut a, "2024-07-25".parse().unwrap(), "09:00".parse().unwrap())
+        .expect("TD514 publishes");
+    let field = Field::item(id(&a, "2.1"), ItemField::Title);
+    Edit::Set { field, value: Value::Text("Report of the Industry Engagement meeting <June>".into()) }
+        .apply(&mut a)
+        .unwrap();
+    let (e, _) = commands::add_after(&a, id(&a, "1.1")).unwrap();
+    e.apply(&mut a).unwrap();
+    let new = a.item_mut(id(&a, "1.2")).unwrap();
+    new.title = "Welcome of new members".into();
+    let gone = a.register.last().unwrap().id;
+    Edit::RemoveEntry { id: gone }.apply(&mut a).unwrap();
+    let entry = a.register[9].id;
+    let field = Field::Entry { entry, field: EntryField::Category };
+    Edit::Set { field, value: Value::Text("Information".into()) }.apply(&mut a).unwrap();
+    a
+}

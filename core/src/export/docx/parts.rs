@@ -125,7 +125,8 @@ pub fn numbering() -> String {
 }
 
 /// The named styles: headings, body and table text, the TD's own pieces (document number,
-/// session rows, sources, actions, document notes) and the tables' style.
+/// session rows, sources, actions, document notes), the report's (a document's status, an
+/// outcome not entered yet) and the tables' style.
 pub fn styles() -> String {
     let para = |id: &str, name: &str, props: &str, run: &str| {
         format!("<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>{props}</w:pPr><w:rPr>{run}</w:rPr></w:style>")
@@ -189,6 +190,8 @@ pub fn styles() -> String {
     out.push_str(&para("Footer", "footer", "<w:jc w:val=\"center\"/>", "<w:sz w:val=\"18\"/>"));
     out.push_str("<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/></w:style>");
     out.push_str("<w:style w:type=\"character\" w:customStyle=\"1\" w:styleId=\"Source\"><w:name w:val=\"Item Source\"/><w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr><w:b/></w:rPr></w:style>");
+    out.push_str("<w:style w:type=\"character\" w:customStyle=\"1\" w:styleId=\"DocStatus\"><w:name w:val=\"Document Status\"/><w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr><w:i/></w:rPr></w:style>");
+    out.push_str("<w:style w:type=\"character\" w:customStyle=\"1\" w:styleId=\"Pending\"><w:name w:val=\"Outcome Pending\"/><w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr><w:color w:val=\"555555\"/></w:rPr></w:style>");
     out.push_str("<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr><w:color w:val=\"000000\"/></w:rPr></w:style>");
     out.push_str("<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:semiHidden/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>");
     let border =

@@ -1,5 +1,6 @@
 //! WordprocessingML written as text: the few elements the TD uses (paragraphs and runs, tables,
-//! hyperlinks), with every piece of user text escaped and stripped of what XML cannot hold.
+//! hyperlinks, tracked changes), with every piece of user text escaped and stripped of what XML
+//! cannot hold.
 
 /// Text as XML character data: escaped, and without the control characters XML 1.0 forbids
 /// (a file may hold any), which would make Word refuse the whole document.
@@ -29,17 +30,89 @@ pub struct Look {
 pub const PLAIN: Look = Look { bold: false, italic: false, style: None };
 pub const BOLD: Look = Look { bold: true, italic: false, style: None };
 
+/// A tracked change, as Word's Review shows it: an insertion underlined, a deletion struck
+/// through; Accept All keeps the one and drops the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tracked {
+    Inserted,
+    Deleted,
+}
+
+/// The author Word names for every tracked change the export writes.
+pub const AUTHOR: &str = "Agendum";
+
 /// The document's body as it is written, and the links it points to.
 #[derive(Default)]
 pub struct Body {
     pub xml: String,
     /// The targets of the hyperlinks, relationship `rIdL{n}` for the n-th (from 1).
     pub links: Vec<String>,
+    /// The date tracked changes carry (`w:date`), when they carry one.
+    date: Option<String>,
+    /// The tracked changes written so far: each has an id of its own.
+    changes: u32,
+    /// While set, everything written is one tracked change: a row added since the revision
+    /// the changes are from, or the list of what was removed since.
+    whole: Option<Tracked>,
 }
 
 impl Body {
-    /// A run of text; line breaks in it become Word's.
+    /// A body whose tracked changes are dated `date` (an xsd:dateTime), or carry no date.
+    pub fn tracking(date: Option<String>) -> Body {
+        Body { date, ..Body::default() }
+    }
+
+    /// Marks everything written from now on as one tracked change (rows, paragraphs and runs),
+    /// until `None`.
+    pub fn track_whole(&mut self, whole: Option<Tracked>) {
+        self.whole = whole;
+    }
+
+    /// A tracked change's attributes: its own id, the author and the date.
+    fn change_attributes(&mut self) -> String {
+        self.changes += 1;
+        let mut out = format!(" w:id=\"{}\" w:author=\"{AUTHOR}\"", self.changes);
+        if let Some(d) = &self.date {
+            out.push_str(&format!(" w:date=\"{d}\""));
+        }
+        out
+    }
+
+    /// The mark of a tracked row or paragraph mark, when everything is being tracked.
+    fn whole_mark(&mut self) -> Option<String> {
+        let tag = match self.whole? {
+            Tracked::Inserted => "ins",
+            Tracked::Deleted => "del",
+        };
+        Some(format!("<w:{tag}{}/>", self.change_attributes()))
+    }
+
+    /// A run of text; line breaks in it become Word's. While a whole change is tracked, the
+    /// run is part of it.
     pub fn run(&mut self, text: &str, look: Look) {
+        match self.whole {
+            Some(kind) => self.tracked_run(text, look, kind),
+            None => self.plain_run(text, look, "w:t"),
+        }
+    }
+
+    /// A run of text inserted or deleted since the revision the changes are from.
+    pub fn tracked_run(&mut self, text: &str, look: Look, kind: Tracked) {
+        if text.is_empty() {
+            return;
+        }
+        let attributes = self.change_attributes();
+        let (tag, text_tag) = match kind {
+            Tracked::Inserted => ("w:ins", "w:t"),
+            // Deleted text is written as w:delText: in w:t, Word would call the file damaged.
+            Tracked::Deleted => ("w:del", "w:delText"),
+        };
+        self.xml.push_str(&format!("<{tag}{attributes}>"));
+        self.plain_run(text, look, text_tag);
+        self.xml.push_str(&format!("</{tag}>"));
+    }
+
+    fn plain_run(&mut self, text: &str, look: Look, text_tag: &str) {
         if text.is_empty() {
             return;
         }
@@ -64,9 +137,13 @@ impl Body {
             if i > 0 {
                 out.push_str("<w:br/>");
             }
-            out.push_str("<w:t xml:space=\"preserve\">");
+            out.push('<');
+            out.push_str(text_tag);
+            out.push_str(" xml:space=\"preserve\">");
             escape_into(out, line.trim_end_matches('\r'));
-            out.push_str("</w:t>");
+            out.push_str("</");
+            out.push_str(text_tag);
+            out.push('>');
         }
         out.push_str("</w:r>");
     }
@@ -83,7 +160,10 @@ impl Body {
     /// Opens a paragraph of `style` (None for Normal), with a bullet when `bullet`.
     pub fn open_paragraph(&mut self, style: Option<&str>, bullet: bool) {
         self.xml.push_str("<w:p>");
-        if style.is_some() || bullet {
+        // A paragraph of a whole change has its mark tracked too, so that accepting a
+        // deletion leaves no empty paragraph behind, and rejecting an insertion none either.
+        let mark = self.whole_mark();
+        if style.is_some() || bullet || mark.is_some() {
             self.xml.push_str("<w:pPr>");
             if let Some(s) = style {
                 self.xml.push_str("<w:pStyle w:val=\"");
@@ -92,6 +172,11 @@ impl Body {
             }
             if bullet {
                 self.xml.push_str("<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>");
+            }
+            if let Some(mark) = mark {
+                self.xml.push_str("<w:rPr>");
+                self.xml.push_str(&mark);
+                self.xml.push_str("</w:rPr>");
             }
             self.xml.push_str("</w:pPr>");
         }
@@ -124,11 +209,15 @@ impl Body {
         self.xml.push_str("</w:tbl>");
     }
 
-    /// Opens a row that never splits across pages; a header row repeats on every page.
+    /// Opens a row that never splits across pages; a header row repeats on every page. While a
+    /// whole change is tracked, the row is inserted (or deleted) with it.
     pub fn open_row(&mut self, header: bool) {
         self.xml.push_str("<w:tr><w:trPr><w:cantSplit/>");
         if header {
             self.xml.push_str("<w:tblHeader/>");
+        }
+        if let Some(mark) = self.whole_mark() {
+            self.xml.push_str(&mark);
         }
         self.xml.push_str("</w:trPr>");
     }
@@ -153,7 +242,8 @@ impl Body {
     /// an empty paragraph.
     pub fn close_cell(&mut self, empty: bool) {
         if empty {
-            self.xml.push_str("<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p>");
+            self.open_paragraph(Some("TableText"), false);
+            self.close_paragraph();
         }
         self.xml.push_str("</w:tc>");
     }
