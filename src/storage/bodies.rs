@@ -81,7 +81,19 @@ pub async fn text(id: &str) -> Result<Option<String>, String> {
 /// Writes a record and reads it back; refused, what was kept under `id` is as it was (a
 /// transaction that does not commit changes nothing).
 pub async fn put(id: &str, text: &str) -> Result<(), Refusal> {
-    put_value(id, &JsValue::from_str(text)).await
+    match put_value(id, &JsValue::from_str(text)).await {
+        // Browsers do not all say why a write was refused (Firefox aborts a transaction that
+        // would overwrite a record without naming the quota): a write that would not fit in
+        // what the browser says is left is called so.
+        Err(Refusal::Refused) if no_room_for(text.len()).await => Err(Refusal::Full),
+        other => other,
+    }
+}
+
+async fn no_room_for(bytes: usize) -> bool {
+    super::space::estimate()
+        .await
+        .is_some_and(|e| e.quota - e.usage < bytes as f64 || e.usage > 0.95 * e.quota)
 }
 
 /// Writes a value as [`get`] gave it (putting a record back as it was) and reads it back.

@@ -32,12 +32,13 @@ const ALL = {
   firefox: {
     driver: process.env.GECKODRIVER || join(process.env.HOME || '/root', '.cargo/bin/geckodriver'),
     args: (port) => [`--port=${port}`, '--host=127.0.0.1'],
-    capabilities: (downloads) => ({
+    capabilities: (downloads, prefs = {}) => ({
       browserName: 'firefox',
       'moz:firefoxOptions': {
         binary: process.env.FIREFOX || '/usr/bin/firefox-esr',
         args: ['-headless', '-width=1280', '-height=800'],
         prefs: {
+          ...prefs,
           'browser.download.folderList': 2,
           'browser.download.dir': downloads,
           'browser.download.useDownloadDir': true,
@@ -116,9 +117,11 @@ export async function startDriver(name) {
     .catch((e) => { proc.kill(); x?.proc.kill(); throw new Error(`${e.message}\n${log}`); });
   return {
     name,
-    async session() {
+    /** `prefs`: the browser's own settings for this session, where the engine takes them
+     *  (Firefox's about:config). */
+    async session(prefs) {
       const downloads = await mkdtemp(join(tmpdir(), `agendum-${name}-downloads-`));
-      const driver = await new Builder().usingServer(url).withCapabilities(engine.capabilities(downloads)).build();
+      const driver = await new Builder().usingServer(url).withCapabilities(engine.capabilities(downloads, prefs)).build();
       driver.engine = name;
       driver.downloads = downloads;
       // The same window size everywhere, so the same rows are built and visible.

@@ -13,10 +13,11 @@ export { assert, By, Key };
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, process.env.E2E_DIST || 'dist');
 
-/** Runs `body(ctx)` once per engine; ctx.driver is a fresh browser for each test, ctx.url the
+/** Runs `body(ctx)` once per engine of the run (`only`: those of them named); ctx.driver is a
+ *  fresh browser for each test, started with `prefs` where the engine takes them, ctx.url the
  *  served dist/. A test ends by checking that the page recorded no problem (server.mjs). */
-export function eachEngine(title, body) {
-  for (const name of engines) {
+export function eachEngine(title, body, { only, prefs } = {}) {
+  for (const name of engines.filter((e) => !only || only.includes(e))) {
     describe(`${title} [${name}]`, () => {
       const ctx = { engine: name };
       let driverProcess;
@@ -30,7 +31,7 @@ export function eachEngine(title, body) {
         await server?.stop();
         driverProcess?.stop();
       });
-      beforeEach(async () => { ctx.driver = await driverProcess.session(); });
+      beforeEach(async () => { ctx.driver = await driverProcess.session(prefs); });
       afterEach(async () => {
         try {
           if (ctx.driver) await noProblems(ctx.driver);
