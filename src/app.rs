@@ -149,19 +149,26 @@ fn origin_note(listing: &Listing, name: &str, file: Option<&str>) -> String {
 }
 
 impl Library {
-    /// Lists the agendas again; records still to be moved into the browser's database are
-    /// moved, and the list read once more when they are.
     fn refresh(&self) {
         self.listing.set(storage::list());
-        if storage::to_move() {
-            let lib = *self;
-            spawn_local(async move {
-                let problems = storage::move_to_database().await;
+    }
+
+    /// Moves the records kept in localStorage into the browser's database, once a page: those
+    /// of earlier versions, and the last save of a page that was closed. Done at start, whatever
+    /// is shown: until then they take room in localStorage that the list needs. The library,
+    /// if shown, is listed again with what could not be moved.
+    fn move_records(self) {
+        if !storage::to_move() {
+            return;
+        }
+        spawn_local(async move {
+            let problems = storage::move_to_database().await;
+            if self.open.get_untracked().is_none() && self.shared.get_untracked().is_none() {
                 let mut listing = storage::list();
                 listing.problems.extend(problems);
-                let _ = lib.listing.try_set(listing);
-            });
-        }
+                let _ = self.listing.try_set(listing);
+            }
+        });
     }
 
     /// Says what an action other than an import did; the notices of finished imports go, the
@@ -885,9 +892,9 @@ fn LibraryScreen() -> impl IntoView {
 
 #[component]
 pub fn App() -> impl IntoView {
-    // Listing moves records still in localStorage into the database (and quarantines or
-    // migrates old ones): opening one agenda straight from its address need not wait for that,
-    // so the list is read when the library is shown.
+    // Listing quarantines unreadable records and migrates old ones: opening one agenda
+    // straight from its address need not wait for that, so the list is read when the library
+    // is shown.
     let open = hash_id();
     let shared = shared_fragment();
     let listed_now = open.is_none() && shared.is_none();
@@ -903,6 +910,7 @@ pub fn App() -> impl IntoView {
     if listed_now {
         lib.refresh();
     }
+    lib.move_records();
     let hash = window_event_listener(ev::hashchange, move |_| {
         let open = hash_id();
         let shared = shared_fragment();

@@ -104,3 +104,20 @@ test('agendas kept in localStorage before the database are moved into it on firs
   await page.reload();
   await expect(field(page, 'Title')).toHaveValue('Kept before the database, edited after the move');
 });
+
+test('an edit typed just before the tab is closed is there when the agenda is opened again', async ({ page, context }) => {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
+  await expect(page.locator('.save-state')).toHaveText('Saved');
+  const address = page.url();
+  // Closed at once: the autosave's moment has not come, and a database write may not finish.
+  await field(page, 'Title').fill('Typed just before closing the tab');
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(address);
+  await expect(field(again, 'Title')).toHaveValue('Typed just before closing the tab');
+  await again.getByRole('button', { name: '← Agendas' }).click();
+  await expect(rows(again).filter({ hasText: 'Typed just before closing the tab' })).toHaveCount(1);
+  await expect.poll(() => again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('agendum.agenda.')).length)).toBe(0);
+});
