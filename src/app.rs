@@ -652,12 +652,19 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
         move |_| {
             spawn_local(async move {
                 match storage::delete(&id.get_value()).await {
-                    Ok(removed) => {
+                    Ok(Some(removed)) => {
                         lib.refresh();
                         lib.say(Some(Message::Deleted {
                             name: name.get_value(),
                             removed: Box::new(removed),
                         }));
+                    }
+                    Ok(None) => {
+                        lib.refresh();
+                        lib.say(Some(Message::Done(format!(
+                            "Removed \"{}\" from the list. Its record could not be read, so it cannot be put back; what there was of it is kept aside in this browser, as it was.",
+                            name.get_value()
+                        ))));
                     }
                     Err(e) => lib.say(Some(Message::Problem(e))),
                 }

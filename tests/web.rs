@@ -261,9 +261,34 @@ async fn a_saved_agenda_is_kept_as_the_file_format_s_own_text_with_its_counters_
     assert_eq!(local().get_item("agendum.revision.kept").unwrap().as_deref(), Some("2"));
     assert_eq!(local().get_item("agendum.edited.kept").unwrap().as_deref(), Some("1733100000000"));
     assert_eq!(storage::save_count("kept"), 2);
-    assert!(storage::delete("kept").await.is_ok());
+    assert!(storage::delete("kept").await.unwrap().is_some(), "what was deleted is returned, for Undo");
     assert_eq!(local().length().unwrap(), 0, "deleting removes the record and its counters");
     assert_eq!(in_database("kept").await, None);
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_record_does_not_open_says_why_and_is_deleted_with_its_bytes_kept_aside() {
+    clear().await;
+    storage::keep(&templates::td514("ghost"), None, "").await.unwrap();
+    let db = database().await;
+    let tx = db.transaction(&[storage::RECORDS], idb::TransactionMode::ReadWrite).unwrap();
+    let store = tx.object_store(storage::RECORDS).unwrap();
+    let key = wasm_bindgen::JsValue::from_str("ghost");
+    store.put(&"{\"format\":\"agen".into(), Some(&key)).unwrap().await.unwrap();
+    tx.await.unwrap();
+    db.close();
+    let e = storage::load("ghost").await.unwrap_err();
+    assert!(e.starts_with("This agenda could not be read"), "{e}");
+    assert_eq!(storage::delete("ghost").await, Ok(None), "nothing readable to put back");
+    assert!(storage::list().agendas.is_empty(), "the line goes all the same");
+    let db = database().await;
+    let tx = db.transaction(&[storage::RECORDS], idb::TransactionMode::ReadOnly).unwrap();
+    let keys = tx.object_store(storage::RECORDS).unwrap().get_all_keys(None, None).unwrap().await.unwrap();
+    db.close();
+    let keys: Vec<String> = keys.iter().filter_map(|k| k.as_string()).collect();
+    assert_eq!(keys.len(), 1, "{keys:?}");
+    assert!(keys[0].starts_with("quarantine.ghost."), "{keys:?}");
+    assert_eq!(in_database(&keys[0]).await.as_deref(), Some("{\"format\":\"agen"));
 }
 
 /// Fills localStorage to the last character, as a full browser is.

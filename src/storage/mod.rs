@@ -222,14 +222,30 @@ pub struct Removed {
     pub origin: String,
 }
 
-/// Removes an agenda; returns what was removed, so the deletion can be undone.
-pub async fn delete(id: &str) -> Result<Removed, String> {
-    let agenda = load(id).await?;
-    let removed = Removed { edited: local::edited(id), origin: local::origin(id), agenda };
+/// Removes an agenda; returns what was removed, so the deletion can be undone, or None when
+/// its record could not be read (it was gone, or is kept aside for the recovery screen under
+/// a key of its own): the line in the list goes all the same, or it could never be removed.
+pub async fn delete(id: &str) -> Result<Option<Removed>, String> {
+    let removed = load(id).await.ok().map(|agenda| Removed {
+        edited: local::edited(id),
+        origin: local::origin(id),
+        agenda,
+    });
     if bodies::available().await {
-        bodies::remove(id)
-            .await
-            .map_err(|e| format!("\"{}\" could not be deleted: {e}.", removed.agenda.display_name()))?;
+        let name = || removed.as_ref().map_or_else(|| id.to_string(), |r| r.agenda.display_name());
+        if removed.is_none() {
+            if let Ok(Some(unreadable)) = bodies::get(id).await {
+                let aside = format!("quarantine.{id}.{}", now() as u64);
+                bodies::put_value(&aside, &unreadable).await.map_err(|r| {
+                    format!(
+                        "\"{}\" could not be deleted: its record could not be kept aside, because {}.",
+                        name(),
+                        r.why()
+                    )
+                })?;
+            }
+        }
+        bodies::remove(id).await.map_err(|e| format!("\"{}\" could not be deleted: {e}.", name()))?;
     }
     local::remove(id);
     Ok(removed)
