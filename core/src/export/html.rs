@@ -59,7 +59,9 @@ pub(super) fn number_html(out: &mut String, template: &str, number: &DocNumber) 
     }
 }
 
-fn doc_html(out: &mut String, template: &str, d: &DocRef) {
+/// Opens a cited document's line with its number, in parentheses when it is not expected to be
+/// introduced; the caller writes what follows and closes the `div`.
+pub(super) fn open_doc(out: &mut String, template: &str, d: &DocRef) {
     out.push_str("<div class=\"doc\">");
     if !d.introduced {
         out.push('(');
@@ -68,6 +70,10 @@ fn doc_html(out: &mut String, template: &str, d: &DocRef) {
     if !d.introduced {
         out.push(')');
     }
+}
+
+fn doc_html(out: &mut String, template: &str, d: &DocRef) {
+    open_doc(out, template, d);
     if !d.note.trim().is_empty() {
         out.push_str("<div class=\"doc-note\">(");
         escape_into(out, d.note.trim());

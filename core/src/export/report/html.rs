@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::{Outcome, Report};
 use crate::docref::{DocRef, DocStatus};
-use crate::export::html::{escape_into, head_row, number_html, open_document, rich_text, text_lines};
+use crate::export::html::{escape_into, head_row, number_html, open_doc, open_document, rich_text, text_lines};
 use crate::model::Agenda;
 
 /// Styles of the report's own columns, after the agenda's.
@@ -103,14 +103,7 @@ pub fn report(a: &Agenda) -> String {
 
 /// A cited document with what became of it: "TD667R1 — revised as TD667R2".
 fn doc_with_status(out: &mut String, template: &str, d: &DocRef) {
-    out.push_str("<div class=\"doc\">");
-    if !d.introduced {
-        out.push('(');
-    }
-    number_html(out, template, &d.number);
-    if !d.introduced {
-        out.push(')');
-    }
+    open_doc(out, template, d);
     if let Some(s) = &d.status {
         out.push_str(" <span class=\"status\">");
         status_html(out, template, s);
