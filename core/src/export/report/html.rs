@@ -4,7 +4,9 @@ use std::fmt::Write;
 
 use super::{Outcome, Report};
 use crate::docref::{DocRef, DocStatus};
-use crate::export::html::{escape_into, head_row, number_html, open_doc, open_document, rich_text, text_lines};
+use crate::export::html::{
+    escape_into, head_row, number_html, open_doc, open_document, rich_text, text_lines,
+};
 use crate::model::Agenda;
 
 /// Styles of the report's own columns, after the agenda's.
