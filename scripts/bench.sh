@@ -63,11 +63,11 @@ printf 'commit %s%s; %s cores, load average %s\n' "$(git rev-parse --short HEAD 
   "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # 1. The editor's release build, and a private copy of it to serve.
-if [ "${BENCH_REBUILD:-0}" = 1 ] || [ ! -f dist/index.html ] || ! ls dist/*_bg.wasm >/dev/null 2>&1; then
+if [ "${BENCH_REBUILD:-0}" = 1 ] || [ ! -f dist/index.html ] || ! ls dist/agendum-app-*_bg.wasm >/dev/null 2>&1; then
   say "building the editor (trunk build --release)"
   run editor-build trunk build --release || { echo "cannot measure without dist/" >&2; exit 1; }
 else
-  newer="$(find src core/src style static index.html Cargo.toml Cargo.lock Trunk.toml -newer "$(ls dist/*_bg.wasm | head -n 1)" -type f 2>/dev/null | head -n 3 | tr '\n' ' ' || true)"
+  newer="$(find src core/src style static index.html Cargo.toml Cargo.lock Trunk.toml -newer "$(ls dist/agendum-app-*_bg.wasm | head -n 1)" -type f 2>/dev/null | head -n 3 | tr '\n' ' ' || true)"
   if [ -n "$newer" ]; then
     say "note: dist/ is older than ${newer}— measuring it as it is; BENCH_REBUILD=1 rebuilds it"
   fi
@@ -88,7 +88,7 @@ for attempt in 1 2 3 4 5 6; do
   [ "$attempt" = 6 ] && { echo "dist/ stays incomplete (a build in progress?)" >&2; exit 1; }
   sleep 10
 done
-say "editor build: $(basename "$(ls "$WORK"/app-dist/*_bg.wasm)")"
+say "editor build: $(basename "$(ls "$WORK"/app-dist/agendum-app-*_bg.wasm)")"
 
 # 2. The floor, built like the editor in this same run.
 say "building the floor page (bench/floor, trunk build --release)"
