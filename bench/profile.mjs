@@ -18,7 +18,7 @@ if (!appUrl || !file || !label) {
 const PRESSES = Number(pressesArg || 50);
 const text = readFileSync(file, 'utf8');
 
-function summarise(profile, top = 40) {
+function summarise(profile, top = Number(process.env.PROFILE_TOP || 40)) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);

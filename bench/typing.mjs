@@ -194,10 +194,20 @@ try {
   const bare = await context.newPage();
   await bare.setContent('<!DOCTYPE html><textarea aria-label="Bare"></textarea>');
   await bare.evaluate(latencyProbe);
+  await bare.evaluate(() => {
+    window.__slow = new Map();
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.interactionId) window.__slow.set(e.interactionId, Math.max(window.__slow.get(e.interactionId) || 0, e.duration));
+      }
+    }).observe({ type: 'event', buffered: true, durationThreshold: 16 });
+  });
   await bare.getByRole('textbox', { name: 'Bare' }).click();
   await type(bare, false);
   const baseline = (await bare.evaluate(() => window.__samples)).map((s) => s.paint);
-  emit({ figure: 'typing.baseline', items: SIZE, presses: PRESSES, median_ms: median(baseline), p95_ms: percentile(baseline, 95) });
+  const bareSlow = await bare.evaluate(() => window.__slow.size);
+  emit({ figure: 'typing.baseline', items: SIZE, presses: PRESSES, median_ms: median(baseline), p95_ms: percentile(baseline, 95),
+    event_timing_over_16: bareSlow });
   await context.close();
 } finally {
   await browser.close();
