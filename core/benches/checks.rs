@@ -102,10 +102,10 @@ fn item(rng: &mut Rng, next: &mut Counters, register: &mut Vec<RegisterEntry>) -
         item.docs.push(r);
         next.cited += 1;
         let category = rng.pick(CATEGORIES).into();
-        if next.cited % 41 == 0 {
+        if next.cited.is_multiple_of(41) {
             continue;
         }
-        let title = if next.item % 23 == 0 && k == 0 {
+        let title = if next.item.is_multiple_of(23) && k == 0 {
             let rest: Vec<&str> = t.split(' ').skip(1).collect();
             format!("{} workplan", rest.join(" "))
         } else {
