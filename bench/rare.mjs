@@ -53,6 +53,8 @@ try {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl).origin });
       const fetched = [];
       context.on('response', (r) => {
+        // The service worker filling its cache after the page loaded is not the action's.
+        if (r.request().serviceWorker()) return;
         fetched.push(r.body().then((b) => b.length).catch(() => 0));
         results[name].files.add(new URL(r.url()).pathname.replace(/^\//, ''));
       });
