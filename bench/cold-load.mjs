@@ -1,6 +1,6 @@
 // Cold load, for scripts/bench.sh:
 //
-//   node bench/cold-load.mjs APP_URL FLOOR_URL TD514_FILE [RUNS]
+//   node bench/cold-load.mjs APP_URL FLOOR_URL TD514_FILE [RUNS [REPEAT_CONTEXTS]]
 //
 // Each run is a fresh browser context (a new profile: empty HTTP cache, no service worker, no
 // compiled-wasm cache). The editor: the TD514 example is written into that context's
@@ -11,6 +11,13 @@
 // navigation start (performance.timeOrigin) to the first animation frame at which the condition
 // holds (polled every frame with requestAnimationFrame). Runs alternate editor and floor, after
 // one unmeasured warm-up of each, so background load on the machine falls on both alike.
+//
+// Repeat visits: in each of REPEAT_CONTEXTS (3) fresh contexts, the page is loaded once (the
+// editor's service worker installs and fills its cache; the browser compiles the wasm), then
+// loaded again 3 times, each in a new tab of the same context, measured as above: the editor
+// served by its service worker, with the browser's compiled-code cache warm; the floor, which
+// has no service worker, from the HTTP cache (bench/serve.mjs answers 304 Not Modified). The
+// figure is the median of those later loads.
 import { readFileSync } from 'node:fs';
 import { emit, freshContext, launch, median, watchProblems } from './lib.mjs';
 
@@ -20,6 +27,8 @@ if (!appUrl || !floorUrl || !fixture) {
   process.exit(2);
 }
 const RUNS = Number(runsArg || 10);
+const REPEAT_CONTEXTS = Number(process.argv[6] || 3);
+const REPEATS = 3;
 const td514 = readFileSync(fixture, 'utf8');
 
 // Runs in the page before any of its scripts: polls every frame for the condition and keeps the
@@ -59,20 +68,63 @@ function readyProbe({ selector, text }) {
   requestAnimationFrame(poll);
 }
 
+/** Prepares a fresh context for `which` page; returns the address to load. */
+async function prepare(context, which) {
+  if (which === 'app') {
+    await context.addInitScript(({ text }) => {
+      if (window.top === window) localStorage.setItem('agendum.agenda.bench', text);
+    }, { text: td514 });
+    await context.addInitScript(readyProbe, { selector: '.counts', text: 'errors' });
+    return new URL('/#/agenda/bench', appUrl).href;
+  }
+  await context.addInitScript(readyProbe, { selector: 'button' });
+  return new URL('/', floorUrl).href;
+}
+
+/** Loads `url` in a new tab of `context` until the page is ready; returns the time it took. */
+async function load(context, url) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 120_000, polling: 50 });
+    return { ms: await page.evaluate(() => window.__benchReady), controlled: await page.evaluate(() => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** One context: a first visit, then REPEATS repeat visits; returns the repeat visits' times. */
+async function repeat(browser, which) {
+  const context = await freshContext(browser);
+  try {
+    const url = await prepare(context, which);
+    const first = await context.newPage();
+    await first.goto(url, { waitUntil: 'commit' });
+    await first.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 120_000, polling: 50 });
+    if (which === 'app') {
+      // The service worker active with its cache filled (install waits for the cache).
+      await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    }
+    // The compiled code is cached once compilation has finished in the background.
+    await new Promise((r) => setTimeout(r, 1500));
+    await first.close();
+    const out = [];
+    let served = 0;
+    for (let i = 0; i < REPEATS; i++) {
+      const r = await load(context, url);
+      out.push(r.ms);
+      if (r.controlled) served++;
+    }
+    return { samples: out, served };
+  } finally {
+    await context.close();
+  }
+}
+
 async function once(browser, which) {
   const context = await freshContext(browser);
   try {
-    let url;
-    if (which === 'app') {
-      await context.addInitScript(({ text }) => {
-        if (window.top === window) localStorage.setItem('agendum.agenda.bench', text);
-      }, { text: td514 });
-      await context.addInitScript(readyProbe, { selector: '.counts', text: 'errors' });
-      url = new URL('/#/agenda/bench', appUrl).href;
-    } else {
-      await context.addInitScript(readyProbe, { selector: 'button' });
-      url = new URL('/', floorUrl).href;
-    }
+    const url = await prepare(context, which);
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(url, { waitUntil: 'commit' });
@@ -135,6 +187,18 @@ try {
   emit({ figure: 'load.app', ms: median(app), at: at('app'), runs: RUNS, samples: round(app), counts,
     problems: [...problems] });
   emit({ figure: 'load.floor', ms: median(floor), at: at('floor'), runs: RUNS, samples: round(floor) });
+
+  const again = { app: [], floor: [] };
+  let served = 0;
+  for (let i = 0; i < REPEAT_CONTEXTS; i++) {
+    const a = await repeat(browser, 'app');
+    again.app.push(...a.samples);
+    served += a.served;
+    again.floor.push(...(await repeat(browser, 'floor')).samples);
+  }
+  emit({ figure: 'load.repeat.app', ms: median(again.app), samples: round(again.app), runs: again.app.length,
+    served_by_worker: served });
+  emit({ figure: 'load.repeat.floor', ms: median(again.floor), samples: round(again.floor), runs: again.floor.length });
 } finally {
   await browser.close();
 }

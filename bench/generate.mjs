@@ -1,13 +1,19 @@
-// Writes a generated agenda file (docs/file-format.md, version 2) for the typing, export and save
-// figures of scripts/bench.sh:
+// Writes a generated agenda file (docs/file-format.md, version 2) for the opening, typing, export
+// and save figures of scripts/bench.sh:
 //
-//   node bench/generate.mjs OUT.agenda.json [ITEMS]     (500 items by default)
+//   node bench/generate.mjs OUT.agenda.json [ITEMS [ENTRIES]]
+//
+// (500 items and twice as many register entries by default; scripts/bench.sh also makes the
+// plenary-sized one of issue #20, 2,000 items and 5,000 entries.)
 //
 // The same shape as the agendas of core/benches/checks.rs: sessions of 50 items, top-level items
 // with 0–3 sub-items, every item citing one or two documents (some not to be introduced, some at
 // a revision, some with a note), every top-level item timed, summaries citing documents and
-// items, category typos, and twice as many register entries as items (the cited documents, then
-// uncited ones). Deterministic: the same ITEMS always gives the same bytes.
+// items, category typos, and ENTRIES register entries (the cited documents, then uncited ones).
+// What a real agenda gets wrong is planted at fixed intervals, so each size has its share of the
+// findings: one cited document in 41 missing from the register, and one item in 23 whose
+// register entry gives another title. Deterministic: the same ITEMS and ENTRIES always give the
+// same bytes.
 //
 // Prints one JSON line describing the file: its item and entry counts and the accessible name
 // of the title box the typing figure types into (a top-level item near the middle).
@@ -15,8 +21,9 @@ import { writeFileSync } from 'node:fs';
 
 const out = process.argv[2];
 const ITEMS = Number(process.argv[3] || 500);
-if (!out || !(ITEMS > 0)) {
-  console.error('usage: node bench/generate.mjs OUT.agenda.json [ITEMS]');
+const ENTRIES = Number(process.argv[4] || 2 * ITEMS);
+if (!out || !(ITEMS > 0) || !(ENTRIES > 0)) {
+  console.error('usage: node bench/generate.mjs OUT.agenda.json [ITEMS [ENTRIES]]');
   process.exit(2);
 }
 const ITEMS_PER_SESSION = 50;
@@ -76,6 +83,7 @@ register.push({ id: 1, number: 'TD514', category: 'Admin', source: agenda.source
 
 let nextItem = 1;
 let nextDoc = 1000;
+let cited = 0; // documents cited so far, for the planted findings
 
 function item() {
   const t = title();
@@ -93,7 +101,13 @@ function item() {
     const ref = { number, introduced: below(3) !== 0, note: '' };
     if (k === 0 && below(8) === 0) ref.note = 'Output of RG-IEM meeting';
     it.docs.push(ref);
-    register.push({ id: register.length + 1, number, category: pick(CATEGORIES), source, title: t });
+    cited++;
+    const category = pick(CATEGORIES);
+    // Planted: a document the secretariat has not registered yet (xref.unregistered), and an
+    // entry titled otherwise than the item that presents it (xref.title).
+    if (cited % 41 === 0) continue;
+    const registered = nextItem % 23 === 0 && k === 0 ? `${t.split(' ').slice(1).join(' ')} workplan` : t;
+    register.push({ id: register.length + 1, number, category, source, title: registered });
   }
   it.actions.push(pick(ACTIONS));
   if (below(3) === 0) it.summary = `${title()} Meeting report to be found in TD515; see 1.1.`;
@@ -138,7 +152,7 @@ while (made < ITEMS) {
 }
 register.push({ id: register.length + 1, number: 'TD515', category: 'Report', source: agenda.source,
   title: 'Reserved for: Report, RG-SOP' });
-while (register.length < 2 * ITEMS) {
+while (register.length < ENTRIES) {
   const t = title();
   register.push({ id: register.length + 1, number: `TD${nextDoc}`, category: pick(CATEGORIES),
     source: pick(SOURCES), title: t });

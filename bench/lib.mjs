@@ -45,15 +45,58 @@ export function watchProblems(page) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Writes agenda files into a context's localStorage before the page's own scripts run, each
+ *  under agendum.agenda.ID (the key src/storage.rs reads for the agenda ID): `agendas` maps IDs
+ *  to file texts. */
+export async function seed(context, agendas) {
+  await context.addInitScript((agendas) => {
+    if (window.top !== window) return;
+    for (const [id, text] of Object.entries(agendas)) localStorage.setItem(`agendum.agenda.${id}`, text);
+  }, agendas);
+}
+
+/** Runs in the page before its scripts: keeps the main wasm module's memory as
+ *  window.__benchWasmMemory (the first module instantiated: the editor's, not a worker's). */
+export function wasmMemoryProbe() {
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    if (!original) continue;
+    WebAssembly[name] = function (...args) {
+      return original.apply(this, args).then((result) => {
+        const instance = result.instance || result;
+        if (!window.__benchWasmMemory && instance.exports && instance.exports.memory) {
+          window.__benchWasmMemory = instance.exports.memory;
+        }
+        return result;
+      });
+    };
+  }
+}
+
+/** The page's memory: the wasm memory's size and, over CDP after a garbage collection, the JS
+ *  heap in use and the DOM's node count. In bytes, except nodes. */
+export async function memory(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name) => (metrics.find((m) => m.name === name) || {}).value ?? null;
+    const wasm = await page.evaluate(() => (window.__benchWasmMemory ? window.__benchWasmMemory.buffer.byteLength : null));
+    return { wasm, js_heap: metric('JSHeapUsedSize'), js_heap_total: metric('JSHeapTotalSize'), nodes: metric('Nodes') };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /**
  * Opens the agenda file `text`, stored under `id`, in the editor of a fresh browser context and
  * waits until its checks show. Returns the context, the page and the page's problems.
  */
 export async function openAgenda(browser, appUrl, id, text) {
   const context = await freshContext(browser);
-  await context.addInitScript(({ key, text }) => {
-    if (window.top === window) localStorage.setItem(key, text);
-  }, { key: `agendum.agenda.${id}`, text });
+  await seed(context, { [id]: text });
+  await context.addInitScript(wasmMemoryProbe);
   const page = await context.newPage();
   const problems = watchProblems(page);
   await page.goto(new URL(`/#/agenda/${id}`, appUrl).href);

@@ -24,8 +24,9 @@ if (!js || !wasm) {
   console.error(`${dist}/index.html has no Trunk loader naming a .js and a .wasm`);
   process.exit(1);
 }
-// The Word worker's files, where the build has them: fetched on the first Word action only.
-const worker = [['worker.js', 'word-worker.js'], ['worker.wasm', 'word-worker_bg.wasm']]
+// The worker of rare actions, where the build has it: fetched on the first Word file, calendar,
+// share link or report only.
+const worker = [['worker.loader', 'word-worker_loader.js'], ['worker.js', 'word-worker.js'], ['worker.wasm', 'word-worker_bg.wasm']]
   .filter(([, name]) => { try { readFileSync(join(dist, name)); return true; } catch { return false; } });
 for (const [kind, name] of [['js', js[1]], ['wasm', wasm[1]], ...worker]) {
   const data = readFileSync(join(dist, name));
@@ -33,7 +34,7 @@ for (const [kind, name] of [['js', js[1]], ['wasm', wasm[1]], ...worker]) {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: 11,
       [constants.BROTLI_PARAM_LGWIN]: 24,
-      [constants.BROTLI_PARAM_MODE]: kind.endsWith('js') ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
+      [constants.BROTLI_PARAM_MODE]: (kind.endsWith('js') || kind === 'worker.loader') ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
       [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
     },
   });

@@ -1,8 +1,9 @@
 // Typing latency, for scripts/bench.sh:
 //
-//   node bench/typing.mjs APP_URL AGENDA_FILE TITLE_LABEL [PRESSES]
+//   node bench/typing.mjs APP_URL AGENDA_FILE TITLE_LABEL [PRESSES [SIZE]]
 //
-// Opens the generated agenda (bench/generate.mjs: 500 items, 1,000 register entries) in the
+// Opens a generated agenda (bench/generate.mjs: 500 items and 1,000 register entries, or 2,000
+// and 5,000; SIZE names it in the figures, 500 by default) in the
 // editor of a fresh browser context, clicks into one item's title (the textarea named
 // TITLE_LABEL, e.g. "Item 119 title", near the middle of the table) and presses PRESSES (100)
 // letter keys through Playwright, one at a time, as a user types.
@@ -21,15 +22,19 @@
 // Re-renders: a MutationObserver on the items table (childList, attributes and characterData,
 // subtree) counts the mutations outside the edited row over all the key presses; rows that did
 // not change should not be touched at all.
+//
+// Memory: the wasm memory's size and the JS heap in use (CDP Performance.getMetrics, after a
+// garbage collection), once the agenda is open and again after the key presses.
 import { readFileSync } from 'node:fs';
-import { clickField, emit, launch, median, openAgenda, percentile, sleep } from './lib.mjs';
+import { clickField, emit, launch, median, memory, openAgenda, percentile, sleep } from './lib.mjs';
 
-const [appUrl, file, label, pressesArg] = process.argv.slice(2);
+const [appUrl, file, label, pressesArg, sizeArg] = process.argv.slice(2);
 if (!appUrl || !file || !label) {
-  console.error('usage: node bench/typing.mjs APP_URL AGENDA_FILE TITLE_LABEL [PRESSES]');
+  console.error('usage: node bench/typing.mjs APP_URL AGENDA_FILE TITLE_LABEL [PRESSES [SIZE]]');
   process.exit(2);
 }
 const PRESSES = Number(pressesArg || 100);
+const SIZE = Number(sizeArg || 500);
 const GAP_MS = 50; // between a key's paint and the next key press
 const text = readFileSync(file, 'utf8');
 const ID = 'bench-typing';
@@ -119,6 +124,8 @@ const browser = await launch();
 try {
   const { context, page, problems } = await openAgenda(browser, appUrl, ID, text);
   const loadMs = await page.evaluate(() => performance.now());
+  await sleep(500);
+  const opened = await memory(page);
   const box = await clickField(page, label);
   const before = await box.inputValue();
   const rows = await page.locator('table.items tr.item').count();
@@ -136,6 +143,7 @@ try {
       findings: document.querySelectorAll('.checks li').length,
     };
   });
+  const typedMemory = await memory(page);
   const after = await box.inputValue();
   const typed = Array.from({ length: PRESSES }, (_, i) => letters[i % letters.length]).join('');
   if (after !== before + typed) problems.push(`the title reads "${after.slice(-40)}" after typing, not "…${typed.slice(-20)}"`);
@@ -151,8 +159,10 @@ try {
   }
   const slow = [...byInteraction.values()];
   const outside = b.outside.childList + b.outside.attributes + b.outside.characterData;
+  emit({ figure: 'memory', items: SIZE, opened, typed: typedMemory, presses: PRESSES, file_bytes: Buffer.byteLength(text) });
   emit({
     figure: 'typing',
+    items: SIZE,
     presses: PRESSES,
     rows,
     fields,
@@ -171,6 +181,7 @@ try {
   });
   emit({
     figure: 'typing.rerender',
+    items: SIZE,
     outside,
     outside_by_type: b.outside,
     inside: b.inside,
@@ -183,10 +194,20 @@ try {
   const bare = await context.newPage();
   await bare.setContent('<!DOCTYPE html><textarea aria-label="Bare"></textarea>');
   await bare.evaluate(latencyProbe);
+  await bare.evaluate(() => {
+    window.__slow = new Map();
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.interactionId) window.__slow.set(e.interactionId, Math.max(window.__slow.get(e.interactionId) || 0, e.duration));
+      }
+    }).observe({ type: 'event', buffered: true, durationThreshold: 16 });
+  });
   await bare.getByRole('textbox', { name: 'Bare' }).click();
   await type(bare, false);
   const baseline = (await bare.evaluate(() => window.__samples)).map((s) => s.paint);
-  emit({ figure: 'typing.baseline', presses: PRESSES, median_ms: median(baseline), p95_ms: percentile(baseline, 95) });
+  const bareSlow = await bare.evaluate(() => window.__slow.size);
+  emit({ figure: 'typing.baseline', items: SIZE, presses: PRESSES, median_ms: median(baseline), p95_ms: percentile(baseline, 95),
+    event_timing_over_16: bareSlow });
   await context.close();
 } finally {
   await browser.close();

@@ -121,9 +121,10 @@ pub fn ChecksPanel() -> impl IntoView {
     let total = Memo::new(move |_| live.findings.with(Vec::len));
     let list = Memo::new(move |_| {
         let listed = if all.get() { usize::MAX } else { LISTED };
-        // The agenda is read for the names of the fields, which change with it ("Annex A, entry 5
-        // (TD123)") even where the findings stay as they were.
-        live.agenda.with(|a| {
+        // The agenda is read for the names of the fields, which change with its shape (an item's
+        // number) and the register ("Annex A, entry 5 (TD123)") even where the findings stay as
+        // they were; not with every keystroke in an item, which changes no name.
+        live.with_register(|a| {
             live.findings.with(|fs| {
                 shown(&fs[..fs.len().min(listed)], a).into_iter().map(|(k, _)| k).collect::<Vec<_>>()
             })

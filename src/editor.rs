@@ -15,7 +15,7 @@ use crate::fields::dom_id;
 use crate::future_meetings::FutureMeetings;
 use crate::header::Header;
 use crate::items::ItemsTable;
-use crate::lazy::LazyRows;
+use crate::lazy::{LazyRows, LONG};
 use crate::reactive_agenda::{owner, ReactiveAgenda};
 use crate::register::Register;
 use crate::second_zone::SecondZoneView;
@@ -58,6 +58,33 @@ async fn copy_to_clipboard(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
+/// Set once the editor's first frame is painted. What no one sees or uses in that frame waits
+/// for it on a long agenda (Annex A's rows at 5,000 documents, the register's numbers offered in
+/// the document boxes): opening shows the agenda and its checks first.
+#[derive(Clone, Copy)]
+pub struct FirstPaint(RwSignal<bool>);
+
+impl FirstPaint {
+    fn new() -> FirstPaint {
+        let painted = RwSignal::new(false);
+        // A task queued from an animation frame runs once that frame is painted.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    painted.try_set(true);
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+        FirstPaint(painted)
+    }
+
+    /// Whether the first frame is painted, tracked.
+    pub fn done(self) -> bool {
+        self.0.get()
+    }
+}
+
 #[component]
 pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let live = ReactiveAgenda::new(agenda);
@@ -67,6 +94,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
 
     let lazy = LazyRows::new(live);
     provide_context(lazy);
+    provide_context(FirstPaint::new());
     let second = SecondZoneView::new(live);
     provide_context(second);
     // The printed agenda gives the times in the zone the editor shows them in.
@@ -158,7 +186,12 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     let actions = Memo::new(move |_| live.with_header(Agenda::action_vocabulary));
     let categories = Memo::new(move |_| live.with_header(Agenda::category_vocabulary));
     let outcomes = Memo::new(move |_| live.with_header(Agenda::outcome_vocabulary));
+    let first_paint = expect_context::<FirstPaint>();
     let numbers = Memo::new(move |_| {
+        // A register of thousands would be as many options built before the first paint.
+        if !first_paint.done() && live.with_register(|a| a.register.len() > LONG) {
+            return Vec::new();
+        }
         live.with_register(|a| {
             a.register.iter().map(|e| (e.number.to_string(), e.title.clone())).collect::<Vec<_>>()
         })

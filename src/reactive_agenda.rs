@@ -32,6 +32,9 @@ pub struct ReactiveAgenda {
     pub can_redo: RwSignal<bool>,
     /// Fires when an edit may have added, removed or moved something; see [`ReactiveAgenda::new`].
     structure: Trigger,
+    /// Fires when a time the schedule is laid out from is set (an item's start or duration, a
+    /// session's start or end).
+    timing: Trigger,
     pub rows: Memo<Vec<Row>>,
     /// Position of each register entry (1-based), for rows that stay mounted while entries move.
     pub entry_positions: Memo<HashMap<EntryId, usize>>,
@@ -134,16 +137,27 @@ impl ReactiveAgenda {
             structure.track();
             agenda.with_untracked(item_paths)
         });
+        // The slots follow the times and the shape, not every keystroke: derived from the whole
+        // agenda, each key typed in a title would lay out every session again and send the
+        // reactive graph through every built row's slot to find it unchanged (at 2,000 items,
+        // a millisecond and more a key).
+        let timing = Trigger::new();
+        let slots = Memo::new(move |_| {
+            structure.track();
+            timing.track();
+            agenda.with_untracked(schedule)
+        });
         ReactiveAgenda {
             agenda,
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             structure,
+            timing,
             rows,
             entry_positions,
             numbers,
-            schedule: Memo::new(move |_| agenda.with(schedule)),
+            schedule: slots,
             findings,
             recording,
             unreadable: unreadable_boxes,
@@ -166,15 +180,18 @@ impl ReactiveAgenda {
     /// Applies an edit and records it for undo. `typing` lets consecutive keystrokes in one
     /// field fold into one undo step.
     pub fn apply(&self, edit: Edit, typing: bool) -> bool {
-        let part = match &edit {
-            Edit::Set { field, .. } => Some(Part::of(field)),
-            _ => None,
+        let (part, timed) = match &edit {
+            Edit::Set { field, .. } => (Some(Part::of(field)), lays_out_schedule(field)),
+            _ => (None, false),
         };
         let mut result = Ok(());
         self.agenda.update(|a| self.history.update_value(|h| result = h.apply(a, edit, typing)));
         match part {
             Some(p) => self.touched(p),
             None => self.structure.notify(),
+        }
+        if timed {
+            self.timing.notify();
         }
         self.sync_flags();
         match result {
@@ -376,6 +393,16 @@ impl Part {
             Field::FutureMeeting { meeting, .. } => Part::FutureMeeting(meeting),
         }
     }
+}
+
+/// Whether the schedule is laid out from this field's value.
+fn lays_out_schedule(f: &Field) -> bool {
+    use agendum_core::edit::{ItemField, SessionField};
+    matches!(
+        f,
+        Field::Item { field: ItemField::Start | ItemField::Duration, .. }
+            | Field::Session { field: SessionField::Start | SessionField::End, .. }
+    )
 }
 
 /// What a table row edits: an item, or a register entry.

@@ -9,7 +9,7 @@ use agendum_core::import::table;
 use agendum_core::model::EntryId;
 use leptos::prelude::*;
 
-use crate::editor::{focus_later, neighbour};
+use crate::editor::{focus_later, neighbour, FirstPaint};
 use crate::fields::{FieldInput, Kind, TableHead};
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{Owner, ReactiveAgenda};
@@ -68,9 +68,17 @@ fn EntryRow(entry: EntryId) -> impl IntoView {
 #[component]
 pub fn Register() -> impl IntoView {
     let live = expect_context::<ReactiveAgenda>();
-    // A memo, so a keystroke that leaves the list as it was does not make the list compare it.
-    let entries = Memo::new(move |_| live.shape.with(|s| s.entries.clone()));
     let long = expect_context::<LazyRows>().long_register;
+    let first_paint = expect_context::<FirstPaint>();
+    // A memo, so a keystroke that leaves the list as it was does not make the list compare it.
+    // A long register, below all the items, is not on the first screen: its rows (stand-ins
+    // each, thousands at a plenary's size) are made once the editor's first frame is painted.
+    let entries = Memo::new(move |_| {
+        if long.get() && !first_paint.done() {
+            return Vec::new();
+        }
+        live.shape.with(|s| s.entries.clone())
+    });
     let missing = Memo::new(move |_| {
         live.findings.with(|f| f.iter().filter(|f| f.code == Code::XrefUnregistered).count())
     });

@@ -1,6 +1,7 @@
-//! How long `check` takes on agendas of 50, 500 and 5,000 items (the editor runs it on every
-//! keystroke, so it must stay linear). Criterion measures; afterwards a plain timed loop prints
-//! figures that read without Criterion's output:
+//! How long `check` takes on agendas of 50, 500 and 5,000 items with twice as many register
+//! entries, and at plenary scale, 2,000 items with 5,000 entries and ten times that (the editor
+//! runs it on every keystroke, so it must stay linear). Criterion measures; afterwards a plain
+//! timed loop prints figures that read without Criterion's output:
 //!
 //!     cargo bench -p agendum-core --bench checks -- --warm-up-time 1 --measurement-time 2
 
@@ -14,7 +15,9 @@ use agendum_core::model::{Annex, AnnexId, EntryId, FutureMeeting, FutureMeetingI
 use agendum_core::time::{Date, Time};
 use agendum_core::{check, Agenda, Item, ItemId, RegisterEntry, Session};
 
-const SIZES: [usize; 3] = [50, 500, 5_000];
+/// Items and register entries.
+const SIZES: [(usize, usize); 5] =
+    [(50, 100), (500, 1_000), (5_000, 10_000), (2_000, 5_000), (20_000, 50_000)];
 const ITEMS_PER_SESSION: usize = 50;
 const RUNS: usize = 21;
 
@@ -71,30 +74,49 @@ fn title(rng: &mut Rng) -> String {
     t[..1].to_uppercase() + &t[1..]
 }
 
-/// One item citing one or two new documents, each added to the register.
-fn item(rng: &mut Rng, next_item: &mut u32, next_doc: &mut u32, register: &mut Vec<RegisterEntry>) -> Item {
+/// Numbers handed out so far, and how many documents are cited, for the planted findings.
+struct Counters {
+    item: u32,
+    doc: u32,
+    cited: u32,
+}
+
+/// One item citing one or two new documents, each added to the register but one in 41 (a
+/// document not registered yet), one item in 23 registered under another title.
+fn item(rng: &mut Rng, next: &mut Counters, register: &mut Vec<RegisterEntry>) -> Item {
     let t = title(rng);
     let source = rng.pick(SOURCES).to_string();
-    let mut item = Item::new(ItemId(*next_item), &t);
-    *next_item += 1;
+    let mut item = Item::new(ItemId(next.item), &t);
+    next.item += 1;
     item.source = source.clone();
     for k in 0..1 + rng.below(2) {
         let series = if rng.below(5) == 0 { "C" } else { "TD" };
         let revision = if rng.below(4) == 0 { format!("R{}", 1 + rng.below(2)) } else { String::new() };
-        let number = format!("{series}{}{revision}", *next_doc);
-        *next_doc += 1;
+        let number = format!("{series}{}{revision}", next.doc);
+        next.doc += 1;
         let mut r = DocRef::new(&number);
         r.introduced = rng.below(3) != 0;
         if k == 0 && rng.below(8) == 0 {
             r.note = "Output of RG-IEM meeting".into();
         }
         item.docs.push(r);
+        next.cited += 1;
+        let category = rng.pick(CATEGORIES).into();
+        if next.cited.is_multiple_of(41) {
+            continue;
+        }
+        let title = if next.item.is_multiple_of(23) && k == 0 {
+            let rest: Vec<&str> = t.split(' ').skip(1).collect();
+            format!("{} workplan", rest.join(" "))
+        } else {
+            t.clone()
+        };
         register.push(RegisterEntry {
             id: EntryId(register.len() as u32 + 1),
             number: DocNumber::parse(&number),
-            category: rng.pick(CATEGORIES).into(),
+            category,
             source: source.clone(),
-            title: t.clone(),
+            title,
         });
     }
     item.actions.push(rng.pick(ACTIONS).into());
@@ -109,9 +131,9 @@ fn item(rng: &mut Rng, next_item: &mut u32, next_doc: &mut u32, register: &mut V
 
 /// An agenda of `items` items: sessions of 50, top-level items with 0–3 sub-items each, every
 /// item citing one or two documents (some not to be introduced, some at a revision), every
-/// top-level item timed, texts citing documents and items, and twice as many register entries
-/// as items (the cited documents, then uncited ones).
-fn generated(items: usize) -> Agenda {
+/// top-level item timed, texts citing documents and items, and `entries` register entries (the
+/// cited documents, then uncited ones). The same agenda as bench/generate.mjs writes.
+fn generated(items: usize, entries: usize) -> Agenda {
     let mut rng = Rng(0x5eed_0000 + items as u64);
     let days = [(7, 29), (7, 30), (7, 31), (8, 1), (8, 2)];
     let mut a = Agenda {
@@ -138,8 +160,7 @@ fn generated(items: usize) -> Agenda {
         source: a.source.clone(),
         title: a.title.clone(),
     });
-    let mut next_item = 1u32;
-    let mut next_doc = 1000u32;
+    let mut next = Counters { item: 1, doc: 1000, cited: 0 };
     let mut made = 0usize;
     let mut session_no = 0u32;
     while made < items {
@@ -157,13 +178,13 @@ fn generated(items: usize) -> Agenda {
         let mut here = 0;
         let mut minute = 9 * 60;
         while here < in_session {
-            let mut top = item(&mut rng, &mut next_item, &mut next_doc, &mut a.register);
+            let mut top = item(&mut rng, &mut next, &mut a.register);
             top.start = Time::from_hm((minute / 60) as u8, (minute % 60) as u8);
             minute += 5 + rng.below(10);
             here += 1;
             let subs = rng.below(4) as usize;
             for _ in 0..subs.min(in_session - here) {
-                let mut sub = item(&mut rng, &mut next_item, &mut next_doc, &mut a.register);
+                let mut sub = item(&mut rng, &mut next, &mut a.register);
                 if rng.below(3) == 0 {
                     sub.duration = Some(5);
                 }
@@ -183,16 +204,16 @@ fn generated(items: usize) -> Agenda {
         source: a.source.clone(),
         title: "Reserved for: Report, RG-SOP".into(),
     });
-    while a.register.len() < 2 * items {
+    while a.register.len() < entries {
         let t = title(&mut rng);
         a.register.push(RegisterEntry {
             id: EntryId(a.register.len() as u32 + 1),
-            number: DocNumber::parse(&format!("TD{next_doc}")),
+            number: DocNumber::parse(&format!("TD{}", next.doc)),
             category: rng.pick(CATEGORIES).into(),
             source: rng.pick(SOURCES).into(),
             title: t,
         });
-        next_doc += 1;
+        next.doc += 1;
     }
     a.annexes.push(Annex { id: AnnexId(1), title: "Terms of Reference".into(), body: "- One\n- Two".into() });
     a.future_meetings.push(FutureMeeting {
@@ -208,9 +229,11 @@ fn generated(items: usize) -> Agenda {
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("checks");
-    for n in SIZES {
-        let a = generated(n);
-        group.bench_with_input(BenchmarkId::from_parameter(n), &a, |b, a| b.iter(|| check(black_box(a))));
+    for (n, entries) in SIZES {
+        let a = generated(n, entries);
+        group.bench_with_input(BenchmarkId::from_parameter(format!("{n}x{entries}")), &a, |b, a| {
+            b.iter(|| check(black_box(a)))
+        });
     }
     group.finish();
 }
@@ -232,8 +255,8 @@ fn median(a: &Agenda) -> Duration {
 fn plain_figures() {
     println!();
     let mut medians = Vec::new();
-    for n in SIZES {
-        let a = generated(n);
+    for (n, entries) in SIZES {
+        let a = generated(n, entries);
         let findings = check(&a).len();
         let m = median(&a);
         println!(
@@ -243,8 +266,9 @@ fn plain_figures() {
         );
         medians.push(m);
     }
-    let ratio = medians[2].as_secs_f64() / medians[1].as_secs_f64();
-    println!("scaling 5000 vs 500 items: {ratio:.1}x (10x is linear)");
+    let ratio = |big: usize, small: usize| medians[big].as_secs_f64() / medians[small].as_secs_f64();
+    println!("scaling 5000 vs 500 items: {:.1}x (10x is linear)", ratio(2, 1));
+    println!("scaling 20000 vs 2000 items: {:.1}x (10x is linear)", ratio(4, 3));
 }
 
 /// One check pass, its findings dropped as the editor drops the last keystroke's: a function of
@@ -255,12 +279,14 @@ fn pass(a: &Agenda) {
 }
 
 fn main() {
-    // AGENDUM_PROFILE=500 runs one check pass of a 500-item agenda and nothing else, for
+    // AGENDUM_PROFILE=500 runs one check pass of a 500-item agenda (AGENDUM_ENTRIES register
+    // entries, twice the items by default) and nothing else, for
     // `valgrind --tool=callgrind` to count where the time goes; AGENDUM_PASSES=1000 runs that
     // many, for a sampling profiler (perf); AGENDUM_DUMP=1 then prints the findings, to show that
     // a change made for speed left them as they were.
-    if let Some(n) = std::env::var("AGENDUM_PROFILE").ok().and_then(|v| v.parse().ok()) {
-        let a = generated(n);
+    if let Some(n) = std::env::var("AGENDUM_PROFILE").ok().and_then(|v| v.parse::<usize>().ok()) {
+        let entries = std::env::var("AGENDUM_ENTRIES").ok().and_then(|v| v.parse().ok()).unwrap_or(2 * n);
+        let a = generated(n, entries);
         let passes = std::env::var("AGENDUM_PASSES").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
         for _ in 0..passes {
             pass(&a);
