@@ -13,7 +13,8 @@
 # (bench/cold-load.mjs); opening each generated agenda from the library (bench/open.mjs); typing
 # latency, re-renders and memory at 500 and 2,000 items (bench/typing.mjs); the checks benchmark
 # up to 20,000 items (cargo bench); HTML, Word and JSON export (bench/native); saving at 500 and
-# 2,000 items (bench/save.mjs). Browser figures run in Debian's headless Chromium against
+# 2,000 items (bench/save.mjs); the library's start-up with 50 large agendas beside 5
+# (bench/library.mjs). Browser figures run in Debian's headless Chromium against
 # bench/serve.mjs on free ports. The whole run takes about 8 minutes on the project's 2-core
 # machine once built.
 #
@@ -171,9 +172,11 @@ say "typing and memory: 100 key presses at 2,000 items"
 run typing-2000 node bench/typing.mjs "$APP_URL" "$BIG" "$BIG_LABEL" 100 2000 || true
 say "the first use of each rare action (Word, calendar, share link, report), 3 fresh contexts each"
 run rare node bench/rare.mjs "$APP_URL" "$AGENDA" core/tests/fixtures/td514.agenda.json 3 || true
-say "saving: localStorage.setItem and the editor's autosave at 500 items (21 each) and 2,000 items (11)"
+say "saving: localStorage.setItem (the save as a page is left) and the editor's autosave at 500 items (21 each) and 2,000 items (11)"
 run save-500 node bench/save.mjs "$APP_URL" "$AGENDA" "$TITLE_LABEL" 21 500 || true
 run save-2000 node bench/save.mjs "$APP_URL" "$BIG" "$BIG_LABEL" 11 2000 || true
+say "the library's start-up with 50 agendas of 500 items and 10 revisions each, beside 5 (7 reloads each)"
+run library node bench/library.mjs "$APP_URL" "$AGENDA" 7 || true
 
 # 8. The figures.
 echo

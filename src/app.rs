@@ -927,8 +927,14 @@ pub fn App() -> impl IntoView {
         {
             lib.refresh();
         }
-        lib.shared.set(shared);
-        lib.open.set(open);
+        // Set only when they change: opening from the library sets the address and these at
+        // once, and setting them again would build the editor a second time.
+        if lib.shared.get_untracked() != shared {
+            lib.shared.set(shared);
+        }
+        if lib.open.get_untracked() != open {
+            lib.open.set(open);
+        }
     });
     // Another tab created, renamed or deleted an agenda: the list follows.
     let other_tab = window_event_listener(ev::storage, move |ev| {
