@@ -34,7 +34,11 @@ const ACTIONS = {
     await page.getByRole('button', { name: 'Export calendar' }).click();
     await page.getByRole('button', { name: 'Download .ics' }).click();
   }),
-  report: (page) => download(page, () => page.getByRole('button', { name: 'Export report' }).click()),
+  report: (page) => download(page, async () => {
+    const html = page.getByRole('button', { name: 'Report as HTML' });
+    if (!(await html.isVisible())) await page.getByRole('button', { name: 'Export report' }).click();
+    await html.click();
+  }),
   share: (page) => async () => {
     await page.getByRole('button', { name: 'Copy share link' }).click();
     await page.locator('.share-link').waitFor({ timeout: 30_000 });
