@@ -45,8 +45,10 @@ impl SecondZoneView {
             if zone.is_empty() {
                 return None;
             }
-            windows.track();
-            live.rows.track();
+            // Read, not only tracked: a memo that is only tracked is never brought up to date,
+            // so a session's new date would not reach the times.
+            windows.with(|_| ());
+            live.rows.with(|_| ());
             live.schedule.with(|s| live.agenda.with_untracked(|a| second_zone(&IntlRules, a, s, &zone).ok()))
         });
         SecondZoneView { choice, times, viewer }
