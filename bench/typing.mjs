@@ -10,11 +10,12 @@
 //
 // Per key press, measured inside the page: from the keydown event's timestamp to the next paint
 // with the edit applied, taken as the first task after the next animation frame (rAF, then a
-// MessageChannel message: it runs once that frame has been rendered). The checks panel's counts
-// are read in that frame and compared with the counts once everything has settled, to confirm
-// the frame painted checks already updated for that key. Also kept: to the animation frame after
-// that one (rAF → rAF, an upper bound), and the Event Timing API's durations (entries of 16 ms or
-// more, which is all it reports).
+// MessageChannel message: it runs once that frame has been rendered). The editor runs the checks
+// once that frame is painted (src/reactive_agenda.rs), so their counts are on screen by the
+// animation frame after it, which is also kept (rAF → rAF: the key's letter and its checks both
+// shown), with the Event Timing API's durations (entries of 16 ms or more, which is all it
+// reports). The checks panel's counts read in the first frame are still compared with those once
+// everything has settled (`checks_fresh`): a letter typed into a title changes no count.
 //
 // Baseline: the same measurement, in the same browser, typing into a page that is a bare
 // textarea, for what the method reads when typing costs nothing (up to a frame's wait).

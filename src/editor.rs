@@ -94,8 +94,9 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
 
     let lazy = LazyRows::new(live);
     provide_context(lazy);
-    provide_context(FirstPaint::new());
-    let second = SecondZoneView::new(live);
+    let first_paint = FirstPaint::new();
+    provide_context(first_paint);
+    let second = SecondZoneView::new(live, first_paint);
     provide_context(second);
     // The printed agenda gives the times in the zone the editor shows them in.
     let printed = move |a: &Agenda| second.times.with_untracked(|z| export::html_in(a, z.as_ref()));
@@ -114,13 +115,21 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
         }
     });
     // An agenda just created or opened starts at its first field, not on the page's body
-    // where the library's button was. Looked at and moved in the same frame: a focus request
-    // waits a frame more, in which the user may have clicked into a field (WebKit showed it).
+    // where the library's button was. Looked at and moved in one task: a focus request waits a
+    // frame more, in which the user may have clicked into a field (WebKit showed it). Once the
+    // first frame is painted: moving the focus lays the page out at once, which would hold that
+    // frame back by tens of milliseconds.
     request_animation_frame(move || {
-        let idle = document().active_element().is_none_or(|e| document().body().is_some_and(|b| *b == e));
-        if idle {
-            focus_element(&dom_id(Field::Agenda { field: AgendaField::Document }));
-        }
+        set_timeout(
+            move || {
+                let idle =
+                    document().active_element().is_none_or(|e| document().body().is_some_and(|b| *b == e));
+                if idle {
+                    focus_element(&dom_id(Field::Agenda { field: AgendaField::Document }));
+                }
+            },
+            std::time::Duration::ZERO,
+        )
     });
 
     let export_json = move || {
@@ -186,7 +195,6 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     let actions = Memo::new(move |_| live.with_header(Agenda::action_vocabulary));
     let categories = Memo::new(move |_| live.with_header(Agenda::category_vocabulary));
     let outcomes = Memo::new(move |_| live.with_header(Agenda::outcome_vocabulary));
-    let first_paint = expect_context::<FirstPaint>();
     let numbers = Memo::new(move |_| {
         // A register of thousands would be as many options built before the first paint.
         if !first_paint.done() && live.with_register(|a| a.register.len() > LONG) {

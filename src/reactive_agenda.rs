@@ -1,5 +1,5 @@
 //! The one reactive agenda the editor works on, and everything derived from it: the rows with
-//! their numbers, the computed schedule, the check findings (a `Memo`, recomputed on every edit)
+//! their numbers, the computed schedule, the check findings (a `Memo`, recomputed after every edit)
 //! and, per field, the worst severity pointing at it. All changes go through
 //! [`ReactiveAgenda::apply`], so each one lands in the undo history.
 //!
@@ -43,6 +43,11 @@ pub struct ReactiveAgenda {
     pub schedule: Memo<Schedule>,
     /// The findings of the checks, after those of `unreadable`.
     pub findings: Memo<Vec<Finding>>,
+    /// Fired when the checks are to look at the agenda again: at once after every edit but a
+    /// key typed, and once the frame showing a typed key is painted (see `check_after_paint`).
+    checks_due: Trigger,
+    /// Whether a typed key awaits the checks, its frame asked for.
+    typed: StoredValue<bool>,
     /// Whether the meeting's decisions are being recorded (see `recording`).
     pub recording: Memo<bool>,
     /// The boxes whose text cannot be read as their value, each with why. Kept beside the
@@ -95,9 +100,11 @@ impl ReactiveAgenda {
         let zone_findings = Memo::new(move |_| zone_name.with(|n| time_zone_named(n, &IntlRules)));
         let today = today();
         let recording = Memo::new(move |_| agenda.with(recording));
+        let checks_due = Trigger::new();
         let findings = Memo::new(move |_| {
             let running = recording.get();
-            let mut found = agenda.with(|a| check_on(a, today.filter(|_| running)));
+            checks_due.track();
+            let mut found = agenda.with_untracked(|a| check_on(a, today.filter(|_| running)));
             zone_findings.with(|z| {
                 if !z.is_empty() {
                     found = merge(std::mem::take(&mut found), z.clone());
@@ -159,6 +166,8 @@ impl ReactiveAgenda {
             numbers,
             schedule: slots,
             findings,
+            checks_due,
+            typed: StoredValue::new(false),
             recording,
             unreadable: unreadable_boxes,
             marks,
@@ -193,6 +202,11 @@ impl ReactiveAgenda {
         if timed {
             self.timing.notify();
         }
+        if typing {
+            self.check_after_paint();
+        } else {
+            self.check_now();
+        }
         self.sync_flags();
         match result {
             Ok(()) => true,
@@ -201,6 +215,37 @@ impl ReactiveAgenda {
                 false
             }
         }
+    }
+
+    /// Runs the checks on the agenda as it is, in this task.
+    fn check_now(&self) {
+        self.typed.set_value(false);
+        self.checks_due.notify();
+    }
+
+    /// Runs the checks once the frame showing the key just typed is painted. A full pass is
+    /// milliseconds at a plenary's 2,000 items, and the comparison of its findings with the last
+    /// more: run in the key's own task, they would hold back the letter appearing, which is
+    /// what a typist feels. The counts follow a frame later. Keys typed before that frame share
+    /// its one pass.
+    fn check_after_paint(&self) {
+        if self.typed.get_value() {
+            return;
+        }
+        self.typed.set_value(true);
+        let (typed, due) = (self.typed, self.checks_due);
+        // A task queued from an animation frame runs once that frame is painted.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if typed.try_get_value() == Some(true) {
+                        typed.set_value(false);
+                        due.notify();
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
     }
 
     /// Records what a box holds: `Some(why)` while its text cannot be read, None once it can
@@ -236,6 +281,7 @@ impl ReactiveAgenda {
         let mut r = Ok(false);
         self.agenda.update(|a| self.history.update_value(|h| r = go(h, a)));
         self.structure.notify();
+        self.check_now();
         self.sync_flags();
         match r {
             Ok(true) => self.notice.set(None),
@@ -250,6 +296,7 @@ impl ReactiveAgenda {
         self.history.set_value(History::default());
         self.agenda.set(agenda);
         self.structure.notify();
+        self.check_now();
         self.sync_flags();
     }
 
@@ -260,12 +307,17 @@ impl ReactiveAgenda {
         let mut result = Err(PublishError::TooLarge);
         self.agenda.update(|a| result = publish(a, date, time));
         self.structure.notify();
+        self.check_now();
         result
     }
 
     /// Ends the current typing step (the field lost focus).
     pub fn seal(&self) {
         self.history.update_value(History::seal);
+        // A field is left as the editor closes, too, when its values are gone.
+        if self.typed.try_get_value() == Some(true) {
+            self.check_now();
+        }
     }
 
     /// Subscribes the running memo to one part of the agenda: to its fields' edits, and to

@@ -8,6 +8,7 @@ use agendum_core::time::{Date, Time};
 use agendum_core::zones::{Instant, ZoneRules};
 use leptos::prelude::*;
 
+use crate::editor::FirstPaint;
 use crate::reactive_agenda::ReactiveAgenda;
 use crate::storage;
 use crate::time_zones::{viewer_zone, IntlRules};
@@ -15,26 +16,45 @@ use crate::time_zones::{viewer_zone, IntlRules};
 /// The chosen zone and the agenda's times in it, for every part of the editor.
 #[derive(Clone, Copy)]
 pub struct SecondZoneView {
-    /// The zone's IANA name, or "" for none.
-    pub choice: RwSignal<String>,
+    /// The zone the user picked ("" for none), kept from before; None until they pick one.
+    picked: RwSignal<Option<String>>,
+    /// The zone shown, its IANA name, or "" for none: the one picked, or by default the
+    /// viewer's where its clocks read otherwise than the meeting's.
+    pub choice: Memo<String>,
     /// The agenda's times in the chosen zone; None when none is chosen or a zone is unknown
     /// (the time zone's finding says which).
     pub times: Memo<Option<SecondZone>>,
     /// The viewer's own zone, as the browser reports it.
-    pub viewer: Option<&'static str>,
+    pub viewer: Memo<Option<&'static str>>,
 }
 
 /// Where the sessions stand: what the second zone's times follow besides the schedule. Copied
 /// out at each edit (a few numbers a session) so that typing a title changes nothing here.
 type Windows = (String, Vec<(SessionId, Option<Date>, Option<Time>, Option<Time>)>);
 
+thread_local! {
+    /// The viewer's zone, asked once per page: the zone the browser runs in does not change
+    /// under it, and each editor opened asks again.
+    static VIEWER: std::cell::OnceCell<Option<&'static str>> = const { std::cell::OnceCell::new() };
+}
+
+/// The viewer's zone, leaked once per page (see `VIEWER`).
+fn viewer() -> Option<&'static str> {
+    VIEWER.with(|v| *v.get_or_init(|| viewer_zone().map(|z| &*Box::leak(z.into_boxed_str()))))
+}
+
 impl SecondZoneView {
-    pub fn new(live: ReactiveAgenda) -> SecondZoneView {
-        // Leaked once per page: the zone the browser runs in does not change under it.
-        let viewer: Option<&'static str> = viewer_zone().map(|z| &*Box::leak(z.into_boxed_str()));
-        let meeting = live.agenda.with_untracked(|a| a.time_zone.clone());
-        let first = storage::second_zone().unwrap_or_else(|| default_zone(viewer, &meeting));
-        let choice = RwSignal::new(first);
+    /// The viewer's zone and the times in the second zone wait for the editor's first frame:
+    /// the browser's first `Intl` clock costs more than a dozen milliseconds to make, and the
+    /// first frame shows the agenda, its times in the meeting's zone and its checks without it.
+    pub fn new(live: ReactiveAgenda, first_paint: FirstPaint) -> SecondZoneView {
+        let viewer = Memo::new(move |_| if first_paint.done() { viewer() } else { None });
+        let picked = RwSignal::new(storage::second_zone());
+        let meeting = Memo::new(move |_| live.with_header(|a| a.time_zone.clone()));
+        let choice = Memo::new(move |_| match picked.get() {
+            Some(zone) => zone,
+            None => meeting.with(|m| default_zone(viewer.get(), m)),
+        });
         let windows = Memo::new(move |_| {
             live.agenda.with(|a| -> Windows {
                 (a.time_zone.clone(), a.sessions.iter().map(|s| (s.id, s.date, s.start, s.end)).collect())
@@ -42,7 +62,7 @@ impl SecondZoneView {
         });
         let times = Memo::new(move |_| {
             let zone = choice.get();
-            if zone.is_empty() {
+            if zone.is_empty() || !first_paint.done() {
                 return None;
             }
             // Read, not only tracked: a memo that is only tracked is never brought up to date,
@@ -51,12 +71,12 @@ impl SecondZoneView {
             live.rows.with(|_| ());
             live.schedule.with(|s| live.agenda.with_untracked(|a| second_zone(&IntlRules, a, s, &zone).ok()))
         });
-        SecondZoneView { choice, times, viewer }
+        SecondZoneView { picked, choice, times, viewer }
     }
 
     pub fn choose(&self, zone: String) {
         storage::set_second_zone(&zone);
-        self.choice.set(zone);
+        self.picked.set(Some(zone));
     }
 
     /// "08:30–09:45 New York" under a session's window.
@@ -96,34 +116,44 @@ pub fn for_the_viewer(agenda: &agendum_core::Agenda) -> Option<SecondZone> {
 #[component]
 pub fn SecondZonePicker() -> impl IntoView {
     let view = expect_context::<SecondZoneView>();
-    let mine = view.viewer.unwrap_or_default();
-    // Every name the browser knows, built once: the select's own type-ahead finds one.
-    let others: Vec<String> = IntlRules.names().into_iter().filter(|n| n != "UTC" && n != mine).collect();
+    let first_paint = expect_context::<FirstPaint>();
+    // Every name the browser knows, asked for once the first frame is painted: some 400
+    // options that only the open list shows. The select's own type-ahead finds one.
+    let names = Memo::new(move |_| if first_paint.done() { IntlRules.names() } else { Vec::new() });
     let on_change = move |ev: leptos::ev::Event| view.choose(event_target_value(&ev));
-    let selected = move |zone: &str| view.choice.with(|c| c == zone);
-    let mine_option = (!mine.is_empty()).then(|| {
-        let label = format!("My zone ({mine})");
-        view! { <option value=mine selected=move || selected(mine)>{label}</option> }
-    });
-    // A zone remembered from before that this browser does not list (another browser's name for it).
-    let kept = view.choice.with_untracked(|c| {
-        (!c.is_empty() && c != "UTC" && c != mine && !others.contains(c)).then(|| c.clone())
-    });
+    // Built again when the choice or the list changes, which is rare: each option is then plain,
+    // not a reactive node of its own.
+    let options = move || {
+        let choice = view.choice.get();
+        let mine = view.viewer.get().unwrap_or_default();
+        names.with(|names| {
+            let option = |value: &str, label: String| {
+                let selected = choice == value;
+                view! { <option value=value.to_string() selected=selected>{label}</option> }
+            };
+            let mut first = vec![option("", "No second zone".into())];
+            if !mine.is_empty() {
+                first.push(option(mine, format!("My zone ({mine})")));
+            }
+            first.push(option("UTC", "UTC".into()));
+            // A zone chosen that the list lacks: remembered from another browser, which names it
+            // otherwise, or the list not yet asked for.
+            let listed = choice.is_empty() || choice == "UTC" || choice == mine || names.contains(&choice);
+            if !listed {
+                first.push(option(&choice, choice.clone()));
+            }
+            let others: Vec<_> =
+                names.iter().filter(|n| *n != "UTC" && *n != mine).map(|n| option(n, n.clone())).collect();
+            let others =
+                (!others.is_empty()).then(|| view! { <optgroup label="Other zones">{others}</optgroup> });
+            (first, others)
+        })
+    };
     view! {
         <label class="field second-zone-picker">
             <span class="field-label">"Also show times in"</span>
             <select on:change=on_change title="Every time of the agenda is shown in this zone too, on each session's date, and printed so">
-                <option value="" selected=move || selected("")>"No second zone"</option>
-                {mine_option}
-                <option value="UTC" selected=move || selected("UTC")>"UTC"</option>
-                {kept.map(|k| { let v = k.clone(); view! { <option value=k selected=true>{v}</option> } })}
-                <optgroup label="Other zones">
-                    {others.into_iter().map(|n| {
-                        let value = n.clone();
-                        let is = n.clone();
-                        view! { <option value=value selected=move || selected(&is)>{n}</option> }
-                    }).collect_view()}
-                </optgroup>
+                {options}
             </select>
         </label>
     }
