@@ -119,7 +119,7 @@ impl<'a> Ctx<'a> {
         let severity = code.severity();
         let found = &mut self.found[severity as usize];
         found.stages.push(code.stage());
-        found.findings.push(Finding { code, severity, field, message, fix });
+        found.findings.push(Finding { code, severity, field, message, fix: fix.map(Box::new) });
     }
 
     /// Room for `n` more findings of `code` at once: a large draft register is mostly uncited,

@@ -188,7 +188,7 @@ pub fn add_missing_documents(agenda: &Agenda) -> Option<Edit> {
         if f.code != Code::XrefUnregistered {
             continue;
         }
-        if let Some(Fix { edit: Edit::InsertEntry { mut entry, .. }, .. }) = f.fix {
+        if let Some(Fix { edit: Edit::InsertEntry { mut entry, .. }, .. }) = f.fix.map(|x| *x) {
             let Some(id) = entry.number.as_document() else { continue };
             // Two citations of one document at different revisions need only one entry.
             if !added.insert(id.key()) {
