@@ -183,8 +183,11 @@ pub fn check_on(agenda: &Agenda, today: Option<Date>) -> Vec<Finding> {
     // Within the agenda SG9-TD163/GEN, SG9-TD164 is the agenda's own TD164.
     let own_group = agenda.own_document().and_then(|own| own.prefix);
     let mut entries = register::Entries::new(agenda.register.len(), own_group);
+    // The categories' findings are listed last, after what the items say (a typo repeated down
+    // Annex A reads better there), but found in this walk: the stages put them in their place.
     for (i, entry) in agenda.register.iter().enumerate() {
         entries.entry(&mut cx, i, entry);
+        category_words.entry(&mut cx, entry);
     }
     cx.next_entry = entries.next_entry(agenda);
     let index = entries.into_index();
@@ -194,42 +197,44 @@ pub fn check_on(agenda: &Agenda, today: Option<Date>) -> Vec<Finding> {
     let mut cites = citations::Citing::new(&index, agenda.register.len());
     let mut own = own_number::Adoption::new(agenda);
     cites.header_and_sessions(&mut cx);
-    agenda.for_each_item(|item| {
+    // One walk for every rule that reads an item: a plenary's agenda outgrows the cache, so a
+    // second walk would cost nearly as much again as the rules it calls.
+    for_each_item(agenda, today, |item, passed| {
         items::check(&mut cx, item);
         action_words.item(&mut cx, item);
         own.item(item);
         cites.item(&mut cx, item);
+        meeting_outcome(&mut cx, &index, item, passed);
     });
     cites.annexes_and_future_meetings(&mut cx);
-    meeting_outcomes(&mut cx, &index, today);
 
     register::uncited(&mut cx, &cites.cited);
     cites.annexes.check(&mut cx);
     own.check(&mut cx, &index);
-    // The categories come last in their own walk over the register: the one above indexes it
-    // for the citations, and a typo repeated down Annex A reads better after what the items say.
-    for entry in &agenda.register {
-        category_words.entry(&mut cx, entry);
-    }
     cx.into_findings()
 }
 
-/// What the meeting made of each item: its outcome and its documents' statuses.
-fn meeting_outcomes(cx: &mut Ctx, index: &index::RegisterIndex, today: Option<Date>) {
-    fn walk(cx: &mut Ctx, index: &index::RegisterIndex, items: &[Item], passed: bool) {
+/// Every item in document order, with whether what the meeting made of it is due: its session
+/// has passed (dated before `today`) or the agenda is marked held.
+fn for_each_item<'a>(agenda: &'a Agenda, today: Option<Date>, mut f: impl FnMut(&'a Item, bool)) {
+    fn walk<'a>(items: &'a [Item], passed: bool, f: &mut impl FnMut(&'a Item, bool)) {
         for item in items {
-            outcome_missing::item(cx, item, passed);
-            outcome_contrary::item(cx, item);
-            status_missing::item(cx, item);
-            status_unregistered::item(cx, index, item);
-            walk(cx, index, &item.children, passed);
+            f(item, passed);
+            walk(&item.children, passed, f);
         }
     }
-    let agenda = cx.agenda;
     for s in &agenda.sessions {
         let passed = agenda.held || matches!((today, s.date), (Some(t), Some(d)) if d < t);
-        walk(cx, index, &s.items, passed);
+        walk(&s.items, passed, &mut f);
     }
+}
+
+/// What the meeting made of an item: its outcome and its documents' statuses.
+fn meeting_outcome(cx: &mut Ctx, index: &index::RegisterIndex, item: &Item, passed: bool) {
+    outcome_missing::item(cx, item, passed);
+    outcome_contrary::item(cx, item);
+    status_missing::item(cx, item);
+    status_unregistered::item(cx, index, item);
 }
 
 /// Adds findings made apart from the pass (the time zone's) to the pass's, keeping its order:
