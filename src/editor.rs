@@ -12,6 +12,7 @@ use crate::annexes::Annexes;
 use crate::autosave::{autosave, SaveState};
 use crate::checks_panel::ChecksPanel;
 use crate::fields::dom_id;
+use crate::first_paint::FirstPaint;
 use crate::future_meetings::FutureMeetings;
 use crate::header::Header;
 use crate::items::ItemsTable;
@@ -58,44 +59,17 @@ async fn copy_to_clipboard(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
-/// Set once the editor's first frame is painted. What no one sees or uses in that frame waits
-/// for it on a long agenda (Annex A's rows at 5,000 documents, the register's numbers offered in
-/// the document boxes): opening shows the agenda and its checks first.
-#[derive(Clone, Copy)]
-pub struct FirstPaint(RwSignal<bool>);
-
-impl FirstPaint {
-    fn new() -> FirstPaint {
-        let painted = RwSignal::new(false);
-        // A task queued from an animation frame runs once that frame is painted.
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    painted.try_set(true);
-                },
-                std::time::Duration::ZERO,
-            )
-        });
-        FirstPaint(painted)
-    }
-
-    /// Whether the first frame is painted, tracked.
-    pub fn done(self) -> bool {
-        self.0.get()
-    }
-}
-
 #[component]
 pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
-    let live = ReactiveAgenda::new(agenda);
+    let first_paint = FirstPaint::new();
+    provide_context(first_paint);
+    let live = ReactiveAgenda::new(agenda, first_paint);
     provide_context(live);
     let state = RwSignal::new(SaveState::Saved);
     autosave(live, state);
 
     let lazy = LazyRows::new(live);
     provide_context(lazy);
-    let first_paint = FirstPaint::new();
-    provide_context(first_paint);
     let second = SecondZoneView::new(live, first_paint);
     provide_context(second);
     // The printed agenda gives the times in the zone the editor shows them in.

@@ -27,6 +27,7 @@ mod compare;
 mod editor;
 mod fields;
 mod files;
+mod first_paint;
 mod future_meetings;
 mod header;
 mod items;

@@ -15,6 +15,7 @@
 
 use std::collections::HashMap;
 
+use crate::first_paint::FirstPaint;
 use crate::time_zones::IntlRules;
 use agendum_core::checks::{check_on, merge, time_zone_named, unreadable, Finding, Severity};
 use agendum_core::edit::{get, Edit, EditError, Field, History, Value};
@@ -76,7 +77,7 @@ pub struct ReactiveAgenda {
 }
 
 impl ReactiveAgenda {
-    pub fn new(agenda: Agenda) -> ReactiveAgenda {
+    pub fn new(agenda: Agenda, first_paint: FirstPaint) -> ReactiveAgenda {
         let agenda = RwSignal::new(agenda);
         // Rows (numbers, depths) and register positions come from the agenda's shape alone, which
         // typing in a field never changes. Derived from every change, each keystroke would send
@@ -95,9 +96,16 @@ impl ReactiveAgenda {
         // A box's text turning readable or not reruns the pass, which is rare and cheap, rather
         // than copying every finding on every keystroke to put these in front.
         // The time zone's finding asks the browser's rules, which is slow next to a keystroke: it
-        // follows the zone's name alone.
+        // follows the zone's name alone. It waits for the first paint too: the page's first
+        // question to those rules loads the browser's time-zone data (about 17 ms), which would
+        // hold back opening the agenda; a misspelt zone's finding then follows a frame later.
         let zone_name = Memo::new(move |_| agenda.with(|a| a.time_zone.trim().to_string()));
-        let zone_findings = Memo::new(move |_| zone_name.with(|n| time_zone_named(n, &IntlRules)));
+        let zone_findings = Memo::new(move |_| {
+            if !first_paint.done() {
+                return Vec::new();
+            }
+            zone_name.with(|n| time_zone_named(n, &IntlRules))
+        });
         let today = today();
         let recording = Memo::new(move |_| agenda.with(recording));
         let checks_due = Trigger::new();

@@ -9,8 +9,9 @@ use agendum_core::import::table;
 use agendum_core::model::EntryId;
 use leptos::prelude::*;
 
-use crate::editor::{focus_later, neighbour, FirstPaint};
+use crate::editor::{focus_later, neighbour};
 use crate::fields::{FieldInput, Kind, TableHead};
+use crate::first_paint::FirstPaint;
 use crate::lazy::LazyRows;
 use crate::reactive_agenda::{Owner, ReactiveAgenda};
 use crate::rows::RowData;

@@ -8,7 +8,7 @@ use agendum_core::time::{Date, Time};
 use agendum_core::zones::{Instant, ZoneRules};
 use leptos::prelude::*;
 
-use crate::editor::FirstPaint;
+use crate::first_paint::FirstPaint;
 use crate::reactive_agenda::ReactiveAgenda;
 use crate::storage;
 use crate::time_zones::{viewer_zone, IntlRules};

@@ -104,7 +104,7 @@ impl fmt::Display for LoadError {
                 if let Some(l) = line {
                     write!(f, " (line {l})")?;
                 }
-                write!(f, ": {reason}.")
+                write!(f, ": {}.", one_line(reason))
             }
             LoadError::DuplicateId { what, id } => {
                 write!(f, "The file uses {what} id {id} twice; every {what} needs its own id.")
@@ -119,6 +119,18 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// A reason as one line of at most a few hundred characters: the reasons quote what the file
+/// holds (serde_json's "invalid type: string …" quotes it whole), and a refusal is shown as one
+/// sentence, in a banner or on the command line.
+fn one_line(reason: &str) -> String {
+    const MAX: usize = 300;
+    let line = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
+    }
+}
 
 /// An agenda read from a file, and the version it was migrated from, if any.
 #[derive(Debug)]

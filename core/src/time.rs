@@ -161,10 +161,22 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// What a message quotes of a text that is not a date or a time: on one line, and its start only,
+/// since a file can hold a paragraph, or a megabyte, where a time belongs.
+fn quoted(s: &str) -> String {
+    const MAX: usize = 40;
+    let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("\"{}…\"", &line[..cut]),
+        None => format!("\"{line}\""),
+    }
+}
+
 impl FromStr for Date {
     type Err = ParseError;
     fn from_str(s: &str) -> Result<Date, ParseError> {
-        let bad = || ParseError(format!("\"{s}\" is not a date: write it as YYYY-MM-DD, e.g. 2024-08-01"));
+        let bad =
+            || ParseError(format!("{} is not a date: write it as YYYY-MM-DD, e.g. 2024-08-01", quoted(s)));
         let mut parts = s.trim().splitn(3, '-');
         let (y, m, d) = (parts.next(), parts.next(), parts.next());
         let (Some(y), Some(m), Some(d)) = (y, m, d) else {
@@ -189,7 +201,8 @@ impl Date {
         if t.starts_with(|c: char| c.is_ascii_digit()) && t.contains('-') {
             return t.parse();
         }
-        let bad = || ParseError(format!("\"{t}\" is not a date: write it as 1 August 2024 or 2024-08-01"));
+        let bad =
+            || ParseError(format!("{} is not a date: write it as 1 August 2024 or 2024-08-01", quoted(t)));
         let said = DayLabel::parse(t);
         let year = t
             .split(|c: char| !c.is_ascii_digit())
@@ -201,7 +214,7 @@ impl Date {
             return Err(bad());
         }
         let d = Date::new(year, month, day)
-            .ok_or_else(|| ParseError(format!("\"{t}\" is not a day of the calendar")))?;
+            .ok_or_else(|| ParseError(format!("{} is not a day of the calendar", quoted(t))))?;
         match said.weekday {
             Some(w) if w != d.weekday() => {
                 Err(ParseError(format!("{} is a {}, not a {}", d.long(), d.weekday().name(), w.name())))
@@ -244,7 +257,7 @@ impl FromStr for Time {
     type Err = ParseError;
     /// Accepts "14:30", "14.30", "1430", "9:05", and a trailing "hours"/"h", as people type them.
     fn from_str(s: &str) -> Result<Time, ParseError> {
-        let bad = || ParseError(format!("\"{s}\" is not a time: write it as HH:MM, e.g. 14:30"));
+        let bad = || ParseError(format!("{} is not a time: write it as HH:MM, e.g. 14:30", quoted(s)));
         let t = s.trim();
         let t = t.strip_suffix("hours").or_else(|| t.strip_suffix('h')).unwrap_or(t).trim();
         let (h, m) = if let Some((h, m)) = t.split_once([':', '.']) {

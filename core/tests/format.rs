@@ -255,6 +255,23 @@ fn a_wrong_value_in_a_list_is_refused_at_its_place_in_the_list() {
 }
 
 #[test]
+fn a_paragraph_where_a_time_belongs_is_quoted_by_its_start_on_one_line() {
+    // A file whose texts slipped a field (a summary pasted into the start time), as a share link
+    // changed by hand was found to hold: the refusal is one line, not the paragraph.
+    let paragraph =
+        format!("ew.\\n- Analyze market needs and technological developments.\\n{}", "x".repeat(100_000));
+    let text = fixture_with("\"start\": \"14:35\"", &format!("\"start\": \"{paragraph}\""));
+    let (_, msg) = refusal(&text);
+    assert!(msg.contains("agenda.sessions[0].items[1].start"), "{msg}");
+    assert!(msg.contains("\"ew. - Analyze market needs and technolog…\" is not a time"), "{msg}");
+    assert!(!msg.contains('\n') && msg.len() < 400, "{msg}");
+    // A value of the wrong type is quoted whole by serde_json: the reason is cut short.
+    let text = fixture_with("\"categories\": []", &format!("\"categories\": \"{paragraph}\""));
+    let (_, msg) = refusal(&text);
+    assert!(!msg.contains('\n') && msg.chars().count() < 500 && msg.ends_with("…."), "{msg}");
+}
+
+#[test]
 fn a_time_or_date_is_refused_at_its_field_and_line_wherever_it_is_in_its_object() {
     // The last field of its object, with the closing brace on the next line.
     let text = "{\n  \"format\": \"agendum\",\n  \"version\": 2,\n  \"agenda\": {\n    \"id\": \"x\",\n    \"sessions\": [\n      {\n        \"id\": 1,\n        \"start\": \"noon\"\n      }\n    ],\n    \"end_date\": \"2024-02-30\"\n  }\n}\n";

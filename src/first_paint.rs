@@ -1,0 +1,30 @@
+//! The moment the editor's first frame is painted, for what can wait for it.
+
+use leptos::prelude::*;
+
+/// Set once the editor's first frame is painted. What no one sees or uses in that frame waits
+/// for it on a long agenda (Annex A's rows at 5,000 documents, the register's numbers offered in
+/// the document boxes): opening shows the agenda and its checks first.
+#[derive(Clone, Copy)]
+pub struct FirstPaint(RwSignal<bool>);
+
+impl FirstPaint {
+    pub fn new() -> FirstPaint {
+        let painted = RwSignal::new(false);
+        // A task queued from an animation frame runs once that frame is painted.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    painted.try_set(true);
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+        FirstPaint(painted)
+    }
+
+    /// Whether the first frame is painted, tracked.
+    pub fn done(self) -> bool {
+        self.0.get()
+    }
+}
