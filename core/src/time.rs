@@ -161,11 +161,12 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// What a message quotes of a text that is not a date or a time: on one line, and its start only,
-/// since a file can hold a paragraph, or a megabyte, where a time belongs.
+/// What a message quotes of a text that is not a date or a time: on one line, and its start only
+/// when long, since a file can hold a paragraph, or a megabyte, where a time belongs. What a
+/// box holds is quoted as typed.
 fn quoted(s: &str) -> String {
-    const MAX: usize = 40;
-    let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    const MAX: usize = 80;
+    let line: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     match line.char_indices().nth(MAX) {
         Some((cut, _)) => format!("\"{}…\"", &line[..cut]),
         None => format!("\"{line}\""),
