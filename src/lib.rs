@@ -1,13 +1,14 @@
 //! Agendum's browser editor: a thin Leptos (CSR) shell over `agendum_core`. It holds one reactive
-//! agenda, derives its rows, schedule and check findings, and keeps agendas in localStorage
-//! through the `storage` module alone.
+//! agenda, derives its rows, schedule and check findings, and keeps agendas in the browser's
+//! storage through the `storage` module alone.
 //!
 //! Where to start: `app` (the library of agendas and which one is open) mounts `editor`, which
 //! puts the screen together from its parts: `header`, `items` (the items table), `register`
 //! (Annex A), `annexes`, `future_meetings` and `checks_panel`, with `autosave` and `shortcuts`
 //! beside them (`shortcut_sheet` lists every shortcut). Every part reads the one `reactive_agenda` and edits it through
 //! `ReactiveAgenda::apply`; a table row reads its own data from `rows`, and `lazy` decides which
-//! rows of a long table are built. `fields` holds the form controls, `classes` the class names
+//! rows of a long table are built; `first_paint` marks the editor's first frame painted, which
+//! what no one sees in it waits for. `fields` holds the form controls, `classes` the class names
 //! shared with the style sheet, `storage` localStorage, `files` downloads and printing, `paste` tables
 //! pasted into Annex A and the items table, `word`
 //! Word files in and out and `share` share links, both through `worker`, which runs the rare
