@@ -183,11 +183,8 @@ pub fn check_on(agenda: &Agenda, today: Option<Date>) -> Vec<Finding> {
     // Within the agenda SG9-TD163/GEN, SG9-TD164 is the agenda's own TD164.
     let own_group = agenda.own_document().and_then(|own| own.prefix);
     let mut entries = register::Entries::new(agenda.register.len(), own_group);
-    // The categories' findings are listed last, after what the items say (a typo repeated down
-    // Annex A reads better there), but found in this walk: the stages put them in their place.
     for (i, entry) in agenda.register.iter().enumerate() {
         entries.entry(&mut cx, i, entry);
-        category_words.entry(&mut cx, entry);
     }
     cx.next_entry = entries.next_entry(agenda);
     let index = entries.into_index();
@@ -211,6 +208,13 @@ pub fn check_on(agenda: &Agenda, today: Option<Date>) -> Vec<Finding> {
     register::uncited(&mut cx, &cites.cited);
     cites.annexes.check(&mut cx);
     own.check(&mut cx, &index);
+    // The categories come last in their own walk over the register: the one above indexes it
+    // for the citations, and a typo repeated down Annex A reads better after what the items say.
+    // Found in that walk, their findings would come first and the final sort would move nearly
+    // every warning of a large draft register.
+    for entry in &agenda.register {
+        category_words.entry(&mut cx, entry);
+    }
     cx.into_findings()
 }
 
