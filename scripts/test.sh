@@ -75,8 +75,10 @@ if [ -f dist/index.html ]; then
   export E2E_PORT
   suite "end-to-end tests (Playwright, release build)" playwright \
     npx playwright test --config tests/e2e/playwright.config.mjs
+  # A test that hangs (a browser gone without its driver noticing) fails after ten minutes
+  # instead of holding the run.
   suite "end-to-end tests in Chromium, Firefox and WebKit (WebDriver, tests/webdriver/)" node \
-    node --test --test-concurrency=1 --test-reporter=spec tests/webdriver/*.test.mjs
+    node --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec tests/webdriver/*.test.mjs
 else
   FAILED=$((FAILED + 1)); echo "---- end-to-end tests: skipped, no release build"
 fi

@@ -100,10 +100,14 @@ function startXvfb() {
   });
 }
 
-/** Starts the engine's driver; `session()` then opens a browser with a fresh profile of its own. */
-export async function startDriver(name) {
+/** How long a browser may take to open before its driver is taken as stuck: WebKitWebDriver was
+ *  seen, once in many runs, never to answer a new session after MiniBrowser had gone, which
+ *  held the whole run until CI stopped it. */
+const SESSION_MS = 60_000;
+
+/** The engine's driver process (with its own X display where the engine needs one). */
+async function launch(name) {
   const engine = ALL[name];
-  if (!existsSync(engine.driver)) throw new Error(`${name}: no driver at ${engine.driver} (bash scripts/tools.sh installs it)`);
   const port = await freePort();
   const x = engine.display ? await startXvfb() : null;
   // Every engine runs in Geneva's zone, TD514's own, whatever the machine's: the editor then
@@ -113,29 +117,56 @@ export async function startDriver(name) {
   let log = '';
   proc.stderr.on('data', (d) => { log = (log + d).slice(-4000); });
   const url = `http://127.0.0.1:${port}`;
+  const stop = () => { proc.kill(); x?.proc.kill(); };
   await until(`${name} driver on ${url}`, async () => (await fetch(`${url}/status`)).ok, 20_000)
-    .catch((e) => { proc.kill(); x?.proc.kill(); throw new Error(`${e.message}\n${log}`); });
+    .catch((e) => { stop(); throw new Error(`${e.message}\n${log}`); });
+  return { url, stop };
+}
+
+/** Resolves as `promise` does, or rejects after `ms`. */
+function within(ms, what, promise) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** Starts the engine's driver; `session()` then opens a browser with a fresh profile of its own. */
+export async function startDriver(name) {
+  const engine = ALL[name];
+  if (!existsSync(engine.driver)) throw new Error(`${name}: no driver at ${engine.driver} (bash scripts/tools.sh installs it)`);
+  let running = await launch(name);
+  const open = (downloads, prefs) => within(SESSION_MS, `${name} opening a browser`,
+    new Builder().usingServer(running.url).withCapabilities(engine.capabilities(downloads, prefs)).build());
   return {
     name,
     /** `prefs`: the browser's own settings for this session, where the engine takes them
-     *  (Firefox's about:config). */
+     *  (Firefox's about:config). A driver that does not open a browser in time is started
+     *  again, once. */
     async session(prefs) {
       const downloads = await mkdtemp(join(tmpdir(), `agendum-${name}-downloads-`));
-      const driver = await new Builder().usingServer(url).withCapabilities(engine.capabilities(downloads, prefs)).build();
+      let driver;
+      try {
+        driver = await open(downloads, prefs);
+      } catch (e) {
+        if (!e.message.startsWith('timed out')) throw e;
+        console.error(`${e.message}; starting the ${name} driver again`);
+        running.stop();
+        running = await launch(name);
+        driver = await open(downloads, prefs);
+      }
       driver.engine = name;
       driver.downloads = downloads;
       // The same window size everywhere, so the same rows are built and visible.
       await driver.manage().window().setRect({ width: 1280, height: 800 }).catch(() => {});
       const quit = driver.quit.bind(driver);
       driver.quit = async () => {
-        await quit().catch(() => {});
+        await within(SESSION_MS, `${name} closing its browser`, quit()).catch(() => {});
         await rm(downloads, { recursive: true, force: true });
       };
       return driver;
     },
     stop() {
-      proc.kill();
-      x?.proc.kill();
+      running.stop();
     },
   };
 }
