@@ -12,7 +12,7 @@ use crate::annexes::Annexes;
 use crate::autosave::{autosave, SaveState};
 use crate::checks_panel::ChecksPanel;
 use crate::fields::dom_id;
-use crate::first_paint::FirstPaint;
+use crate::first_paint::{after_paint, FirstPaint};
 use crate::future_meetings::FutureMeetings;
 use crate::header::Header;
 use crate::items::ItemsTable;
@@ -93,17 +93,11 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     // frame more, in which the user may have clicked into a field (WebKit showed it). Once the
     // first frame is painted: moving the focus lays the page out at once, which would hold that
     // frame back by tens of milliseconds.
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let idle =
-                    document().active_element().is_none_or(|e| document().body().is_some_and(|b| *b == e));
-                if idle {
-                    focus_element(&dom_id(Field::Agenda { field: AgendaField::Document }));
-                }
-            },
-            std::time::Duration::ZERO,
-        )
+    after_paint(move || {
+        let idle = document().active_element().is_none_or(|e| document().body().is_some_and(|b| *b == e));
+        if idle {
+            focus_element(&dom_id(Field::Agenda { field: AgendaField::Document }));
+        }
     });
 
     let export_json = move || {

@@ -11,14 +11,8 @@ pub struct FirstPaint(RwSignal<bool>);
 impl FirstPaint {
     pub fn new() -> FirstPaint {
         let painted = RwSignal::new(false);
-        // A task queued from an animation frame runs once that frame is painted.
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    painted.try_set(true);
-                },
-                std::time::Duration::ZERO,
-            )
+        after_paint(move || {
+            painted.try_set(true);
         });
         FirstPaint(painted)
     }
@@ -27,4 +21,9 @@ impl FirstPaint {
     pub fn done(self) -> bool {
         self.0.get()
     }
+}
+
+/// Runs `f` once the next frame is painted: a task queued from an animation frame runs after it.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }

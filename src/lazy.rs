@@ -29,6 +29,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::classes;
+use crate::first_paint::after_paint;
 use crate::reactive_agenda::{Owner, ReactiveAgenda};
 
 /// Past this many rows, a list lets the browser skip laying out and painting the rows out of
@@ -195,14 +196,8 @@ impl LazyRows {
             long_items: Memo::new(move |_| live.rows.with(|r| r.len() > LONG)),
             long_register: Memo::new(move |_| live.entry_positions.with(|p| p.len() > LONG)),
         };
-        // A task queued from an animation frame runs once that frame is painted.
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    lazy.painted.try_set(true);
-                },
-                std::time::Duration::ZERO,
-            )
+        after_paint(move || {
+            lazy.painted.try_set(true);
         });
         // A table that grows long has rows to leave out from then on; rows that come, go or
         // move change the runs of stand-ins.

@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use crate::first_paint::FirstPaint;
+use crate::first_paint::{after_paint, FirstPaint};
 use crate::time_zones::IntlRules;
 use agendum_core::checks::{check_on, merge, time_zone_named, unreadable, Finding, Severity};
 use agendum_core::edit::{get, Edit, EditError, Field, History, Value};
@@ -242,17 +242,11 @@ impl ReactiveAgenda {
         }
         self.typed.set_value(true);
         let (typed, due) = (self.typed, self.checks_due);
-        // A task queued from an animation frame runs once that frame is painted.
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if typed.try_get_value() == Some(true) {
-                        typed.set_value(false);
-                        due.notify();
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
+        after_paint(move || {
+            if typed.try_get_value() == Some(true) {
+                typed.set_value(false);
+                due.notify();
+            }
         });
     }
 
