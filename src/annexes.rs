@@ -58,7 +58,7 @@ pub fn Annexes() -> impl IntoView {
             (
                 Edit::InsertAnnex {
                     index: a.annexes.len(),
-                    annex: Annex { id, title: String::new(), body: String::new() },
+                    annex: Box::new(Annex { id, title: String::new(), body: String::new() }),
                 },
                 id,
             )

@@ -70,7 +70,7 @@ pub fn FutureMeetings() -> impl IntoView {
                 timing: String::new(),
                 subject: String::new(),
             };
-            (Edit::InsertFutureMeeting { index: a.future_meetings.len(), meeting }, id)
+            (Edit::InsertFutureMeeting { index: a.future_meetings.len(), meeting: Box::new(meeting) }, id)
         });
         if live.apply(edit, false) {
             live.focus.set(Some(date(id)));

@@ -161,7 +161,7 @@ fn cite_a_new_document_without_registering_it(a: &mut Agenda) -> Field {
     };
     let id = new.id;
     let at = Location { session: a.sessions[0].id, parent: Some(parent), index: 3 };
-    apply(a, Edit::InsertItem { at, item: new });
+    apply(a, Edit::InsertItem { at, item: Box::new(new) });
     assert_eq!(item_by_number(a, "4.4"), id);
     Field::Item { item: id, field: ItemField::Docs }
 }
@@ -201,7 +201,7 @@ fn refer_to_an_item_that_does_not_exist(a: &mut Agenda) -> Field {
 fn register_td599_twice(a: &mut Agenda) -> Field {
     let copy = RegisterEntry { id: a.next_entry_id(), ..entry(a, "TD599").clone() };
     let id = copy.id;
-    apply(a, Edit::InsertEntry { index: a.register.len(), entry: copy });
+    apply(a, Edit::InsertEntry { index: a.register.len(), entry: Box::new(copy) });
     Field::Entry { entry: id, field: EntryField::Number }
 }
 
@@ -226,7 +226,7 @@ fn register_a_number_that_cannot_be_read(a: &mut Agenda) -> Field {
         title: "Preparations for WTSA-24".into(),
     };
     let id = row.id;
-    apply(a, Edit::InsertEntry { index: a.register.len(), entry: row });
+    apply(a, Edit::InsertEntry { index: a.register.len(), entry: Box::new(row) });
     Field::Entry { entry: id, field: EntryField::Number }
 }
 
@@ -239,7 +239,7 @@ fn refer_to_annex_c(a: &mut Agenda) -> Field {
 fn add_an_annex_nobody_refers_to(a: &mut Agenda) -> Field {
     let annex = Annex { id: a.next_annex_id(), title: "List of participants".into(), body: String::new() };
     let id = annex.id;
-    apply(a, Edit::InsertAnnex { index: a.annexes.len(), annex });
+    apply(a, Edit::InsertAnnex { index: a.annexes.len(), annex: Box::new(annex) });
     Field::Annex { annex: id, field: AnnexField::Title }
 }
 
@@ -1389,7 +1389,7 @@ fn status_unregistered_a_revision_that_annex_a_does_not_list() {
         ..entry(&a, "TD667R1").clone()
     };
     let index = a.register.len();
-    apply(&mut a, Edit::InsertEntry { index, entry });
+    apply(&mut a, Edit::InsertEntry { index, entry: Box::new(entry) });
     assert_as_clean_as_td514(&a, "registering TD667R2");
 }
 

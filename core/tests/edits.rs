@@ -206,12 +206,18 @@ fn every_structural_edit_undoes() {
     let mut with_children = Item::new(ItemId(50), "New topic");
     with_children.children = vec![Item::new(ItemId(51), "First part"), Item::new(ItemId(52), "Second part")];
     let edits: Vec<(&str, Edit)> = vec![
-        ("insert an item first", Edit::InsertItem { at: at(None, 0), item: with_children.clone() }),
-        ("insert an item last", Edit::InsertItem { at: at(None, 7), item: Item::new(ItemId(50), "Last") }),
-        ("insert a sub-item", Edit::InsertItem { at: at(Some(6), 1), item: Item::new(ItemId(50), "Sub") }),
+        ("insert an item first", Edit::InsertItem { at: at(None, 0), item: Box::new(with_children.clone()) }),
+        (
+            "insert an item last",
+            Edit::InsertItem { at: at(None, 7), item: Box::new(Item::new(ItemId(50), "Last")) },
+        ),
+        (
+            "insert a sub-item",
+            Edit::InsertItem { at: at(Some(6), 1), item: Box::new(Item::new(ItemId(50), "Sub")) },
+        ),
         (
             "insert under a leaf",
-            Edit::InsertItem { at: at(Some(19), 0), item: Item::new(ItemId(50), "AOB 1") },
+            Edit::InsertItem { at: at(Some(19), 0), item: Box::new(Item::new(ItemId(50), "AOB 1")) },
         ),
         ("remove a sub-item", Edit::RemoveItem { id: ItemId(8) }),
         ("remove an item with sub-items", Edit::RemoveItem { id: ItemId(6) }),
@@ -221,20 +227,23 @@ fn every_structural_edit_undoes() {
         ("move to another parent", Edit::MoveItem { id: ItemId(12), to: at(Some(1), 4) }),
         ("move a sub-item to the top level", Edit::MoveItem { id: ItemId(5), to: at(None, 7) }),
         ("move an item with sub-items under another", Edit::MoveItem { id: ItemId(14), to: at(Some(10), 0) }),
-        ("insert a session", Edit::InsertSession { index: 1, session: session(2, "Second session") }),
-        ("insert a session first", Edit::InsertSession { index: 0, session: session(2, "Before") }),
+        (
+            "insert a session",
+            Edit::InsertSession { index: 1, session: Box::new(session(2, "Second session")) },
+        ),
+        ("insert a session first", Edit::InsertSession { index: 0, session: Box::new(session(2, "Before")) }),
         ("remove the session", Edit::RemoveSession { id: S1 }),
         (
             "insert a register entry",
             Edit::InsertEntry {
                 index: 3,
-                entry: RegisterEntry {
+                entry: Box::new(RegisterEntry {
                     id: a.next_entry_id(),
                     number: DocNumber::parse("TD 700 Rev.1"),
                     category: "Information".into(),
                     source: "TSB".into(),
                     title: "Something new".into(),
-                },
+                }),
             },
         ),
         ("remove a register entry", Edit::RemoveEntry { id: EntryId(5) }),
@@ -242,7 +251,7 @@ fn every_structural_edit_undoes() {
             "insert an annex",
             Edit::InsertAnnex {
                 index: 0,
-                annex: Annex { id: AnnexId(2), title: "Before B".into(), body: "x".into() },
+                annex: Box::new(Annex { id: AnnexId(2), title: "Before B".into(), body: "x".into() }),
             },
         ),
         ("remove an annex", Edit::RemoveAnnex { id: AnnexId(1) }),
@@ -250,14 +259,14 @@ fn every_structural_edit_undoes() {
             "insert a future meeting",
             Edit::InsertFutureMeeting {
                 index: 2,
-                meeting: FutureMeeting {
+                meeting: Box::new(FutureMeeting {
                     id: FutureMeetingId(3),
                     date: Date::new(2024, 11, 5),
                     start: Time::from_hm(14, 0),
                     end: Time::from_hm(16, 0),
                     timing: String::new(),
                     subject: "Second input to CWG-SFP".into(),
-                },
+                }),
             },
         ),
         ("remove a future meeting", Edit::RemoveFutureMeeting { id: FutureMeetingId(1) }),
@@ -267,7 +276,7 @@ fn every_structural_edit_undoes() {
                 Edit::Set { field: item_title(20), value: text("Close") },
                 Edit::RemoveItem { id: ItemId(19) },
                 Edit::MoveItem { id: ItemId(18), to: at(None, 0) },
-                Edit::InsertSession { index: 1, session: session(2, "Second session") },
+                Edit::InsertSession { index: 1, session: Box::new(session(2, "Second session")) },
                 Edit::MoveItem {
                     id: ItemId(20),
                     to: Location { session: SessionId(2), parent: None, index: 1 },
@@ -293,8 +302,9 @@ fn every_structural_edit_undoes() {
 fn moving_into_another_session_and_back() {
     let original = td514();
     let mut a = original.clone();
-    let undo_session =
-        Edit::InsertSession { index: 1, session: session(2, "Second session") }.apply(&mut a).unwrap();
+    let undo_session = Edit::InsertSession { index: 1, session: Box::new(session(2, "Second session")) }
+        .apply(&mut a)
+        .unwrap();
     let with_session = a.clone();
     let to = Location { session: SessionId(2), parent: Some(ItemId(100)), index: 0 };
     let undo_move = Edit::MoveItem { id: ItemId(10), to }.apply(&mut a).unwrap();
@@ -351,11 +361,14 @@ fn refused_edits_change_nothing() {
                 value: text("x"),
             },
         ),
-        ("an id already in use", Edit::InsertItem { at: at(None, 0), item: Item::new(ItemId(8), "Copy") }),
-        ("past the end", Edit::InsertItem { at: at(None, 8), item: Item::new(ItemId(50), "Far") }),
+        (
+            "an id already in use",
+            Edit::InsertItem { at: at(None, 0), item: Box::new(Item::new(ItemId(8), "Copy")) },
+        ),
+        ("past the end", Edit::InsertItem { at: at(None, 8), item: Box::new(Item::new(ItemId(50), "Far")) }),
         (
             "under a missing parent",
-            Edit::InsertItem { at: at(Some(99), 0), item: Item::new(ItemId(50), "x") },
+            Edit::InsertItem { at: at(Some(99), 0), item: Box::new(Item::new(ItemId(50), "x")) },
         ),
         ("removing a missing item", Edit::RemoveItem { id: ItemId(99) }),
         ("moving past the end", Edit::MoveItem { id: ItemId(7), to: at(Some(6), 3) }),
@@ -365,7 +378,7 @@ fn refused_edits_change_nothing() {
             Edit::MoveItem { id: ItemId(7), to: Location { session: SessionId(9), parent: None, index: 0 } },
         ),
         ("moving a missing item", Edit::MoveItem { id: ItemId(99), to: at(None, 0) }),
-        ("a session past the end", Edit::InsertSession { index: 2, session: session(2, "x") }),
+        ("a session past the end", Edit::InsertSession { index: 2, session: Box::new(session(2, "x")) }),
         ("removing a missing entry", Edit::RemoveEntry { id: EntryId(99) }),
         ("removing a missing annex", Edit::RemoveAnnex { id: AnnexId(9) }),
         ("removing a missing future meeting", Edit::RemoveFutureMeeting { id: FutureMeetingId(9) }),
@@ -387,13 +400,13 @@ fn a_failing_batch_changes_nothing() {
         Edit::MoveItem { id: ItemId(14), to: at(None, 0) },
         Edit::InsertEntry {
             index: 0,
-            entry: RegisterEntry {
+            entry: Box::new(RegisterEntry {
                 id: EntryId(40),
                 number: DocNumber::parse("TD700"),
                 category: String::new(),
                 source: String::new(),
                 title: String::new(),
-            },
+            }),
         },
         Edit::Batch(vec![Edit::RemoveItem { id: ItemId(2) }]),
         // Item 7 is gone by now: the whole batch fails.

@@ -159,7 +159,7 @@ impl<'i, 'a> Citing<'i, 'a> {
                 label: format!("Add {id} to Annex A").into(),
                 edit: Edit::InsertEntry {
                     index: cx.agenda.register.len(),
-                    entry: prefilled_entry(cx, id, item),
+                    entry: Box::new(prefilled_entry(cx, id, item)),
                 },
             };
             cx.push(

@@ -49,8 +49,9 @@ macro_rules! codes {
 }
 
 /// The parts of a check pass, in the order its findings are listed within a severity: the
-/// header, the sessions and their times, the register's numbers, what the items say, then what
-/// only the whole agenda shows. It follows the walk, so that sorting moves few findings.
+/// header, the sessions and their times, the register's numbers, what the items say, what only
+/// the whole agenda shows, and last the register's rows that nothing cites or whose category is
+/// unknown (a draft register's many). It follows the walk, so that sorting moves few findings.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Stage {
     Header,
@@ -62,10 +63,10 @@ pub(super) enum Stage {
     Agreement,
     ItemWords,
     Outcomes,
-    Uncited,
     Annexes,
     ItemReferences,
     OwnNumber,
+    Uncited,
     Categories,
 }
 

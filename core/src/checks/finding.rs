@@ -52,7 +52,8 @@ pub struct Finding {
     /// 2.2, Docs").
     pub field: Field,
     pub message: String,
-    /// Boxed: a fix holds a whole edit, several times the rest of a finding, and most findings
-    /// offer none; a register of thousands of uncited entries then moves a tenth of the bytes.
-    pub fix: Option<Box<Fix>>,
+    /// Held in place, not boxed: an edit is small (what it inserts is boxed), and a large draft
+    /// register's thousands of uncited entries each offer a fix, which would be as many
+    /// allocations on each keystroke.
+    pub fix: Option<Fix>,
 }

@@ -119,30 +119,52 @@ impl<'a> Ctx<'a> {
         let severity = code.severity();
         let found = &mut self.found[severity as usize];
         found.stages.push(code.stage());
-        found.findings.push(Finding { code, severity, field, message, fix: fix.map(Box::new) });
+        found.findings.push(Finding { code, severity, field, message, fix });
     }
 
-    /// Room for `n` more findings of `code` at once: a large draft register is mostly uncited,
-    /// and growing by doubling would copy its findings several times.
-    fn reserve(&mut self, code: Code, n: usize) {
-        let found = &mut self.found[code.severity() as usize];
-        found.findings.reserve(n);
-        found.stages.reserve(n);
+    /// Room at once for as many more findings of each code as given: a large draft register is
+    /// mostly uncited, and growing by doubling would copy its findings several times. The
+    /// severity that will have the most findings gets room for the others' too, since
+    /// [`Ctx::into_findings`] puts them all in its list.
+    fn reserve(&mut self, room: &[(Code, usize)]) {
+        let mut more = [0; 3];
+        for (code, n) in room {
+            more[code.severity() as usize] += n;
+        }
+        let total = |s: usize| self.found[s].findings.len() + more[s];
+        // On a tie the first, as `into_findings` chooses.
+        let most = (0..3).rev().max_by_key(|s| total(*s)).unwrap_or(0);
+        more[most] = (0..3).map(total).sum::<usize>() - self.found[most].findings.len();
+        for (found, n) in self.found.iter_mut().zip(more) {
+            found.findings.reserve(n);
+            found.stages.reserve(n);
+        }
     }
 
     /// The findings: errors first, then warnings, then notes.
     fn into_findings(self) -> Vec<Finding> {
-        let [errors, warnings, notes] = self.found;
-        let (mut errors, mut warnings, mut notes) = (errors.sorted(), warnings.sorted(), notes.sorted());
-        // Most findings are warnings: without errors, they need not move.
-        let mut out = if errors.is_empty() {
-            warnings
+        let [errors, warnings, notes] = self.found.map(Found::sorted);
+        // The others join the longest list, which has room for them (see `reserve`): a few
+        // errors put before many warnings move the warnings within their own room, where
+        // appending the warnings to the errors would copy them all into a new allocation.
+        let room = errors.len() + warnings.len() + notes.len();
+        let longest = [errors.len(), warnings.len(), notes.len()];
+        let mut out;
+        if longest[0] >= longest[1] && longest[0] >= longest[2] {
+            out = errors;
+            out.reserve_exact(room - out.len());
+            out.extend(warnings);
+            out.extend(notes);
+        } else if longest[1] >= longest[2] {
+            out = warnings;
+            out.reserve_exact(room - out.len());
+            out.splice(0..0, errors);
+            out.extend(notes);
         } else {
-            errors.reserve_exact(warnings.len() + notes.len());
-            errors.append(&mut warnings);
-            errors
-        };
-        out.append(&mut notes);
+            out = notes;
+            out.reserve_exact(room - out.len());
+            out.splice(0..0, errors.into_iter().chain(warnings));
+        }
         out
     }
 }
@@ -185,6 +207,7 @@ pub fn check_on(agenda: &Agenda, today: Option<Date>) -> Vec<Finding> {
     let mut entries = register::Entries::new(agenda.register.len(), own_group);
     for (i, entry) in agenda.register.iter().enumerate() {
         entries.entry(&mut cx, i, entry);
+        category_words.entry(entry);
     }
     cx.next_entry = entries.next_entry(agenda);
     let index = entries.into_index();
@@ -205,16 +228,15 @@ pub fn check_on(agenda: &Agenda, today: Option<Date>) -> Vec<Finding> {
     });
     cites.annexes_and_future_meetings(&mut cx);
 
-    register::uncited(&mut cx, &cites.cited);
     cites.annexes.check(&mut cx);
     own.check(&mut cx, &index);
-    // The categories come last in their own walk over the register: the one above indexes it
-    // for the citations, and a typo repeated down Annex A reads better after what the items say.
-    // Found in that walk, their findings would come first and the final sort would move nearly
-    // every warning of a large draft register.
-    for entry in &agenda.register {
-        category_words.entry(&mut cx, entry);
-    }
+    // The register's rows come last, and the categories after what the items say: a typo
+    // repeated down Annex A reads better there. A draft register is mostly uncited, so these
+    // are nearly all of a large pass's findings, and room for them is made at once.
+    let uncited = cites.cited.iter().filter(|c| !**c).count();
+    cx.reserve(&[(Code::RegisterUncited, uncited), (Code::RegisterCategory, category_words.len())]);
+    register::uncited(&mut cx, &cites.cited);
+    category_words.report(&mut cx);
     cx.into_findings()
 }
 

@@ -56,13 +56,13 @@ impl<'a> Adoption<'a> {
                 label: format!("Add {own} to Annex A").into(),
                 edit: Edit::InsertEntry {
                     index: a.register.len(),
-                    entry: RegisterEntry {
+                    entry: Box::new(RegisterEntry {
                         id: cx.next_entry,
                         number: DocNumber::Document(own.clone()),
                         category: "Admin".into(),
                         source: a.source.trim().to_string(),
                         title: a.title.trim().to_string(),
-                    },
+                    }),
                 },
             };
             cx.push(

@@ -100,7 +100,6 @@ impl<'a> Entries<'a> {
 /// Once every citation has been read: the entries nothing cites.
 pub(super) fn uncited(cx: &mut Ctx, cited: &[bool]) {
     let a = cx.agenda;
-    cx.reserve(Code::RegisterUncited, cited.iter().filter(|c| !**c).count());
     for (i, e) in a.register.iter().enumerate() {
         if !cited[i] && matches!(e.number, DocNumber::Document(_)) {
             let mut message = String::with_capacity(40);

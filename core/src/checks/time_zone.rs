@@ -60,11 +60,5 @@ pub fn time_zone_named(name: &str, rules: &dyn ZoneRules) -> Vec<Finding> {
         label: format!("Change to \"{zone}\"").into(),
         edit: Edit::Set { field, value: Value::Text(zone) },
     });
-    vec![Finding {
-        code: Code::TimeZone,
-        severity: Code::TimeZone.severity(),
-        field,
-        message,
-        fix: fix.map(Box::new),
-    }]
+    vec![Finding { code: Code::TimeZone, severity: Code::TimeZone.severity(), field, message, fix }]
 }

@@ -8,21 +8,23 @@ use super::{Code, Ctx, Fix};
 use crate::edit::{AgendaField, Edit, EntryField, Field, ItemField, Value};
 use crate::model::{Item, RegisterEntry};
 
-/// Register categories, entry by entry.
+/// Register categories, entry by entry: read in the walk that indexes the register, reported
+/// last. A second walk of a plenary's register only to read its categories again would cost
+/// nearly as much as the rules themselves, and knowing how many there are before reporting any
+/// spares the findings' list from growing by doubling.
 pub(super) struct Categories<'v, 'a> {
     hints: Suggestions<'v, 'a>,
-    /// The message and the fix about each distinct unknown category, written when first needed:
-    /// a register repeats a typo hundreds of times.
-    texts: Vec<Option<(String, Fix)>>,
+    /// Each entry with a finding, its category as written, and the unknown word (none for an
+    /// entry with no category).
+    flagged: Vec<(&'a RegisterEntry, &'a str, Option<Unknown<'v>>)>,
 }
 
 impl<'v, 'a> Categories<'v, 'a> {
     pub(super) fn new(vocabulary: &'v [String]) -> Self {
-        Categories { hints: Suggestions::new(vocabulary), texts: Vec::new() }
+        Categories { hints: Suggestions::new(vocabulary), flagged: Vec::new() }
     }
 
-    pub(super) fn entry(&mut self, cx: &mut Ctx, e: &'a RegisterEntry) {
-        let field = Field::Entry { entry: e.id, field: EntryField::Category };
+    pub(super) fn entry(&mut self, e: &'a RegisterEntry) {
         let c = trimmed(&e.category);
         let word = if c.is_empty() {
             if super::index::blank(&e.number) {
@@ -35,37 +37,51 @@ impl<'v, 'a> Categories<'v, 'a> {
                 None => return,
             }
         };
-        let Some(word) = word else {
-            cx.push(Code::RegisterCategory, field, format!("{} has no category.", e.number), None);
-            return;
-        };
+        self.flagged.push((e, c, word));
+    }
+
+    /// How many findings [`Categories::report`] will make.
+    pub(super) fn len(&self) -> usize {
+        self.flagged.len()
+    }
+
+    pub(super) fn report(self, cx: &mut Ctx) {
         let a = cx.agenda;
-        let texts = &mut self.texts;
-        if texts.len() <= word.number {
-            texts.resize(word.number + 1, None);
-        }
-        let (message, fix) = texts[word.number].get_or_insert_with(|| match word.near {
-            Some(n) => (
-                concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
-                Fix {
-                    label: concat(&["Change to \"", n, "\""]).into(),
+        // The message and the fix about each distinct unknown category, written when first
+        // needed: a register repeats a typo hundreds of times.
+        let mut texts: Vec<Option<(String, Fix)>> = Vec::new();
+        for (e, c, word) in self.flagged {
+            let field = Field::Entry { entry: e.id, field: EntryField::Category };
+            let Some(word) = word else {
+                cx.push(Code::RegisterCategory, field, format!("{} has no category.", e.number), None);
+                continue;
+            };
+            if texts.len() <= word.number {
+                texts.resize(word.number + 1, None);
+            }
+            let (message, fix) = texts[word.number].get_or_insert_with(|| match word.near {
+                Some(n) => (
+                    concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
+                    Fix {
+                        label: concat(&["Change to \"", n, "\""]).into(),
+                        edit: Edit::Set { field, value: Value::Text(n.to_string()) },
+                    },
+                ),
+                None => (
+                    concat(&["\"", c, "\" is not a known category."]),
+                    vocabulary_addition(&a.categories, c, AgendaField::Categories, "categories"),
+                ),
+            });
+            let fix = match word.near {
+                // A change of category is an edit of this entry; an addition, of the agenda.
+                Some(n) => Fix {
+                    label: fix.label.clone(),
                     edit: Edit::Set { field, value: Value::Text(n.to_string()) },
                 },
-            ),
-            None => (
-                concat(&["\"", c, "\" is not a known category."]),
-                vocabulary_addition(&a.categories, c, AgendaField::Categories, "categories"),
-            ),
-        });
-        let fix = match word.near {
-            // A change of category is an edit of this entry; an addition, of the agenda.
-            Some(n) => {
-                Fix { label: fix.label.clone(), edit: Edit::Set { field, value: Value::Text(n.to_string()) } }
-            }
-            None => fix.clone(),
-        };
-        let message = message.clone();
-        cx.push(Code::RegisterCategory, field, message, Some(fix));
+                None => fix.clone(),
+            };
+            cx.push(Code::RegisterCategory, field, message.clone(), Some(fix));
+        }
     }
 }
 

@@ -73,7 +73,10 @@ pub fn outdent(agenda: &Agenda, id: ItemId) -> Option<Edit> {
 pub fn add_after(agenda: &Agenda, id: ItemId) -> Option<(Edit, ItemId)> {
     let at = agenda.locate(id)?;
     let new = agenda.next_item_id();
-    Some((Edit::InsertItem { at: Location { index: at.index + 1, ..at }, item: Item::new(new, "") }, new))
+    Some((
+        Edit::InsertItem { at: Location { index: at.index + 1, ..at }, item: Box::new(Item::new(new, "")) },
+        new,
+    ))
 }
 
 /// A new empty sub-item at the end of this item's sub-items.
@@ -84,7 +87,7 @@ pub fn add_child(agenda: &Agenda, id: ItemId) -> Option<(Edit, ItemId)> {
     Some((
         Edit::InsertItem {
             at: Location { session: at.session, parent: Some(id), index: item.children.len() },
-            item: Item::new(new, ""),
+            item: Box::new(Item::new(new, "")),
         },
         new,
     ))
@@ -97,7 +100,7 @@ pub fn add_to_session(agenda: &Agenda, session: SessionId) -> Option<(Edit, Item
     Some((
         Edit::InsertItem {
             at: Location { session, parent: None, index: s.items.len() },
-            item: Item::new(new, ""),
+            item: Box::new(Item::new(new, "")),
         },
         new,
     ))
@@ -128,7 +131,7 @@ fn holds(item: &Item, id: ItemId) -> bool {
 /// reads as a title the user typed, and has to be found and deleted.
 pub fn add_session(agenda: &Agenda) -> (Edit, SessionId) {
     let id = agenda.next_session_id();
-    (Edit::InsertSession { index: agenda.sessions.len(), session: Session::new(id) }, id)
+    (Edit::InsertSession { index: agenda.sessions.len(), session: Box::new(Session::new(id)) }, id)
 }
 
 /// A new empty entry at the end of the register (Annex A).
@@ -141,7 +144,7 @@ pub fn add_entry(agenda: &Agenda) -> (Edit, EntryId) {
         source: String::new(),
         title: String::new(),
     };
-    (Edit::InsertEntry { index: agenda.register.len(), entry }, id)
+    (Edit::InsertEntry { index: agenda.register.len(), entry: Box::new(entry) }, id)
 }
 
 /// The orders the register (Annex A) can be sorted in.
@@ -172,7 +175,12 @@ pub fn sort_register(agenda: &Agenda, by: RegisterOrder) -> Option<Edit> {
         return None;
     }
     let mut edits: Vec<Edit> = agenda.register.iter().rev().map(|e| Edit::RemoveEntry { id: e.id }).collect();
-    edits.extend(sorted.into_iter().enumerate().map(|(index, entry)| Edit::InsertEntry { index, entry }));
+    edits.extend(
+        sorted
+            .into_iter()
+            .enumerate()
+            .map(|(index, entry)| Edit::InsertEntry { index, entry: Box::new(entry) }),
+    );
     Some(Edit::Batch(edits))
 }
 
@@ -188,7 +196,7 @@ pub fn add_missing_documents(agenda: &Agenda) -> Option<Edit> {
         if f.code != Code::XrefUnregistered {
             continue;
         }
-        if let Some(Fix { edit: Edit::InsertEntry { mut entry, .. }, .. }) = f.fix.map(|x| *x) {
+        if let Some(Fix { edit: Edit::InsertEntry { mut entry, .. }, .. }) = f.fix {
             let Some(id) = entry.number.as_document() else { continue };
             // Two citations of one document at different revisions need only one entry.
             if !added.insert(id.key()) {

@@ -28,6 +28,9 @@ pub enum Value {
     Number(DocNumber),
 }
 
+/// What is inserted is boxed: an item or an entry is several times the size of every other
+/// edit, and each finding's fix holds an edit, so an unboxed insert would make every fix, and a
+/// large draft register's thousands of "remove this entry", that large.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     Set {
@@ -37,7 +40,7 @@ pub enum Edit {
     /// Inserts an item with its sub-items.
     InsertItem {
         at: Location,
-        item: Item,
+        item: Box<Item>,
     },
     RemoveItem {
         id: ItemId,
@@ -49,28 +52,28 @@ pub enum Edit {
     },
     InsertSession {
         index: usize,
-        session: Session,
+        session: Box<Session>,
     },
     RemoveSession {
         id: SessionId,
     },
     InsertEntry {
         index: usize,
-        entry: RegisterEntry,
+        entry: Box<RegisterEntry>,
     },
     RemoveEntry {
         id: EntryId,
     },
     InsertAnnex {
         index: usize,
-        annex: Annex,
+        annex: Box<Annex>,
     },
     RemoveAnnex {
         id: AnnexId,
     },
     InsertFutureMeeting {
         index: usize,
-        meeting: FutureMeeting,
+        meeting: Box<FutureMeeting>,
     },
     RemoveFutureMeeting {
         id: FutureMeetingId,
@@ -388,14 +391,14 @@ impl Edit {
                 if at.index > list.len() {
                     return Err(EditError("The place to insert into is past the end".into()));
                 }
-                list.insert(at.index, item);
+                list.insert(at.index, *item);
                 Ok(Edit::RemoveItem { id })
             }
             Edit::RemoveItem { id } => {
                 let at = agenda.locate(id).ok_or_else(|| gone("The item"))?;
                 let list = agenda.siblings_mut(at.session, at.parent).expect("located");
                 let item = list.remove(at.index);
-                Ok(Edit::InsertItem { at, item })
+                Ok(Edit::InsertItem { at, item: Box::new(item) })
             }
             Edit::MoveItem { id, to } => {
                 if would_nest_in_itself(agenda, id, to.parent) {
@@ -419,21 +422,21 @@ impl Edit {
                 if index > agenda.sessions.len() {
                     return Err(EditError("No such session position".into()));
                 }
-                agenda.sessions.insert(index, session);
+                agenda.sessions.insert(index, *session);
                 Ok(Edit::RemoveSession { id })
             }
             Edit::RemoveSession { id } => {
                 let index =
                     agenda.sessions.iter().position(|s| s.id == id).ok_or_else(|| gone("The session"))?;
                 let session = agenda.sessions.remove(index);
-                Ok(Edit::InsertSession { index, session })
+                Ok(Edit::InsertSession { index, session: Box::new(session) })
             }
             Edit::InsertEntry { index, entry } => {
                 let id = entry.id;
                 if index > agenda.register.len() {
                     return Err(EditError("No such register position".into()));
                 }
-                agenda.register.insert(index, entry);
+                agenda.register.insert(index, *entry);
                 Ok(Edit::RemoveEntry { id })
             }
             Edit::RemoveEntry { id } => {
@@ -443,28 +446,28 @@ impl Edit {
                     .position(|s| s.id == id)
                     .ok_or_else(|| gone("The register entry"))?;
                 let entry = agenda.register.remove(index);
-                Ok(Edit::InsertEntry { index, entry })
+                Ok(Edit::InsertEntry { index, entry: Box::new(entry) })
             }
             Edit::InsertAnnex { index, annex } => {
                 let id = annex.id;
                 if index > agenda.annexes.len() {
                     return Err(EditError("No such annex position".into()));
                 }
-                agenda.annexes.insert(index, annex);
+                agenda.annexes.insert(index, *annex);
                 Ok(Edit::RemoveAnnex { id })
             }
             Edit::RemoveAnnex { id } => {
                 let index =
                     agenda.annexes.iter().position(|s| s.id == id).ok_or_else(|| gone("The annex"))?;
                 let annex = agenda.annexes.remove(index);
-                Ok(Edit::InsertAnnex { index, annex })
+                Ok(Edit::InsertAnnex { index, annex: Box::new(annex) })
             }
             Edit::InsertFutureMeeting { index, meeting } => {
                 let id = meeting.id;
                 if index > agenda.future_meetings.len() {
                     return Err(EditError("No such position among future meetings".into()));
                 }
-                agenda.future_meetings.insert(index, meeting);
+                agenda.future_meetings.insert(index, *meeting);
                 Ok(Edit::RemoveFutureMeeting { id })
             }
             Edit::RemoveFutureMeeting { id } => {
@@ -474,7 +477,7 @@ impl Edit {
                     .position(|s| s.id == id)
                     .ok_or_else(|| gone("The future meeting"))?;
                 let meeting = agenda.future_meetings.remove(index);
-                Ok(Edit::InsertFutureMeeting { index, meeting })
+                Ok(Edit::InsertFutureMeeting { index, meeting: Box::new(meeting) })
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());

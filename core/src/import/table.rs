@@ -202,7 +202,7 @@ pub fn paste_register(agenda: &Agenda, rows: &[Vec<String>]) -> Pasted {
             None => {
                 let entry = RegisterEntry { id: EntryId(next), number, category, source, title };
                 next += 1;
-                edits.push(Edit::InsertEntry { index: register.len(), entry: entry.clone() });
+                edits.push(Edit::InsertEntry { index: register.len(), entry: Box::new(entry.clone()) });
                 register.push(entry);
                 added += 1;
             }
@@ -274,7 +274,7 @@ pub fn insert_items(
         .enumerate()
         .map(|(k, item)| Edit::InsertItem {
             at: Location { session, parent: None, index: s.items.len() + k },
-            item,
+            item: Box::new(item),
         })
         .collect();
     PastedItems { edit: (!edits.is_empty()).then_some(Edit::Batch(edits)), added, not_understood }
