@@ -68,7 +68,7 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     let state = RwSignal::new(SaveState::Saved);
     autosave(live, state);
 
-    let lazy = LazyRows::new(live);
+    let lazy = LazyRows::new(live, first_paint);
     provide_context(lazy);
     let second = SecondZoneView::new(live, first_paint);
     provide_context(second);

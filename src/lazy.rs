@@ -29,7 +29,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::classes;
-use crate::first_paint::after_paint;
+use crate::first_paint::FirstPaint;
 use crate::reactive_agenda::{Owner, ReactiveAgenda};
 
 /// Past this many rows, a list lets the browser skip laying out and painting the rows out of
@@ -87,8 +87,8 @@ pub struct LazyRows {
     revealed: StoredValue<Option<Owner>>,
     /// Rows registered so far: the first few of a short table are built at once.
     registered: StoredValue<usize>,
-    /// Set once the editor's first frame is painted: the rest of a short table is built then.
-    painted: RwSignal<bool>,
+    /// The rest of a short table is built once the editor's first frame is painted.
+    first_paint: FirstPaint,
     /// Whether the items table, and Annex A, are long (`LONG`): only long tables leave rows out.
     pub long_items: Memo<bool>,
     pub long_register: Memo<bool>,
@@ -182,7 +182,7 @@ fn rows_near(runs: &HashMap<Owner, Run>) -> Vec<Owner> {
 }
 
 impl LazyRows {
-    pub fn new(live: ReactiveAgenda) -> LazyRows {
+    pub fn new(live: ReactiveAgenda, first_paint: FirstPaint) -> LazyRows {
         let lazy = LazyRows {
             live,
             states: StoredValue::new(HashMap::new()),
@@ -192,13 +192,10 @@ impl LazyRows {
             asked: StoredValue::new(false),
             revealed: StoredValue::new(None),
             registered: StoredValue::new(0),
-            painted: RwSignal::new(false),
+            first_paint,
             long_items: Memo::new(move |_| live.rows.with(|r| r.len() > LONG)),
             long_register: Memo::new(move |_| live.entry_positions.with(|p| p.len() > LONG)),
         };
-        after_paint(move || {
-            lazy.painted.try_set(true);
-        });
         // A table that grows long has rows to leave out from then on; rows that come, go or
         // move change the runs of stand-ins.
         Effect::new(move |_| {
@@ -383,8 +380,8 @@ impl LazyRows {
             *n <= EARLY
         });
         let early = early.unwrap_or(true);
-        let painted = self.painted;
-        let built = Memo::new(move |_| state.near.get() || (!long.get() && (early || painted.get())));
+        let first_paint = self.first_paint;
+        let built = Memo::new(move |_| state.near.get() || (!long.get() && (early || first_paint.done())));
         state.node.on_load(move |_| self.ask());
         let states = self.states;
         on_cleanup(move || {
