@@ -3,6 +3,7 @@
 //! and the keyboard's ways there: to the panel, and from one finding's field to the next.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use agendum_core::checks::{Code, FieldNames, Finding};
 use agendum_core::edit::Field;
@@ -82,8 +83,8 @@ struct Shown {
     /// The field the finding points to, and its name as the panel shows it.
     field: Field,
     where_: String,
-    message: String,
-    fix: Option<String>,
+    message: Arc<str>,
+    fix: Option<Arc<str>>,
     /// Which of several findings that read the same this is.
     nth: usize,
 }
@@ -102,7 +103,7 @@ fn shown<'f>(findings: &'f [Finding], agenda: &Agenda) -> Vec<(Shown, &'f Findin
                 field: f.field,
                 where_: names.name(f.field),
                 message: f.message.clone(),
-                fix: f.fix.as_ref().map(|x| x.label.to_string()),
+                fix: f.fix.as_ref().map(|x| x.label.clone()),
                 nth: 0,
             };
             let n = seen.entry(key.clone()).or_default();

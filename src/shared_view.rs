@@ -62,7 +62,7 @@ pub fn SharedAgenda(
             let count = |s| findings.iter().filter(|f| f.severity == s).count();
             let counts =
                 [Severity::Error, Severity::Warning, Severity::Note].map(|s| s.counted(count(s))).join(" · ");
-            let listed: Vec<(String, String, &'static str)> = findings
+            let listed: Vec<(String, std::sync::Arc<str>, &'static str)> = findings
                 .iter()
                 .take(100)
                 .map(|f| (names.name(f.field), f.message.clone(), f.severity.name()))

@@ -752,7 +752,7 @@ fn xref_revision_is_quiet_for_the_same_number_written_another_way() {
 fn xref_part_td599_cited_for_the_plenary_where_annex_a_files_it_for_the_whole_meeting() {
     let (a, f) = planted("xref.part");
     assert_eq!(named(&a, &f), "Item 2.1, Docs");
-    assert_eq!(f.message, "TD599/PLEN is cited, but the register lists TD599/GEN.");
+    assert_eq!(&*f.message, "TD599/PLEN is cited, but the register lists TD599/GEN.");
     assert_eq!(fix_label(&f), "Cite TD599/GEN");
     let fixed = apply_fix(&a, &f);
     let docs = &item(&fixed, "2.1").docs;
@@ -1267,7 +1267,7 @@ fn schedule_shows_a_planned_duration_that_runs_over() {
     assert_eq!(when(a, "3"), "15:00–15:45");
     assert_eq!(when(a, "4"), "15:30–15:40", "item 4 keeps its written start");
     let f = &new_findings(a)[0];
-    assert_eq!(f.message, "45 min from 15:00 runs to 15:45, past 15:30.");
+    assert_eq!(&*f.message, "45 min from 15:00 runs to 15:45, past 15:30.");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 //! What a check reports: a finding, with its severity and the fix it offers.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -37,9 +37,9 @@ impl Severity {
 /// A suggested fix: applying `edit` resolves the finding.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fix {
-    /// Borrowed where it never changes ("Remove from Annex A"): a register of thousands of
-    /// uncited entries would otherwise copy it thousands of times on each keystroke.
-    pub label: Cow<'static, str>,
+    /// Shared: a register of thousands of uncited entries offers "Remove from Annex A" for
+    /// each, and one typo repeated down Annex A the same change of category, on each keystroke.
+    pub label: Arc<str>,
     #[serde(skip)]
     pub edit: Edit,
 }
@@ -51,7 +51,8 @@ pub struct Finding {
     /// The field it points to; [`super::FieldNames::name`] puts it in the user's words ("Item
     /// 2.2, Docs").
     pub field: Field,
-    pub message: String,
+    /// Shared, as the label is: one typo repeated down Annex A is said the same for each entry.
+    pub message: Arc<str>,
     /// Held in place, not boxed: an edit is small (what it inserts is boxed), and a large draft
     /// register's thousands of uncited entries each offer a fix, which would be as many
     /// allocations on each keystroke.

@@ -11,7 +11,7 @@ pub(super) fn check(cx: &mut Ctx, item: &Item) {
         cx.push(
             Code::ItemUntitled,
             Field::item(item.id, ItemField::Title),
-            "This item has no title yet.".into(),
+            "This item has no title yet.",
             None,
         );
     }

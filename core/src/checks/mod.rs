@@ -37,6 +37,8 @@ pub use suggestions::nearest;
 pub use text::{sources_agree, titles_agree};
 pub use time_zone::{time_zone, time_zone_named};
 
+use std::sync::Arc;
+
 use code::Stage;
 
 use crate::edit::Field;
@@ -115,11 +117,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn push(&mut self, code: Code, field: Field, message: String, fix: Option<Fix>) {
+    fn push(&mut self, code: Code, field: Field, message: impl Into<Arc<str>>, fix: Option<Fix>) {
         let severity = code.severity();
         let found = &mut self.found[severity as usize];
         found.stages.push(code.stage());
-        found.findings.push(Finding { code, severity, field, message, fix });
+        found.findings.push(Finding { code, severity, field, message: message.into(), fix });
     }
 
     /// Room at once for as many more findings of each code as given: a large draft register is
@@ -177,7 +179,7 @@ pub fn unreadable(field: Field, reason: &str) -> Finding {
         code: Code::Unreadable,
         severity: Code::Unreadable.severity(),
         field,
-        message: format!("{reason}. Until it is corrected, the agenda keeps the value the box had."),
+        message: format!("{reason}. Until it is corrected, the agenda keeps the value the box had.").into(),
         fix: None,
     }
 }

@@ -2,6 +2,8 @@
 //! every entry is cited by something in the agenda. A duplicate or an uncited entry is a line
 //! the secretariat would strike before posting.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashSet;
 
 use super::index::{blank, Key, RegisterIndex};
@@ -100,17 +102,20 @@ impl<'a> Entries<'a> {
 /// Once every citation has been read: the entries nothing cites.
 pub(super) fn uncited(cx: &mut Ctx, cited: &[bool]) {
     let a = cx.agenda;
+    let remove: Arc<str> = Arc::from("Remove from Annex A");
+    // Each message is written here, then copied once into its own allocation.
+    let mut message = String::with_capacity(48);
     for (i, e) in a.register.iter().enumerate() {
         if !cited[i] && matches!(e.number, DocNumber::Document(_)) {
-            let mut message = String::with_capacity(40);
+            message.clear();
             message.push_str("Nothing in the agenda cites ");
             e.number.write_to(&mut message);
             message.push('.');
             cx.push(
                 Code::RegisterUncited,
                 Field::Entry { entry: e.id, field: EntryField::Number },
-                message,
-                Some(Fix { label: "Remove from Annex A".into(), edit: Edit::RemoveEntry { id: e.id } }),
+                message.as_str(),
+                Some(Fix { label: remove.clone(), edit: Edit::RemoveEntry { id: e.id } }),
             );
         }
     }

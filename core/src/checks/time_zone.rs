@@ -60,5 +60,11 @@ pub fn time_zone_named(name: &str, rules: &dyn ZoneRules) -> Vec<Finding> {
         label: format!("Change to \"{zone}\"").into(),
         edit: Edit::Set { field, value: Value::Text(zone) },
     });
-    vec![Finding { code: Code::TimeZone, severity: Code::TimeZone.severity(), field, message, fix }]
+    vec![Finding {
+        code: Code::TimeZone,
+        severity: Code::TimeZone.severity(),
+        field,
+        message: message.into(),
+        fix,
+    }]
 }

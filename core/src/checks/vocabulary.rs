@@ -2,6 +2,8 @@
 //! in a category, or "To ntoe" among the actions, is a typo a reader notices at once; the fix
 //! offers the nearest known word, or adds a new one to this agenda's own list.
 
+use std::sync::Arc;
+
 use super::suggestions::{Suggestions, Unknown};
 use super::text::{concat, trimmed, without_final_dots};
 use super::{Code, Ctx, Fix};
@@ -49,7 +51,7 @@ impl<'v, 'a> Categories<'v, 'a> {
         let a = cx.agenda;
         // The message and the fix about each distinct unknown category, written when first
         // needed: a register repeats a typo hundreds of times.
-        let mut texts: Vec<Option<(String, Fix)>> = Vec::new();
+        let mut texts: Vec<Option<(Arc<str>, Fix)>> = Vec::new();
         for (e, c, word) in self.flagged {
             let field = Field::Entry { entry: e.id, field: EntryField::Category };
             let Some(word) = word else {
@@ -61,14 +63,14 @@ impl<'v, 'a> Categories<'v, 'a> {
             }
             let (message, fix) = texts[word.number].get_or_insert_with(|| match word.near {
                 Some(n) => (
-                    concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]),
+                    concat(&["\"", c, "\" is not a known category. Did you mean \"", n, "\"?"]).into(),
                     Fix {
                         label: concat(&["Change to \"", n, "\""]).into(),
                         edit: Edit::Set { field, value: Value::Text(n.to_string()) },
                     },
                 ),
                 None => (
-                    concat(&["\"", c, "\" is not a known category."]),
+                    concat(&["\"", c, "\" is not a known category."]).into(),
                     vocabulary_addition(&a.categories, c, AgendaField::Categories, "categories"),
                 ),
             });
