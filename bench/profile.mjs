@@ -1,18 +1,19 @@
 // Where the time goes, for finding the cause of a missed figure (not part of scripts/bench.sh):
 //
-//   node bench/profile.mjs APP_URL AGENDA_FILE TITLE_LABEL [PRESSES [open]]
+//   node bench/profile.mjs APP_URL AGENDA_FILE TITLE_LABEL [PRESSES [open|load]]
 //
 // Opens the agenda in the editor and records a CPU profile over CDP (the V8 sampling profiler,
 // every 100 µs) of PRESSES (50) key presses into the title TITLE_LABEL, or with `open` of
-// opening the agenda from the library instead, then prints the functions by self time and by
-// total time. Run it against a release build without wasm-opt, which keeps the wasm's function
+// opening the agenda from the library instead, or with `load` of a cold load of the editor on
+// the agenda (a fresh profile, as bench/cold-load.mjs loads TD514), then prints the functions by
+// self time and by total time. Run it against a release build without wasm-opt, which keeps the wasm's function
 // names: `trunk build --release` of an index.html whose rust links say data-wasm-opt="0".
 import { readFileSync } from 'node:fs';
 import { clickField, freshContext, launch, openAgenda, seed, sleep } from './lib.mjs';
 
 const [appUrl, file, label, pressesArg, mode] = process.argv.slice(2);
 if (!appUrl || !file || !label) {
-  console.error('usage: node bench/profile.mjs APP_URL AGENDA_FILE TITLE_LABEL [PRESSES [open]]');
+  console.error('usage: node bench/profile.mjs APP_URL AGENDA_FILE TITLE_LABEL [PRESSES [open|load]]');
   process.exit(2);
 }
 const PRESSES = Number(pressesArg || 50);
@@ -56,7 +57,29 @@ const browser = await launch();
 try {
   let page;
   let cdp;
-  if (mode === 'open') {
+  if (mode === 'load') {
+    // The page itself ends the profile in the first animation frame with the counts on screen,
+    // as bench/cold-load.mjs times it, so what waits for the first paint is left out.
+    const context = await freshContext(browser);
+    await seed(context, { profiled: text });
+    await context.addInitScript(() => {
+      console.profile('load');
+      const poll = () => {
+        const el = document.querySelector('.counts');
+        if (el && /errors? ·/.test(el.textContent)) console.profileEnd('load');
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+    page = await context.newPage();
+    cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    const finished = new Promise((resolve) => cdp.on('Profiler.consoleProfileFinished', (e) => resolve(e.profile)));
+    await page.goto(new URL('/#/agenda/profiled', appUrl).href, { waitUntil: 'commit' });
+    summarise(await finished);
+    process.exit(0);
+  } else if (mode === 'open') {
     const context = await freshContext(browser);
     await seed(context, { profiled: text });
     page = await context.newPage();

@@ -16,7 +16,7 @@ use crate::first_paint::{after_paint, FirstPaint};
 use crate::future_meetings::FutureMeetings;
 use crate::header::Header;
 use crate::items::ItemsTable;
-use crate::lazy::{LazyRows, LONG};
+use crate::lazy::LazyRows;
 use crate::reactive_agenda::{owner, ReactiveAgenda};
 use crate::register::Register;
 use crate::second_zone::SecondZoneView;
@@ -160,12 +160,17 @@ pub fn Editor(agenda: Agenda, #[prop(into)] on_close: Callback<()>) -> impl Into
     // them: the register's list of numbers would be 1,000 strings a keystroke at 1,000
     // documents.
     let name = Memo::new(move |_| live.with_header(Agenda::display_name));
-    let actions = Memo::new(move |_| live.with_header(Agenda::action_vocabulary));
-    let categories = Memo::new(move |_| live.with_header(Agenda::category_vocabulary));
-    let outcomes = Memo::new(move |_| live.with_header(Agenda::outcome_vocabulary));
+    // What the fields suggest is seen only once a field is used, so it is built after the first
+    // paint: every distinct piece of view the first frame builds is wasm the browser compiles
+    // on the spot, on the way to the first paint.
+    let suggested = move |vocabulary: fn(&Agenda) -> Vec<String>| {
+        Memo::new(move |_| if first_paint.done() { live.with_header(vocabulary) } else { Vec::new() })
+    };
+    let actions = suggested(Agenda::action_vocabulary);
+    let categories = suggested(Agenda::category_vocabulary);
+    let outcomes = suggested(Agenda::outcome_vocabulary);
     let numbers = Memo::new(move |_| {
-        // A register of thousands would be as many options built before the first paint.
-        if !first_paint.done() && live.with_register(|a| a.register.len() > LONG) {
+        if !first_paint.done() {
             return Vec::new();
         }
         live.with_register(|a| {

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 /// Set once the editor's first frame is painted. What no one sees or uses in that frame waits
-/// for it on a long agenda (Annex A's rows at 5,000 documents, the register's numbers offered in
-/// the document boxes): opening shows the agenda and its checks first.
+/// for it (Annex A's rows at 5,000 documents, the suggestions the fields offer, the shortcut
+/// sheet's tables): opening shows the agenda and its checks first.
 #[derive(Clone, Copy)]
 pub struct FirstPaint(RwSignal<bool>);
 

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::first_paint::FirstPaint;
 use crate::shortcuts::SHEET;
 
 const ID: &str = "shortcut-sheet";
@@ -23,6 +24,8 @@ pub fn show() {
 #[component]
 pub fn ShortcutSheet() -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // Its tables are built once the editor's first frame is painted, which never shows them.
+    let first_paint = expect_context::<FirstPaint>();
     let close = move |_| {
         if let Some(d) = dialog.get() {
             d.close();
@@ -34,7 +37,7 @@ pub fn ShortcutSheet() -> impl IntoView {
                 <h2 id="shortcut-sheet-h">"Keyboard shortcuts"</h2>
                 <button type="button" on:click=close title="Close (Escape)" aria-keyshortcuts="Escape">"Close"</button>
             </div>
-            {SHEET.iter().map(|(place, keys)| view! {
+            {move || first_paint.done().then(|| SHEET.iter().map(|(place, keys)| view! {
                 <table class="shortcuts">
                     <caption>{*place}</caption>
                     <tbody>
@@ -43,7 +46,7 @@ pub fn ShortcutSheet() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            }).collect_view()}
+            }).collect_view())}
         </dialog>
     }
 }
