@@ -5,9 +5,9 @@
 // Opens the agenda in the editor and records a CPU profile over CDP (the V8 sampling profiler,
 // every 100 µs) of PRESSES (50) key presses into the title TITLE_LABEL, or with `open` of
 // opening the agenda from the library instead, or with `load` of a cold load of the editor on
-// the agenda (a fresh profile, as bench/cold-load.mjs loads TD514), then prints the functions by
-// self time and by total time. Run it against a release build without wasm-opt, which keeps the wasm's function
-// names: `trunk build --release` of an index.html whose rust links say data-wasm-opt="0".
+// the agenda (a fresh profile, as bench/cold-load.mjs loads TD514), then prints the functions
+// by self time and by total time. Run it against a release build without wasm-opt, which keeps
+// the wasm's function names: `trunk build --release` of an index.html whose rust links say data-wasm-opt="0".
 import { readFileSync } from 'node:fs';
 import { clickField, freshContext, launch, openAgenda, seed, sleep } from './lib.mjs';
 
@@ -53,10 +53,17 @@ function summarise(profile, top = Number(process.env.PROFILE_TOP || 40)) {
   show(total, 'total time');
 }
 
+/** A CDP session on `page` with the sampling profiler ready (every 100 µs), not yet started. */
+async function profiler(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  return cdp;
+}
+
 const browser = await launch();
 try {
-  let page;
-  let cdp;
+  let profile;
   if (mode === 'load') {
     // The page itself ends the profile in the first animation frame with the counts on screen,
     // as bench/cold-load.mjs times it, so what waits for the first paint is left out.
@@ -71,43 +78,37 @@ try {
       };
       requestAnimationFrame(poll);
     });
-    page = await context.newPage();
-    cdp = await context.newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    const page = await context.newPage();
+    const cdp = await profiler(page);
     const finished = new Promise((resolve) => cdp.on('Profiler.consoleProfileFinished', (e) => resolve(e.profile)));
     await page.goto(new URL('/#/agenda/profiled', appUrl).href, { waitUntil: 'commit' });
-    summarise(await finished);
-    process.exit(0);
+    profile = await finished;
   } else if (mode === 'open') {
     const context = await freshContext(browser);
     await seed(context, { profiled: text });
-    page = await context.newPage();
+    const page = await context.newPage();
     await page.goto(new URL('/', appUrl).href);
     const open = page.locator('.library-list button[aria-label^="Open "]');
     await open.waitFor();
     await sleep(1000);
-    cdp = await context.newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    const cdp = await profiler(page);
     await cdp.send('Profiler.start');
     await open.click();
     await page.locator('.counts', { hasText: /errors? ·/ }).waitFor({ timeout: 120_000 });
     await sleep(500);
+    ({ profile } = await cdp.send('Profiler.stop'));
   } else {
-    ({ page } = await openAgenda(browser, appUrl, 'profiled', text));
+    const { page } = await openAgenda(browser, appUrl, 'profiled', text);
     await clickField(page, label);
     await sleep(500);
-    cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    const cdp = await profiler(page);
     await cdp.send('Profiler.start');
     for (let i = 0; i < PRESSES; i++) {
       await page.keyboard.press('abcdefghijklmnopqrstuvwxyz'[i % 26]);
       await sleep(60);
     }
+    ({ profile } = await cdp.send('Profiler.stop'));
   }
-  const { profile } = await cdp.send('Profiler.stop');
   summarise(profile);
 } finally {
   await browser.close();
