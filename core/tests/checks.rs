@@ -1104,6 +1104,17 @@ fn titles_agree_on_the_real_pairs_of_td514() {
 }
 
 #[test]
+fn titles_agree_across_slashes_and_accented_capitals() {
+    // A slash joins the parts of a name; at either end of a word it is no part of it.
+    assert!(titles_agree("Liaison statement from ITU-R/WP5D on IMT", "ITU-R/WP5D liaison statement on IMT/"));
+    assert!(!titles_agree("Liaison statement from ITU-R/WP5D", "Liaison statement from ITU-R WP6A"));
+    // Case is folded beyond ASCII: a title typed in capitals in French or German agrees.
+    assert!(titles_agree("Rapport de la réunion ÉTÉ 2024", "RAPPORT DE LA RÉUNION été 2024"));
+    assert!(titles_agree("Arbeitsplan für 2025", "ARBEITSPLAN FÜR 2025"));
+    // But a word is a word: "plans" is not "plan".
+    assert!(!titles_agree("Operational plans review", "Operational plan"));
+}
+#[test]
 fn titles_agree_whatever_dash_joins_two_years() {
     // Word turns "2025-2028" into "2025–2028"; the published item 3 writes "2028 - 2031".
     assert!(titles_agree(

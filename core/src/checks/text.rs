@@ -5,45 +5,85 @@
 /// sorted hashes: titles are compared on every keystroke, and a set of `String`s per title
 /// cost most of a check pass.
 pub(super) fn title_words(title: &str) -> Vec<u64> {
-    const FILLER: &[&str] = &[
-        "the", "of", "for", "a", "an", "and", "to", "in", "on", "by", "with", "from", "draft", "updated",
-        "revised", "new", "s",
-    ];
     let mut t = title.trim();
     if let Some((head, rest)) = t.split_once(':') {
         if head.split_whitespace().count() <= 6 && !rest.trim().is_empty() {
             t = rest;
         }
     }
-    let mut words = Vec::new();
+    let mut words = Vec::with_capacity(t.len() / 4 + 1);
     let mut depth = 0;
-    let mut word = String::new();
-    let flush = |word: &mut String, words: &mut Vec<u64>| {
-        let w = word.trim_matches(|c| c == '-' || c == '/');
-        if !w.is_empty() && !FILLER.contains(&w) {
-            words.push(fnv(FNV_START, w.as_bytes()));
-        }
-        word.clear();
-    };
+    let mut word = Word::EMPTY;
     for c in t.chars() {
         match c {
             '(' => {
-                flush(&mut word, &mut words);
+                words.extend(word.take());
                 depth += 1
             }
             ')' => depth -= 1,
             _ if depth > 0 => {}
             // Dashes separate words: "2025-2028", "2025–2028" (Word's en dash) and "2028 - 2031"
             // must read alike, or the same title typed two ways draws xref.title.
-            c if c.is_ascii_alphanumeric() || c == '/' => word.push(c.to_ascii_lowercase()),
-            c if c.is_alphanumeric() => word.extend(c.to_lowercase()),
-            _ => flush(&mut word, &mut words),
+            c if c.is_ascii_alphanumeric() || c == '/' => word.push(c.to_ascii_lowercase() as u8),
+            c if c.is_alphanumeric() => {
+                for l in c.to_lowercase() {
+                    l.encode_utf8(&mut [0; 4]).bytes().for_each(|b| word.push(b));
+                }
+            }
+            _ => words.extend(word.take()),
         }
     }
-    flush(&mut word, &mut words);
+    words.extend(word.take());
     words.sort_unstable();
     words.dedup();
     words
+}
+
+/// A title's word as it is read, a byte at a time and lower case, without a copy: its hash, its
+/// length and its first bytes (enough to tell the filler words), the slashes at either end left
+/// out ("/" joins "ITU-T/TSB" but is no word of its own). Titles are read on every keystroke,
+/// and a `String` per word cost most of reading them.
+struct Word {
+    hash: u64,
+    len: usize,
+    head: [u8; 8],
+    /// Slashes read after the last other byte: part of the word only if more follows.
+    slashes: usize,
+}
+
+impl Word {
+    const EMPTY: Word = Word { hash: FNV_START, len: 0, head: [0; 8], slashes: 0 };
+
+    fn push(&mut self, b: u8) {
+        if b == b'/' {
+            // Leading slashes are never part of the word.
+            self.slashes += usize::from(self.len > 0);
+            return;
+        }
+        for _ in 0..std::mem::take(&mut self.slashes) {
+            self.byte(b'/');
+        }
+        self.byte(b);
+    }
+
+    fn byte(&mut self, b: u8) {
+        if let Some(h) = self.head.get_mut(self.len) {
+            *h = b;
+        }
+        self.len += 1;
+        self.hash = fnv(self.hash, &[b]);
+    }
+
+    /// The word's hash, unless it is empty or filler; starts the next word.
+    fn take(&mut self) -> Option<u64> {
+        const FILLER: &[&str] = &[
+            "the", "of", "for", "a", "an", "and", "to", "in", "on", "by", "with", "from", "draft", "updated",
+            "revised", "new", "s",
+        ];
+        let w = std::mem::replace(self, Word::EMPTY);
+        let filler = || w.len <= w.head.len() && FILLER.iter().any(|f| f.as_bytes() == &w.head[..w.len]);
+        (w.len > 0 && !filler()).then_some(w.hash)
+    }
 }
 
 /// Whether every element of sorted `small` is in sorted `big`.
