@@ -62,6 +62,8 @@ pub enum ImportError {
     TooLarge,
     BadXml(String),
     NoAgendaTable,
+    /// The agenda read would take more than a file may, in MiB.
+    AgendaTooLarge(usize),
 }
 
 impl fmt::Display for ImportError {
@@ -78,6 +80,11 @@ impl fmt::Display for ImportError {
                 MAX_PART_BYTES / 1024 / 1024
             ),
             ImportError::BadXml(why) => write!(f, "The Word document is damaged and cannot be read ({why})."),
+            ImportError::AgendaTooLarge(mib) => write!(
+                f,
+                "The Word document holds more than one agenda may: read, it would take {mib} MiB, and an agenda file takes at most {} MiB. Split it into agendas of a few sessions each, then import each.",
+                crate::format::MAX_FILE_BYTES / 1024 / 1024
+            ),
             ImportError::NoAgendaTable => write!(
                 f,
                 "The Word document has no agenda table: Agendum looks for a table whose first row names the columns (such as Timing, #, Agenda Item, Docs, Summary and Proposal)."
@@ -92,5 +99,11 @@ impl std::error::Error for ImportError {}
 pub fn read(bytes: &[u8], id: &str) -> Result<Imported, ImportError> {
     let xml = package::document_xml(bytes)?;
     let blocks = wordml::blocks(&xml)?;
-    reading::agenda(blocks, id)
+    let imported = reading::agenda(blocks, id)?;
+    // Refused here, in the import's own words, rather than as a file too large when it is opened.
+    let size = crate::format::record(&imported.agenda).len();
+    if size > crate::format::MAX_FILE_BYTES {
+        return Err(ImportError::AgendaTooLarge(size.div_ceil(1024 * 1024)));
+    }
+    Ok(imported)
 }

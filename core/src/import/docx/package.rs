@@ -37,8 +37,26 @@ pub fn document_xml(bytes: &[u8]) -> Result<String, ImportError> {
     if out.len() as u64 > MAX_PART_BYTES {
         return Err(ImportError::TooLarge);
     }
-    let text = String::from_utf8(out).map_err(|_| ImportError::BadXml("the document is not UTF-8".into()))?;
+    let text = xml_text(out)?;
     Ok(text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text))
+}
+
+/// A part's bytes as text: UTF-8, or UTF-16 as its byte-order mark says (XML allows both, and
+/// Word opens both).
+fn xml_text(bytes: Vec<u8>) -> Result<String, ImportError> {
+    let utf16 = |units: Vec<u16>| {
+        String::from_utf16(&units).map_err(|_| ImportError::BadXml("its UTF-16 text is broken".into()))
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => {
+            utf16(rest.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect())
+        }
+        [0xFE, 0xFF, rest @ ..] => {
+            utf16(rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect())
+        }
+        _ => String::from_utf8(bytes)
+            .map_err(|_| ImportError::BadXml("its text is neither UTF-8 nor UTF-16".into())),
+    }
 }
 
 /// The name of the main part: word/document.xml in every file Word and LibreOffice write, or
@@ -47,18 +65,42 @@ fn main_part(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<String, Imp
     if archive.index_for_name("word/document.xml").is_some() {
         return Ok("word/document.xml".into());
     }
-    let mut rels = String::new();
+    let mut rels = Vec::new();
     if let Ok(file) = archive.by_name("_rels/.rels") {
-        file.take(1 << 20).read_to_string(&mut rels).map_err(|_| ImportError::NotDocx)?;
+        file.take(1 << 20).read_to_end(&mut rels).map_err(|_| ImportError::NotDocx)?;
     }
-    let target = rels
-        .split("<Relationship ")
-        .find(|r| r.contains("/officeDocument\""))
-        .and_then(|r| r.split("Target=\"").nth(1))
-        .and_then(|t| t.split('"').next())
-        .map(|t| t.trim_start_matches('/').to_string());
+    let rels = xml_text(rels).map_err(|_| ImportError::NotDocx)?;
+    // Relative to the package's root: "/word/document.xml", "./word/document.xml".
+    let target = office_document(&rels)
+        .map(|t| t.trim_start_matches('/').trim_start_matches("./").trim_start_matches('/').to_string());
     match target {
         Some(t) if archive.index_for_name(&t).is_some() => Ok(t),
         _ => Err(ImportError::NotDocx),
+    }
+}
+
+/// The target of the package's officeDocument relationship, read as XML: any prefix, either
+/// quote, attributes in any order.
+fn office_document(rels: &str) -> Option<String> {
+    let mut reader = quick_xml::Reader::from_str(rels);
+    loop {
+        match reader.read_event().ok()? {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)
+                if e.local_name().as_ref() == b"Relationship" =>
+            {
+                let attr = |name: &[u8]| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == name)
+                        .and_then(|a| a.unescape_value().ok())
+                        .map(|v| v.into_owned())
+                };
+                if attr(b"Type").is_some_and(|t| t.ends_with("/officeDocument")) {
+                    return attr(b"Target");
+                }
+            }
+            quick_xml::events::Event::Eof => return None,
+            _ => {}
+        }
     }
 }

@@ -59,8 +59,9 @@ pub(super) fn source_and_title(paragraphs: &[Paragraph], text: &str) -> (String,
 pub(super) fn docs(cell: Option<&Cell>) -> Vec<DocRef> {
     let mut out: Vec<DocRef> = Vec::new();
     let Some(cell) = cell.filter(|c| !c.merged) else { return out };
-    for p in &cell.paragraphs {
-        let t = p.text.trim();
+    // A line each, whether Enter or Shift+Enter ended it.
+    for t in cell.paragraphs.iter().flat_map(|p| p.text.lines()) {
+        let t = t.trim();
         if t.is_empty() {
             continue;
         }
@@ -184,4 +185,80 @@ pub(super) fn push_line(out: &mut String, line: &str) {
         out.push('\n');
     }
     out.push_str(line);
+}
+
+/// An item's Timing cell as people type it: "09:30", "9.30 h", "09h30", "0930", "2:30 pm",
+/// "14:30 CET", and a range ("09:30-10:00", "09:30 – 10:00", "14:00 to 14:45"), read as its
+/// start and, for a range, its end. The first time in the text counts; words around it (a zone,
+/// "hrs") are passed over.
+pub(super) fn timing(text: &str) -> Option<(Time, Option<Time>)> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let starts_number = b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit());
+        if let Some((start, mut j)) = starts_number.then(|| time_at(b, i)).flatten() {
+            let skip_spaces = |j: &mut usize| {
+                while *j < b.len() && b[*j].is_ascii_whitespace() {
+                    *j += 1;
+                }
+            };
+            skip_spaces(&mut j);
+            let rest = &text[j..];
+            let after = ["-", "–", "—", "to "]
+                .iter()
+                .find_map(|s| rest.strip_prefix(s))
+                .map(|r| text.len() - r.len());
+            let end = after.and_then(|mut k| {
+                skip_spaces(&mut k);
+                time_at(b, k).map(|(t, _)| t)
+            });
+            return Some((start, end));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A time of day written from `i`: one or two digits, a separator (":", ".", "h") and two
+/// digits, or four digits, or an hour alone before "am"/"pm"; with "am"/"pm" after it. Gives the
+/// time and where its text ends.
+fn time_at(b: &[u8], i: usize) -> Option<(Time, usize)> {
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let number = |from: usize, n: usize| std::str::from_utf8(&b[from..from + n]).ok()?.parse::<u8>().ok();
+    let n = digits(i);
+    let (mut hour, minute, mut end) = match n {
+        1 | 2
+            if b.get(i + n).is_some_and(|c| matches!(c, b':' | b'.' | b'h' | b'H'))
+                && digits(i + n + 1) == 2 =>
+        {
+            (number(i, n)?, number(i + n + 1, 2)?, i + n + 3)
+        }
+        4 => (number(i, 2)?, number(i + 2, 2)?, i + 4),
+        1 | 2 => (number(i, n)?, 0, i + n),
+        _ => return None,
+    };
+    // "am"/"pm", with or without a space or dots: "9:30am", "2 p.m.".
+    let mut k = end;
+    while b.get(k) == Some(&b' ') {
+        k += 1;
+    }
+    let letters = b[k..].iter().take_while(|c| c.is_ascii_alphabetic() || **c == b'.').count();
+    let word: Vec<u8> =
+        b[k..k + letters].iter().filter(|c| **c != b'.').map(u8::to_ascii_lowercase).collect();
+    let meridiem = match word.as_slice() {
+        b"am" => Some(false),
+        b"pm" => Some(true),
+        _ => None,
+    };
+    match meridiem {
+        Some(pm) if (1..=12).contains(&hour) => {
+            hour = hour % 12 + if pm { 12 } else { 0 };
+            end = k + letters;
+        }
+        Some(_) => return None,
+        // An hour alone is a time only with "am" or "pm".
+        None if n <= 2 && end == i + n => return None,
+        None => {}
+    }
+    Time::from_hm(hour, minute).map(|t| (t, end))
 }

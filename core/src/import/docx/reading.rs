@@ -3,7 +3,7 @@
 //! kept as text (in the item above it, or the agenda's note) and counted, never dropped.
 
 use super::printed::{
-    annex_heading, docs, future_meeting, place_and_dates, push_line, session_times, source_and_title,
+    annex_heading, docs, future_meeting, place_and_dates, push_line, session_times, source_and_title, timing,
     title_is_day,
 };
 use super::wordml::{Block, Cell, Paragraph, Table};
@@ -13,9 +13,9 @@ use crate::format::split_proposal;
 use crate::import::table::{register_column, RegisterColumn};
 use crate::model::{
     Agenda, Annex, AnnexId, Contact, EntryId, FutureMeetingId, Item, ItemId, RegisterEntry, Session,
-    SessionId,
+    SessionId, MAX_ITEM_DEPTH,
 };
-use crate::time::Time;
+use crate::time::{Date, DayLabel, Time};
 
 /// The columns of the items table, as its header row names them.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -25,6 +25,7 @@ enum Column {
     Item,
     Docs,
     Proposal,
+    Source,
     Other,
 }
 
@@ -33,16 +34,49 @@ fn normal(text: &str) -> String {
 }
 
 fn items_column(head: &str) -> Column {
-    match normal(head).as_str() {
-        "timing" | "time" | "times" => Column::Timing,
-        "#" | "no" | "no." | "item no." | "number" | "n°" => Column::Number,
-        "agenda item" | "agenda items" | "item" | "subject" | "title" | "topic" => Column::Item,
-        "docs" | "documents" | "document" | "document(s)" | "doc" | "tds" => Column::Docs,
-        h if h.starts_with("summary") || h.starts_with("proposal") || h == "action" || h == "actions" => {
+    let h = normal(head);
+    let h = h.as_str();
+    match h {
+        "timing" | "time" | "times" | "hours" | "schedule" => Column::Timing,
+        _ if h.starts_with("time ") || h.starts_with("time(") => Column::Timing,
+        "#" | "no" | "no." | "nr" | "nr." | "n°" | "item no." | "item no" | "item #" | "item number"
+        | "number" => Column::Number,
+        "agenda item" | "agenda items" | "item" | "items" | "subject" | "title" | "topic" | "description"
+        | "agenda" => Column::Item,
+        "docs" | "docs." | "doc" | "doc." | "doc(s)" | "tds" | "td" | "td/c" | "tds/cs" | "td/c #"
+        | "inputs" => Column::Docs,
+        _ if h.contains("document") => Column::Docs,
+        _ if h.starts_with("summary") || h.starts_with("proposal") || h.contains("action") => {
             Column::Proposal
         }
+        "expected outcome" | "purpose" => Column::Proposal,
+        "source" | "sources" | "presenter" | "presented by" | "from" => Column::Source,
         _ => Column::Other,
     }
+}
+
+/// The columns a header row names, each kind read once: of two item columns ("Item | Subject")
+/// the one headed "Item" holds the numbers, and a second column of a kind read once is kept as
+/// text (Documents and Summary/Proposal columns may come several times, and are all read).
+fn resolve(heads: &[String]) -> Vec<Column> {
+    let mut columns: Vec<Column> = heads.iter().map(|h| items_column(h)).collect();
+    let items = columns.iter().filter(|c| **c == Column::Item).count();
+    if items > 1 && !columns.contains(&Column::Number) {
+        if let Some(i) = heads.iter().position(|h| matches!(normal(h).as_str(), "item" | "items")) {
+            columns[i] = Column::Number;
+        }
+    }
+    let mut seen = Vec::new();
+    for c in &mut columns {
+        if matches!(c, Column::Timing | Column::Number | Column::Item | Column::Source) {
+            if seen.contains(c) {
+                *c = Column::Other;
+            } else {
+                seen.push(*c);
+            }
+        }
+    }
+    columns
 }
 
 /// The cells of a row by grid column: a cell spanning columns fills each of them.
@@ -58,7 +92,8 @@ fn by_grid(row: &[Cell]) -> Vec<&Cell> {
 
 fn is_items_table(t: &Table) -> Option<Vec<Column>> {
     let head = t.rows.first()?;
-    let columns: Vec<Column> = by_grid(head).iter().map(|c| items_column(&c.text())).collect();
+    let heads: Vec<String> = by_grid(head).iter().map(|c| c.text()).collect();
+    let columns = resolve(&heads);
     let has = |c| columns.contains(&c);
     // An item column beside documents, proposals or times: Annex A has a number and a title too.
     (has(Column::Item) && (has(Column::Docs) || has(Column::Proposal) || has(Column::Timing)))
@@ -86,11 +121,23 @@ pub fn agenda(blocks: Vec<Block>, id: &str) -> Result<Imported, ImportError> {
     for block in blocks {
         match block {
             Block::Table(t) => {
-                if let Some(columns) = is_items_table(&t) {
+                let register = register_columns(&t);
+                let items = is_items_table(&t).filter(|columns| {
+                    // Annex A ("No. | Document | Source | Title") names an item column and
+                    // documents too; with neither times nor proposals, it is the register once
+                    // the items have been read, or where it names a source or a category.
+                    let listing = register.as_ref().is_some_and(|r| {
+                        r.contains(&RegisterColumn::Source) || r.contains(&RegisterColumn::Category)
+                    });
+                    let agenda_like =
+                        columns.contains(&Column::Timing) || columns.contains(&Column::Proposal);
+                    register.is_none() || agenda_like || !(seen_items || listing)
+                });
+                if let Some(columns) = items {
                     r.items(&t, &columns);
                     seen_items = true;
                     section = Section::AfterItems;
-                } else if let Some(columns) = register_columns(&t) {
+                } else if let Some(columns) = register {
                     r.register(&t, &columns);
                     section = Section::AfterItems;
                 } else if !seen_items {
@@ -127,6 +174,7 @@ pub fn agenda(blocks: Vec<Block>, id: &str) -> Result<Imported, ImportError> {
         return Err(ImportError::NoAgendaTable);
     }
     r.front(&front);
+    date_sessions(&mut r.agenda);
     for an in &mut r.agenda.annexes {
         an.body = an.body.trim().to_string();
     }
@@ -276,9 +324,17 @@ impl Reading {
                 }
                 _ if (first && k == 0) || label.is_empty() => {
                     // The first row: the Union's name, the group, the document number.
+                    // A line each, whether Enter or Shift+Enter ended it; the Union's and the
+                    // Sector's names, whole or broken over lines, are no line of their own.
+                    const NAMES: &str =
+                        " INTERNATIONAL TELECOMMUNICATION UNION TELECOMMUNICATION STANDARDIZATION SECTOR ";
                     for c in row {
-                        for p in &c.paragraphs {
-                            self.first_row_line(p.text.trim());
+                        for line in c.paragraphs.iter().flat_map(|p| p.text.lines()) {
+                            let words = format!(" {} ", normal(line).to_uppercase());
+                            if words.trim().is_empty() || NAMES.contains(&words) {
+                                continue;
+                            }
+                            self.first_row_line(line.trim());
                         }
                     }
                 }
@@ -332,40 +388,34 @@ impl Reading {
         let mut stack: Vec<(usize, Vec<usize>)> = Vec::new();
         // Counters of Word's automatic numbering, by list level.
         let mut auto: Vec<u32> = Vec::new();
+        // A table with no numbers at all (a programme, a table of one session's items) lists
+        // an item in each titled row.
+        let numbered = columns.contains(&Column::Number)
+            && t.rows.iter().skip(1).any(|row| {
+                let cells = by_grid(row);
+                columns.iter().zip(&cells).any(|(c, cell)| *c == Column::Number && !cell.text().is_empty())
+            });
+        let unnumbered_are_items = self.unnumbered_are_items || !numbered;
         for row in t.rows.iter().skip(1) {
             let cells = by_grid(row);
             let at = |c: Column| columns.iter().position(|x| *x == c).and_then(|i| cells.get(i).copied());
+            // Every cell of a kind, each once: a cell spanning two columns is read where it starts.
+            let all = |c: Column| {
+                let mut out: Vec<&Cell> = Vec::new();
+                for (k, cell) in columns.iter().zip(&cells) {
+                    if *k == c && !cell.merged && !out.iter().any(|o| std::ptr::eq(*o, *cell)) {
+                        out.push(cell);
+                    }
+                }
+                out
+            };
             let text = |c: Column| at(c).filter(|cell| !cell.merged).map(Cell::text).unwrap_or_default();
             // A session row: a cell spanning the item's column and another, or nothing in #
             // and the item column while the timing says when.
             let item_cell = at(Column::Item);
             let spans = item_cell.is_some_and(|c| c.span > 1) || row.len() < columns.len().min(3);
-            let number = text(Column::Number).trim_end_matches('.').to_string();
-            let is_number = !number.is_empty()
-                && number.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-            let auto_level = item_cell
-                .and_then(|c| c.paragraphs.iter().find(|p| !p.text.trim().is_empty()))
-                .and_then(|p| p.list);
-            if spans && !is_number {
-                self.session(row);
-                stack.clear();
-                auto.clear();
-                continue;
-            }
-            let depth = if is_number {
-                number.split('.').count() - 1
-            } else if let Some(level) = auto_level {
-                let level = level as usize;
-                auto.truncate(level + 1);
-                auto.resize(level + 1, 0);
-                auto[level] += 1;
-                level
-            } else if self.unnumbered_are_items && item_cell.is_some_and(|c| !c.text().is_empty()) {
-                0
-            } else {
-                usize::MAX
-            };
-            let title_text = item_cell
+            let mut number = text(Column::Number).trim_end_matches('.').to_string();
+            let mut title_text = item_cell
                 .map(|c| {
                     c.paragraphs
                         .iter()
@@ -375,6 +425,48 @@ impl Reading {
                         .join("\n")
                 })
                 .unwrap_or_default();
+            if number.is_empty() {
+                // "1. Opening", "2.1 Report of …": the number typed in the title's cell.
+                if let Some((n, rest)) = leading_number(&title_text) {
+                    number = n.to_string();
+                    title_text = rest.to_string();
+                }
+            }
+            let is_number = !number.is_empty()
+                && number.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            let list_level = |c: Option<&Cell>| {
+                c.and_then(|c| c.paragraphs.iter().find(|p| !p.text.trim().is_empty() || p.list.is_some()))
+                    .and_then(|p| p.list)
+            };
+            let auto_level = list_level(item_cell).or_else(|| list_level(at(Column::Number)));
+            let first = row.first().map(Cell::text).unwrap_or_default();
+            // A break ("15:00 | Coffee break" across the row) is timed as an item is, not a
+            // session's window.
+            let a_break = spans
+                && !is_number
+                && session_times(&first).is_none()
+                && first.trim().parse::<Time>().is_ok();
+            if spans && !is_number && !a_break {
+                self.session(row);
+                stack.clear();
+                auto.clear();
+                continue;
+            }
+            let depth = if a_break {
+                0
+            } else if is_number {
+                number.split('.').count() - 1
+            } else if let Some(level) = auto_level {
+                let level = level as usize;
+                auto.truncate(level + 1);
+                auto.resize(level + 1, 0);
+                auto[level] += 1;
+                level
+            } else if unnumbered_are_items && !title_text.is_empty() {
+                0
+            } else {
+                usize::MAX
+            };
             if depth == usize::MAX {
                 // Not an item: kept in the notes of the item above, or the agenda's.
                 let line: Vec<String> = row.iter().map(Cell::text).filter(|t| !t.is_empty()).collect();
@@ -391,21 +483,71 @@ impl Reading {
             }
             let mut item = Item::new(ItemId(self.next_item), "");
             self.next_item += 1;
-            let (source, title) =
-                source_and_title(item_cell.map(|c| c.paragraphs.as_slice()).unwrap_or(&[]), &title_text);
+            if a_break {
+                item.title = row
+                    .iter()
+                    .skip(1)
+                    .map(Cell::text)
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                item.start = first.trim().parse().ok();
+                self.summary.items += 1;
+                self.place(item, depth, &mut stack);
+                continue;
+            }
+            let paragraphs = item_cell.map(|c| c.paragraphs.as_slice()).unwrap_or(&[]);
+            let (source, title) = source_and_title(paragraphs, &title_text);
             item.source = source;
             item.title = title;
-            item.start = text(Column::Timing).lines().find_map(|l| l.trim().parse::<Time>().ok());
-            item.docs = docs(at(Column::Docs));
-            let proposal = at(Column::Proposal)
-                .map(|c| c.paragraphs.iter().map(as_line).collect::<Vec<_>>().join("\n"))
-                .unwrap_or_default();
+            if item.source.is_empty() {
+                item.source = text(Column::Source)
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+            }
+            let times = text(Column::Timing);
+            match timing(&times) {
+                Some((start, end)) => {
+                    item.start = Some(start);
+                    item.duration = end
+                        .map(|e| e.minutes_since_midnight())
+                        .filter(|e| *e > start.minutes_since_midnight())
+                        .map(|e| e - start.minutes_since_midnight());
+                }
+                // "TBD", "after lunch": kept, where the times are read, as the item's note.
+                None if !times.trim().is_empty() => {
+                    push_line(&mut item.notes, &format!("Time: {}", times.trim()))
+                }
+                None => {}
+            }
+            let used = |cell: &Cell| item_cell.is_some_and(|i| std::ptr::eq(i, cell));
+            let proposal_cells = all(Column::Proposal);
+            let mut read_as_docs: Vec<&Cell> = Vec::new();
+            for cell in all(Column::Docs) {
+                let read = docs(Some(cell));
+                // A cell spanning Docs and Summary holds documents only if it reads as them.
+                let shared = proposal_cells.iter().any(|p| std::ptr::eq(*p, cell));
+                if used(cell) || shared && read.iter().any(|d| matches!(d.number, DocNumber::Unparsed(_))) {
+                    continue;
+                }
+                item.docs.extend(read);
+                read_as_docs.push(cell);
+            }
+            let proposal = proposal_cells
+                .into_iter()
+                .filter(|c| !used(c) && !read_as_docs.iter().any(|d| std::ptr::eq(*d, *c)))
+                .flat_map(|c| c.paragraphs.iter().map(as_line))
+                .collect::<Vec<_>>()
+                .join("\n");
             let (summary, actions, notes) = split_proposal(proposal.trim());
             item.summary = summary;
             item.actions = actions;
-            item.notes = notes;
-            for (c, cell) in columns.iter().zip(&cells) {
-                if *c == Column::Other && !cell.text().is_empty() {
+            push_line(&mut item.notes, &notes);
+            for cell in all(Column::Other) {
+                if !used(cell) {
                     push_line(&mut item.notes, &cell.text());
                 }
             }
@@ -459,6 +601,9 @@ impl Reading {
         if self.agenda.sessions.is_empty() {
             self.agenda.sessions.push(Session::new(SessionId(1)));
         }
+        // Deeper than an agenda may nest: a sibling at the deepest level, so that the agenda
+        // can be saved and opened again.
+        let depth = depth.min(MAX_ITEM_DEPTH - 1);
         let s = self.agenda.sessions.last_mut().expect("a session");
         // The path of the parent: as deep as the item's depth allows, no deeper than there is.
         let parent = stack.last().map(|(top, path)| {
@@ -498,12 +643,14 @@ impl Reading {
                     .unwrap_or_default()
             };
             let mut number = get(RegisterColumn::Number);
+            // A Rev. column names the revision the number leaves out; of several ("R1, R2"),
+            // the latest is the one registered.
             let rev = get(RegisterColumn::Revision);
-            if !rev.trim().is_empty() {
-                let digits: String = rev.chars().filter(char::is_ascii_digit).collect();
-                if !digits.is_empty() {
-                    number = format!("{number}R{digits}");
-                }
+            let has_revision =
+                matches!(DocNumber::parse(number.trim()), DocNumber::Document(id) if id.revision.is_some());
+            let latest = rev.split(|c: char| !c.is_ascii_digit()).filter_map(|d| d.parse::<u32>().ok()).max();
+            if let (false, Some(r)) = (has_revision, latest) {
+                number = format!("{}R{r}", number.trim());
             }
             let (category, source, title) =
                 (get(RegisterColumn::Category), get(RegisterColumn::Source), get(RegisterColumn::Title));
@@ -559,6 +706,41 @@ pub(crate) fn pasted_items(rows: &[Vec<String>]) -> (Vec<Item>, usize) {
     r.items(&table, &columns);
     let items = r.agenda.sessions.into_iter().flat_map(|s| s.items).collect();
     (items, r.summary.not_understood)
+}
+
+/// The date of each session whose row names its day ("Thursday, 1 August"), in the year of the
+/// meeting's dates: a TD prints a session's day, not its date, and the time zone's checks and the
+/// calendar need the date.
+fn date_sessions(agenda: &mut Agenda) {
+    let (Some(first), last) = (agenda.start_date, agenda.end_date) else { return };
+    let last = last.unwrap_or(first);
+    for s in agenda.sessions.iter_mut().filter(|s| s.date.is_none()) {
+        let label = if s.day_label.trim().is_empty() { &s.title } else { &s.day_label };
+        let day = DayLabel::parse(label);
+        let (Some(d), Some(m)) = (day.day, day.month) else { continue };
+        s.date = (first.year..=last.year)
+            .filter_map(|y| Date::new(y, m, d))
+            .find(|date| day.names(*date) && first <= *date && *date <= last);
+    }
+}
+
+/// An item's number typed before its title ("1. Opening", "2.1 Report", "3) AOB"): the number
+/// and the rest. A number with neither a dot nor a bracket ("2025 budget") is the title's.
+fn leading_number(title: &str) -> Option<(&str, &str)> {
+    let end = title.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    let (written, after) = title.split_at(end);
+    let (closed, after) = match after.strip_prefix(')') {
+        Some(r) => (true, r),
+        None => (false, after),
+    };
+    let number = written.strip_suffix('.').unwrap_or(written);
+    let rest = after.trim_start();
+    let readable = !number.is_empty() && number.split('.').all(|p| !p.is_empty());
+    (readable
+        && (closed || written.contains('.'))
+        && after.starts_with(char::is_whitespace)
+        && !rest.is_empty())
+    .then_some((number, rest))
 }
 
 /// A TD's "Contact" cells read as one contact: the e-mail address wherever it is, the telephone

@@ -1,8 +1,10 @@
 //! WordprocessingML read into what an agenda is made of: paragraphs (their text, whether they
 //! start in bold, their list level) and tables of cells. Real files are messy: runs split in
 //! the middle of a word, bookmarks, proofing marks, fields, content controls and smart tags are
-//! read through; tracked deletions, field codes and the fallbacks of alternate content are
-//! left out, insertions kept; merged and nested cells flattened. No entity is expanded.
+//! read through; tracked deletions, field codes, the fallbacks of alternate content, hidden text,
+//! the prompts of empty content controls and the text of text boxes and shapes (a "DRAFT"
+//! stamp, a callout: drawn over the page, not part of its paragraphs) are left out, insertions
+//! kept; merged and nested cells flattened. No entity is expanded.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -86,6 +88,11 @@ struct State {
     /// Whether the paragraph has had a run that is not bold, so later bold runs are not its start.
     past_start: bool,
     run_bold: bool,
+    /// Whether the run is hidden text (Word's "Hidden" font effect), which nobody reads.
+    run_hidden: bool,
+    /// For each content control being read, whether it shows its prompt ("Click or tap here to
+    /// enter text.") instead of content.
+    controls: Vec<bool>,
     in_text: bool,
     /// How deep inside content that is left out (deletions, field codes, fallbacks).
     skip: usize,
@@ -113,11 +120,19 @@ impl State {
         }
         match name {
             b"del" | b"moveFrom" | b"instrText" | b"delText" | b"delInstrText" | b"Fallback"
-            | b"commentReference" | b"footnoteReference" | b"endnoteReference"
+            | b"commentReference" | b"footnoteReference" | b"endnoteReference" | b"txbxContent"
+            | b"rPrChange" | b"pPrChange"
                 if !empty =>
             {
                 self.skip = 1
             }
+            b"sdt" if !empty => self.controls.push(false),
+            b"showingPlcHdr" => {
+                if let Some(c) = self.controls.last_mut() {
+                    *c = true;
+                }
+            }
+            b"sdtContent" if !empty && self.controls.last() == Some(&true) => self.skip = 1,
             b"tbl" => {
                 if self.tables.len() >= MAX_DEPTH {
                     return Err(ImportError::BadXml("tables nested too deeply".into()));
@@ -128,6 +143,15 @@ impl State {
             b"tr" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.1 = Vec::new();
+                }
+            }
+            // A row that starts further right: its first cells are empty grid columns.
+            b"gridBefore" => {
+                let n = val(e).and_then(|v| v.parse::<usize>().ok()).unwrap_or(0).min(64);
+                if let Some(t) = self.tables.last_mut() {
+                    if t.1.is_empty() && t.2.is_none() {
+                        t.1.extend((0..n).map(|_| Cell { span: 1, ..Cell::default() }));
+                    }
                 }
             }
             b"tc" => {
@@ -174,14 +198,23 @@ impl State {
                     }
                 }
             }
-            b"r" => self.run_bold = false,
+            b"r" => {
+                self.run_bold = false;
+                self.run_hidden = false;
+            }
             b"b" if self.in_run_properties && !self.in_paragraph_properties => {
                 self.run_bold = !matches!(val(e).as_deref(), Some("0" | "false" | "off"));
+            }
+            b"vanish" if self.in_run_properties && !self.in_paragraph_properties => {
+                self.run_hidden = !matches!(val(e).as_deref(), Some("0" | "false" | "off"));
             }
             b"t" => self.in_text = !empty,
             b"tab" if !self.in_paragraph_properties => self.push_text(" "),
             b"br" | b"cr" => self.push_text("\n"),
             b"noBreakHyphen" => self.push_text("-"),
+            // A character of a symbol font (an arrow, a bullet): no letter of the text, but it
+            // stands between words.
+            b"sym" => self.push_text(" "),
             _ => {}
         }
         Ok(())
@@ -194,6 +227,9 @@ impl State {
         }
         match name {
             b"t" => self.in_text = false,
+            b"sdt" => {
+                self.controls.pop();
+            }
             b"pPr" => self.in_paragraph_properties = false,
             b"rPr" => self.in_run_properties = false,
             b"p" => self.finish_paragraph(),
@@ -232,6 +268,9 @@ impl State {
     }
 
     fn push_text(&mut self, text: &str) {
+        if self.run_hidden {
+            return;
+        }
         let Some(p) = self.paragraph.as_mut() else { return };
         // Non-breaking spaces read as spaces: a title typed with one must match one without.
         let text = text.replace('\u{a0}', " ");

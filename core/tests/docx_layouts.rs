@@ -1,0 +1,254 @@
+//! Word agendas laid out otherwise than Agendum's own export, as rapporteurs write them: other
+//! column names and orders, numbers typed in the title or made by Word's numbering, times typed
+//! every way, breaks across the row, Annex A headed like an items table, text boxes, hidden text
+//! and the prompts of empty content controls. What the user wrote is read where it belongs, and
+//! what is not understood is kept, never dropped.
+
+use agendum_core::format;
+use agendum_core::import::docx::{read, Imported};
+use agendum_core::model::{Item, MAX_ITEM_DEPTH};
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+fn p(text: &str) -> String {
+    format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
+}
+
+fn cell(inner: &str, span: usize) -> String {
+    let span =
+        if span > 1 { format!("<w:tcPr><w:gridSpan w:val=\"{span}\"/></w:tcPr>") } else { String::new() };
+    format!("<w:tc>{span}{inner}</w:tc>")
+}
+
+/// A table of rows of plain cells; a cell written "text|n" spans n columns.
+fn table(rows: &[&[&str]]) -> String {
+    let rows: String = rows
+        .iter()
+        .map(|r| {
+            let cells: String = r
+                .iter()
+                .map(|c| match c.rsplit_once('|') {
+                    Some((t, n)) if n.parse::<usize>().is_ok() => cell(&p(t), n.parse().unwrap()),
+                    _ => cell(&p(c), 1),
+                })
+                .collect();
+            format!("<w:tr>{cells}</w:tr>")
+        })
+        .collect();
+    format!("<w:tbl>{rows}</w:tbl>")
+}
+
+fn zipped(parts: &[(&str, String)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in parts {
+        z.start_file(*name, options).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+fn document(body: &str) -> String {
+    format!("<w:document xmlns:w=\"{W}\"><w:body>{}{body}</w:body></w:document>", p("TD514"))
+}
+
+fn import(body: &str) -> Imported {
+    read(&zipped(&[("word/document.xml", document(body))]), "x").expect("the file reads")
+}
+
+fn items(got: &Imported) -> Vec<&Item> {
+    fn walk<'a>(items: &'a [Item], out: &mut Vec<&'a Item>) {
+        for i in items {
+            out.push(i);
+            walk(&i.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    for s in &got.agenda.sessions {
+        walk(&s.items, &mut out);
+    }
+    out
+}
+
+fn titles(got: &Imported) -> Vec<&str> {
+    items(got).iter().map(|i| i.title.as_str()).collect()
+}
+
+#[test]
+fn an_item_column_beside_a_subject_column_holds_the_numbers() {
+    let got = import(&table(&[
+        &["Item", "Subject", "Documents", "Action"],
+        &["1", "Opening of the meeting", "", "To note."],
+        &["2", "Approval of the agenda", "TD514", "To adopt."],
+        &["2.1", "Review of the workshop report", "TD599", "To note."],
+    ]));
+    assert_eq!(
+        titles(&got),
+        ["Opening of the meeting", "Approval of the agenda", "Review of the workshop report"]
+    );
+    let a = &got.agenda.sessions[0].items;
+    assert_eq!(a[1].docs[0].printed(), "TD514");
+    assert_eq!(a[1].actions, ["To adopt"]);
+    assert_eq!(a[1].children[0].title, "Review of the workshop report", "2.1 is a sub-item of 2");
+    assert_eq!(got.summary.not_understood, 0);
+}
+
+#[test]
+fn numbers_typed_in_the_title_or_left_out_still_make_items() {
+    let typed = import(&table(&[
+        &["Time", "Agenda item", "Docs"],
+        &["14:30", "1. Opening", ""],
+        &["14:35", "2. Approval of the agenda", "TD514"],
+        &["14:40", "2.1 Workshop report", "TD599"],
+    ]));
+    assert_eq!(titles(&typed), ["Opening", "Approval of the agenda", "Workshop report"]);
+    assert_eq!(typed.agenda.sessions[0].items[1].children.len(), 1);
+    // A programme with no numbers at all: each titled row is an item.
+    let programme = import(&table(&[
+        &["Time", "Subject", "Documents"],
+        &["09:30", "Welcome address", ""],
+        &["09:45", "Keynote: the future of standards", "TD514"],
+    ]));
+    assert_eq!(titles(&programme), ["Welcome address", "Keynote: the future of standards"]);
+    // But a year is no item number.
+    let year = import(&table(&[&["#", "Agenda item", "Docs"], &["1", "2025 budget", "TD514"]]));
+    assert_eq!(titles(&year), ["2025 budget"]);
+}
+
+#[test]
+fn times_typed_every_way_are_read_and_a_range_gives_the_duration() {
+    let got = import(&table(&[
+        &["Timing", "#", "Agenda item"],
+        &["09:30-10:00", "1", "Range"],
+        &["09:30 – 10:15", "2", "Range with an en dash"],
+        &["09h30", "3", "French"],
+        &["2:30 pm", "4", "Afternoon"],
+        &["14:30 CET", "5", "With a zone"],
+        &["TBD", "6", "Not yet timed"],
+    ]));
+    let got = items(&got);
+    let starts: Vec<String> =
+        got.iter().map(|i| i.start.map(|t| t.to_string()).unwrap_or_default()).collect();
+    assert_eq!(starts, ["09:30", "09:30", "09:30", "14:30", "14:30", ""]);
+    assert_eq!((got[0].duration, got[1].duration, got[2].duration), (Some(30), Some(45), None));
+    assert_eq!(got[5].notes, "Time: TBD", "a time not understood is kept");
+}
+
+#[test]
+fn summary_and_proposal_columns_are_both_read() {
+    let got = import(&table(&[
+        &["Timing", "#", "Agenda item", "Docs", "Summary", "Proposal"],
+        &["14:30", "1", "Opening", "TD514", "The agenda for the meeting.", "To adopt."],
+    ]));
+    let item = items(&got)[0];
+    assert_eq!(item.summary, "The agenda for the meeting.");
+    assert_eq!(item.actions, ["To adopt"]);
+}
+
+#[test]
+fn a_break_across_the_row_is_an_item_and_a_cell_across_two_columns_is_read_once() {
+    let got = import(&table(&[
+        &["Timing", "#", "Agenda item", "Docs", "Summary and Proposal"],
+        &["Thursday, 1 August 2024|2", "RG-SOP session|3"],
+        &["14:30", "1", "Opening", "", "To note."],
+        &["15:00", "", "Coffee break|3"],
+        &["15:15", "2", "Any other business|2", "To note."],
+    ]));
+    assert_eq!(got.agenda.sessions.len(), 1, "the break starts no session");
+    assert_eq!(titles(&got), ["Opening", "Coffee break", "Any other business"]);
+    let all = items(&got);
+    assert_eq!(all[1].start.unwrap().to_string(), "15:00");
+    assert!(all[2].docs.is_empty(), "the title spanning Docs is no document: {:?}", all[2].docs);
+    assert_eq!(all[2].actions, ["To note"]);
+}
+
+#[test]
+fn annex_a_headed_document_source_title_is_the_register() {
+    let got = import(&format!(
+        "{}{}{}",
+        table(&[&["#", "Agenda item", "Docs"], &["1", "Opening", "TD514"], &["2", "Strategy", "C103"]]),
+        p("Annex A: Documents"),
+        table(&[
+            &["No.", "Document", "Source", "Title"],
+            &["1", "TD514", "Rapporteur, RG-SOP", "Draft agenda"],
+            &["2", "C103", "Ericsson Canada", "Elements to consider"],
+        ]),
+    ));
+    assert_eq!(titles(&got), ["Opening", "Strategy"]);
+    let numbers: Vec<String> = got.agenda.register.iter().map(|e| e.number.to_string()).collect();
+    assert_eq!(numbers, ["TD514", "C103"]);
+    assert_eq!(got.agenda.register[1].source, "Ericsson Canada");
+}
+
+#[test]
+fn a_rev_column_adds_the_revision_a_number_leaves_out() {
+    let got = import(&format!(
+        "{}{}",
+        table(&[&["#", "Agenda item", "Docs"], &["1", "Opening", "TD514R1"]]),
+        table(&[
+            &["TD", "Rev.", "Title"],
+            &["TD514", "1", "Agenda"],
+            &["TD515R2", "2", "Report"],
+            &["TD516", "R1, R2", "Plan"],
+        ]),
+    ));
+    let numbers: Vec<String> = got.agenda.register.iter().map(|e| e.number.to_string()).collect();
+    assert_eq!(numbers, ["TD514R1", "TD515R2", "TD516R2"]);
+}
+
+#[test]
+fn text_boxes_hidden_text_and_empty_prompts_are_left_out_and_the_rest_kept() {
+    let text_box = "<w:r><w:drawing><wp:anchor xmlns:wp=\"x\"><w:txbxContent><w:p><w:r><w:t>DRAFT</w:t></w:r></w:p></w:txbxContent></wp:anchor></w:drawing></w:r>";
+    let title = format!("<w:p>{text_box}<w:r><w:t>Approval of the agenda</w:t></w:r></w:p>");
+    let hidden =
+        "<w:p><w:r><w:t>TD514</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>, TD999</w:t></w:r></w:p>";
+    let prompt = "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Click or tap here to enter text.</w:t></w:r></w:p></w:sdtContent></w:sdt>";
+    let row =
+        |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.iter().map(|c| cell(c, 1)).collect::<String>());
+    let body = format!(
+        "<w:tbl>{}{}</w:tbl>",
+        row(&[p("#"), p("Agenda item"), p("Docs"), p("Summary and Proposal")]),
+        row(&[p("1"), title, hidden.to_string(), prompt.to_string()]),
+    );
+    let got = import(&body);
+    let item = items(&got)[0];
+    assert_eq!(item.title, "Approval of the agenda");
+    let docs: Vec<String> = item.docs.iter().map(|d| d.printed()).collect();
+    assert_eq!(docs, ["TD514"]);
+    assert_eq!(item.summary, "");
+}
+
+#[test]
+fn numbering_deeper_than_an_agenda_may_nest_still_saves_as_a_file_that_opens() {
+    let mut rows: Vec<Vec<String>> = vec![vec!["#".into(), "Agenda item".into(), "Docs".into()]];
+    let mut number = String::new();
+    for level in 0..MAX_ITEM_DEPTH + 20 {
+        number = if level == 0 { "1".into() } else { format!("{number}.1") };
+        rows.push(vec![number.clone(), format!("Level {}", level + 1), String::new()]);
+    }
+    let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+    let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    let got = import(&table(&rows));
+    assert_eq!(items(&got).len(), MAX_ITEM_DEPTH + 20, "every row is kept");
+    let again = format::load(&format::save(&got.agenda)).expect("the imported agenda opens again");
+    assert_eq!(again.agenda, got.agenda);
+}
+
+#[test]
+fn a_package_naming_its_document_in_its_own_way_opens() {
+    let rels = "<?xml version='1.0'?><pr:Relationships xmlns:pr='http://schemas.openxmlformats.org/package/2006/relationships'><pr:Relationship Target='./word/main.xml' Id='rId1' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument'/></pr:Relationships>";
+    let doc = document(&table(&[&["#", "Agenda item", "Docs"], &["1", "Opening", "TD514"]]));
+    let bytes = zipped(&[("_rels/.rels", rels.to_string()), ("word/main.xml", doc)]);
+    let got = read(&bytes, "x").expect("single quotes, a prefix and ./ are read");
+    assert_eq!(titles(&got), ["Opening"]);
+}
+
+#[test]
+fn sessions_read_back_from_word_keep_their_dates() {
+    let a = agendum_core::format::load(include_str!("fixtures/td514.agenda.json")).unwrap().agenda;
+    let back = read(&agendum_core::export::docx(&a), "x").unwrap().agenda;
+    let dates = |a: &agendum_core::Agenda| a.sessions.iter().map(|s| s.date).collect::<Vec<_>>();
+    assert_eq!(dates(&back), dates(&a));
+    assert!(dates(&a).iter().all(Option::is_some));
+}
