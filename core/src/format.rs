@@ -24,12 +24,7 @@ pub const FORMAT_VERSION: u32 = 4;
 const SAME_SHAPE_SINCE: u32 = 2;
 /// Larger files are refused before parsing: the biggest real agendas are well under 1 MiB.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
-/// The largest id a file may use. A new thing gets the largest id of its kind plus one
-/// (`Agenda::next_entry_id` …, and one more per document `add_missing_documents` registers),
-/// which overflowed on a file with id 4294967295: a panic in `check` in debug builds, and in
-/// release builds a wrap to id 0, which could repeat an id and make the saved agenda unreadable.
-/// Half the range leaves room for two billion new ids.
-pub const MAX_ID: u32 = i32::MAX as u32;
+pub use crate::model::MAX_ID;
 
 /// A whole agenda file.
 #[derive(Serialize, Deserialize, JsonSchema)]
@@ -112,7 +107,8 @@ impl fmt::Display for LoadError {
             // One sentence: the path to where it stops would be thousands of characters long.
             LoadError::TooDeep => write!(
                 f,
-                "The file is nested too deeply to be an agenda: sub-items go at most 63 levels deep."
+                "The file is nested too deeply to be an agenda: Agendum nests items at most {} levels deep.",
+                crate::model::MAX_ITEM_DEPTH
             ),
         }
     }
@@ -146,9 +142,17 @@ struct Envelope {
 }
 
 /// Writes an agenda as a file in the current format.
+///
+/// Indented as people read it, unless the indentation would take the file past what [`load`]
+/// reads ([`MAX_FILE_BYTES`]; it doubles a plenary's file with its published revisions): then on
+/// one line, as the library stores it, so that an exported agenda always opens again wherever
+/// its stored copy does.
 pub fn save(agenda: &Agenda) -> String {
     let file = AgendaFileRef { format: FORMAT_NAME, version: FORMAT_VERSION, agenda };
     let mut s = serde_json::to_string_pretty(&file).expect("an agenda always serialises");
+    if s.len() >= MAX_FILE_BYTES {
+        s = record(agenda);
+    }
     s.push('\n');
     s
 }
@@ -175,12 +179,6 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     // Windows Notepad and other editors save UTF-8 with a byte-order mark; it is no part of the
     // JSON.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    // Before any reading: a value nested too deeply is refused as such wherever it is, even where
-    // a reader would skip it unread (outside "agenda") or first stop at its type (a title that is
-    // ten thousand nested arrays), and said so in one sentence, not in the reader's words.
-    if nesting_exceeds(text, MAX_NESTING) {
-        return Err(LoadError::TooDeep);
-    }
     let not_json = |e: serde_json::Error| match json_reason(&e).as_str() {
         RECURSION => LoadError::TooDeep,
         _ => LoadError::NotJson { line: e.line(), column: e.column(), reason: json_reason(&e) },
@@ -190,9 +188,17 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     // ["agendum", 2, {}] was refused as "not valid JSON: trailing characters".
     if !text.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{') {
         return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) if nesting_exceeds(text, MAX_NESTING) => LoadError::TooDeep,
             Ok(_) => LoadError::NotAnAgenda,
             Err(e) => not_json(e),
         });
+    }
+    // Before any reading of an object: a value nested too deeply is refused as such wherever it
+    // is, even where a reader would skip it unread (outside "agenda") or first stop at its type
+    // (a title that is ten thousand nested arrays), and said so in one sentence, not in the
+    // reader's words. Not before: a file that is no JSON at all (a binary file) is told so.
+    if nesting_exceeds(text, MAX_NESTING) {
+        return Err(LoadError::TooDeep);
     }
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
         if e.is_data() {

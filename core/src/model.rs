@@ -48,6 +48,31 @@ pub const PURPOSES: &[&str] = &["Admin", "Decision", "Discussion", "Information"
 pub const OUTCOMES: &[&str] =
     &["Noted", "Agreed", "Approved", "Approved with modifications", "Not approved", "Deferred", "Withdrawn"];
 
+/// The largest id a file may use. A new thing gets the largest id of its kind plus one, which
+/// overflowed on a file with id 4294967295 (a panic in `check` in debug builds, a wrap to id 0 in
+/// release builds, which could repeat an id and make the saved agenda unreadable); past this
+/// one, new ids are the lowest free ([`fresh_ids`]), so that a file brought up to it still saves
+/// as one that opens.
+pub const MAX_ID: u32 = i32::MAX as u32;
+
+/// New ids of one kind, given the ids in use: one above the largest, and on; where that would
+/// pass [`MAX_ID`] (a file brought ids up to it), the lowest free.
+pub fn fresh_ids<I: Iterator<Item = u32> + Clone>(used: I) -> impl Iterator<Item = u32> {
+    let max = used.clone().max().unwrap_or(0);
+    let above = max.saturating_add(1)..=MAX_ID;
+    // Only a file at the limit pays for sorting its ids.
+    let mut taken: Vec<u32> = if max >= MAX_ID { used.collect() } else { Vec::new() };
+    taken.sort_unstable();
+    let free_below = if max >= MAX_ID { max } else { 1 };
+    above.chain((1..free_below).filter(move |id| taken.binary_search(id).is_err()))
+}
+
+/// How many levels deep items may go, a top-level item being the first. A file holds each
+/// level as two levels of JSON, and a file nested deeper than its reader reads cannot be opened
+/// again, so what is imported, pasted or indented stops here, well above any real agenda's
+/// (three or four) and below what a file with published revisions can hold.
+pub const MAX_ITEM_DEPTH: usize = 50;
+
 /// Register categories every agenda knows; an agenda can add its own in [`Agenda::categories`].
 pub const CATEGORIES: &[&str] =
     &["Admin", "Report", "Information", "Information (to review)", "Contribution", "Liaison", "Output"];
@@ -448,26 +473,35 @@ impl Agenda {
 
     /// A fresh id for a new item: one above the largest in use.
     pub fn next_item_id(&self) -> ItemId {
-        fn max(items: &[Item]) -> u32 {
-            items.iter().map(|i| i.id.0.max(max(&i.children))).max().unwrap_or(0)
-        }
-        ItemId(self.sessions.iter().map(|s| max(&s.items)).max().unwrap_or(0) + 1)
+        ItemId(self.new_item_ids().next().unwrap_or(MAX_ID))
+    }
+
+    /// Ids for new items, as many as asked for: see [`fresh_ids`].
+    pub fn new_item_ids(&self) -> impl Iterator<Item = u32> {
+        let mut ids = Vec::new();
+        self.for_each_item(|i| ids.push(i.id.0));
+        fresh_ids(ids.into_iter())
     }
 
     pub fn next_session_id(&self) -> SessionId {
-        SessionId(self.sessions.iter().map(|s| s.id.0).max().unwrap_or(0) + 1)
+        SessionId(fresh_ids(self.sessions.iter().map(|s| s.id.0)).next().unwrap_or(MAX_ID))
     }
 
     pub fn next_entry_id(&self) -> EntryId {
-        EntryId(self.register.iter().map(|s| s.id.0).max().unwrap_or(0) + 1)
+        EntryId(self.new_entry_ids().next().unwrap_or(MAX_ID))
+    }
+
+    /// Ids for new register entries, as many as asked for: see [`fresh_ids`].
+    pub fn new_entry_ids(&self) -> impl Iterator<Item = u32> + '_ {
+        fresh_ids(self.register.iter().map(|e| e.id.0))
     }
 
     pub fn next_annex_id(&self) -> AnnexId {
-        AnnexId(self.annexes.iter().map(|s| s.id.0).max().unwrap_or(0) + 1)
+        AnnexId(fresh_ids(self.annexes.iter().map(|s| s.id.0)).next().unwrap_or(MAX_ID))
     }
 
     pub fn next_future_meeting_id(&self) -> FutureMeetingId {
-        FutureMeetingId(self.future_meetings.iter().map(|s| s.id.0).max().unwrap_or(0) + 1)
+        FutureMeetingId(fresh_ids(self.future_meetings.iter().map(|s| s.id.0)).next().unwrap_or(MAX_ID))
     }
 
     /// Calls `f` on every item in document order.

@@ -938,3 +938,47 @@ fn the_day_as_printed_follows_the_date_until_the_user_types_their_own() {
         .unwrap();
     assert_eq!(a.sessions[0].day_label, "");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Limits a file has: what an edit makes always saves as a file that opens again.
+
+fn saved_and_opened(a: &Agenda) -> Agenda {
+    agendum_core::format::load(&agendum_core::format::save(a)).expect("the saved agenda opens").agenda
+}
+
+#[test]
+fn new_things_in_a_file_brought_up_to_the_largest_id_still_save() {
+    use agendum_core::model::MAX_ID;
+    let mut a = td514();
+    a.sessions[0].items[0].id = ItemId(MAX_ID);
+    let last = a.register.len() - 1;
+    a.register[last].id = EntryId(MAX_ID);
+    let a = saved_and_opened(&a);
+    let (add, new) = commands::add_after(&a, ItemId(MAX_ID)).expect("an item can be added");
+    assert!(new.0 <= MAX_ID);
+    let mut b = a.clone();
+    add.apply(&mut b).unwrap();
+    let (entry, id) = commands::add_entry(&b);
+    assert!(id.0 <= MAX_ID);
+    entry.apply(&mut b).unwrap();
+    let back = saved_and_opened(&b);
+    assert!(back.item(new).is_some() && back.register.iter().any(|e| e.id == id));
+}
+
+#[test]
+fn items_nest_no_deeper_than_a_file_holds() {
+    use agendum_core::model::MAX_ITEM_DEPTH;
+    let mut a = td514();
+    let mut parent = a.sessions[0].items[0].id;
+    for _ in 1..MAX_ITEM_DEPTH {
+        let (add, new) = commands::add_child(&a, parent).expect("room for another level");
+        add.apply(&mut a).unwrap();
+        parent = new;
+    }
+    assert!(commands::add_child(&a, parent).is_none(), "no sub-item below the deepest level");
+    // An item with sub-items of its own cannot be indented under the deepest one either.
+    let (add, sibling) = commands::add_after(&a, parent).unwrap();
+    add.apply(&mut a).unwrap();
+    assert!(commands::indent(&a, sibling).is_none());
+    saved_and_opened(&a);
+}

@@ -330,7 +330,10 @@ fn items_nested_too_deep_are_refused_in_one_short_sentence() {
     );
     let (e, msg) = refusal(&text);
     assert_eq!(e, LoadError::TooDeep);
-    assert_eq!(msg, "The file is nested too deeply to be an agenda: sub-items go at most 63 levels deep.");
+    assert_eq!(
+        msg,
+        "The file is nested too deeply to be an agenda: Agendum nests items at most 50 levels deep."
+    );
     // As deep in a file of version 1, read whole before it is migrated.
     let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
     let text = format!(

@@ -3,7 +3,8 @@
 
 use agendum_core::format::{load, LoadError};
 
-const SENTENCE: &str = "The file is nested too deeply to be an agenda: sub-items go at most 63 levels deep.";
+const SENTENCE: &str =
+    "The file is nested too deeply to be an agenda: Agendum nests items at most 50 levels deep.";
 
 fn arrays(depth: usize) -> String {
     format!("{}{}", "[".repeat(depth), "]".repeat(depth))

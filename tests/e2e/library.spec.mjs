@@ -190,7 +190,7 @@ test('agendas kept before the note of where they came from list as before', asyn
 test('a file nested too deeply is refused in one short sentence', async ({ page }) => {
   await openLibrary(page);
   const deep = '['.repeat(10000) + ']'.repeat(10000);
-  const sentence = 'The file is nested too deeply to be an agenda: sub-items go at most 63 levels deep.';
+  const sentence = 'The file is nested too deeply to be an agenda: Agendum nests items at most 50 levels deep.';
   for (const [name, text] of [
     ['deep-title.json', `{"format":"agendum","version":2,"agenda":{"id":"x","title":${deep}}}`],
     ['deep.json', `{"data":${deep}}`],

@@ -89,7 +89,7 @@ impl<'a> Entries<'a> {
     /// The id an entry added by a fix gets, once the whole register has been walked.
     pub(super) fn next_entry(&self, agenda: &Agenda) -> EntryId {
         match (self.rising, agenda.register.last()) {
-            (true, Some(last)) => EntryId(last.id.0 + 1),
+            (true, Some(last)) if last.id.0 < crate::model::MAX_ID => EntryId(last.id.0 + 1),
             _ => agenda.next_entry_id(),
         }
     }

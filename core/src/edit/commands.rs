@@ -56,6 +56,7 @@ pub fn indent(agenda: &Agenda, id: ItemId) -> Option<Edit> {
         return None;
     }
     let prev = &agenda.siblings(at.session, at.parent)?[at.index - 1];
+    fits(level(agenda, prev.id)? + 1, agenda.item(id)?)?;
     Some(Edit::MoveItem {
         id,
         to: Location { session: at.session, parent: Some(prev.id), index: prev.children.len() },
@@ -83,6 +84,7 @@ pub fn add_after(agenda: &Agenda, id: ItemId) -> Option<(Edit, ItemId)> {
 pub fn add_child(agenda: &Agenda, id: ItemId) -> Option<(Edit, ItemId)> {
     let at = agenda.locate(id)?;
     let item = agenda.item(id)?;
+    (level(agenda, id)? < MAX_ITEM_DEPTH).then_some(())?;
     let new = agenda.next_item_id();
     Some((
         Edit::InsertItem {
@@ -119,8 +121,30 @@ pub fn move_before(agenda: &Agenda, id: ItemId, target: ItemId) -> Option<Edit> 
     // same list, it is one place higher once the item is gone.
     let same_list = from.session == to.session && from.parent == to.parent;
     let index = if same_list && from.index < to.index { to.index - 1 } else { to.index };
-    let nests = agenda.item(id)?.children.iter().any(|c| c.id == target || holds(c, target));
+    let item = agenda.item(id)?;
+    let nests = item.children.iter().any(|c| c.id == target || holds(c, target));
+    fits(level(agenda, target)?, item)?;
     (!nests).then_some(Edit::MoveItem { id, to: Location { index, ..to } })
+}
+
+/// The level an item is at: 1 at the top of its session, 2 for a sub-item …
+fn level(agenda: &Agenda, id: ItemId) -> Option<usize> {
+    let mut n = 1;
+    let mut at = agenda.locate(id)?;
+    while let Some(parent) = at.parent {
+        at = agenda.locate(parent)?;
+        n += 1;
+    }
+    Some(n)
+}
+
+/// Whether an item, with its sub-items, may go at `level` without nesting deeper than a file
+/// may hold ([`MAX_ITEM_DEPTH`]): where it would not, the command does not apply.
+fn fits(level: usize, item: &Item) -> Option<()> {
+    fn height(item: &Item) -> usize {
+        1 + item.children.iter().map(height).max().unwrap_or(0)
+    }
+    (level + height(item) - 1 <= MAX_ITEM_DEPTH).then_some(())
 }
 
 fn holds(item: &Item, id: ItemId) -> bool {
@@ -187,7 +211,7 @@ pub fn sort_register(agenda: &Agenda, by: RegisterOrder) -> Option<Edit> {
 /// Edits that add every cited document missing from the register, prefilled from what the
 /// agenda says, as one step. None when nothing is missing.
 pub fn add_missing_documents(agenda: &Agenda) -> Option<Edit> {
-    let mut next = agenda.next_entry_id().0;
+    let mut fresh = agenda.new_entry_ids();
     let mut index = agenda.register.len();
     let mut added: HashSet<DocKey> = HashSet::new();
     let mut edits = Vec::new();
@@ -202,8 +226,7 @@ pub fn add_missing_documents(agenda: &Agenda) -> Option<Edit> {
             if !added.insert(id.key()) {
                 continue;
             }
-            entry.id = EntryId(next);
-            next += 1;
+            entry.id = EntryId(fresh.next().unwrap_or(MAX_ID));
             edits.push(Edit::InsertEntry { index, entry });
             index += 1;
         }
