@@ -2,11 +2,14 @@
 //! two files of it, print the file format's schema. Exit codes: 0 fine, 1 an error-level finding
 //! (for `diff`: the files differ), 2 the file or the command line could not be used.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::process::ExitCode;
 
+use agendum_core::bundle::BundleError;
 use agendum_core::checks::{with_time_zone_on, FieldNames};
 use agendum_core::export::IcsOptions;
+use agendum_core::format::LoadError;
 use agendum_core::schedule::schedule;
 use agendum_core::second_zone::second_zone;
 use agendum_core::time::Date;
@@ -45,27 +48,160 @@ usage: agendum check [--json] [--today YYYY-MM-DD] FILE
            stdout; the calendar's SEQUENCE is the agenda's revision unless --sequence says
            otherwise, and what it leaves out goes to stderr
   import   read an agenda made in Word, or the agenda of a share link (the whole address or
-           its #/shared/… part), and write it as an agenda file to stdout; what was read goes
-           to stderr
+           its #/shared/… part, also as a mail or its link checker passes it on: encoded, in
+           <…>, after > or before a full stop), and write it as an agenda file to stdout;
+           what was read goes to stderr
   diff     print what changed from OLD to NEW, two files of one agenda, one change a line
            (words marked [-deleted-]{+inserted+}); exit 1 if they differ, 0 if not
   bundle   write one bundle holding every agenda FILE, as the library's Export all does, to
            stdout
   unbundle write each agenda of BUNDLE (from Export all, or from bundle) as an agenda file
            of its own into DIR, made if missing, never over a file already there; the files
-           written go to stdout, one a line; exit 1 if an agenda in it cannot be read (the
-           others are written)
+           written go to stdout, one a line; exit 1 if an agenda in it cannot be read or
+           written (the others are written)
   schema   print the JSON Schema of the agenda file format
   codes    list the check codes and what they mean";
 
 fn read(path: &str) -> Result<agendum_core::Agenda, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|_| format!("{path}: the file is not UTF-8 text"))?;
+    let text = read_text(path)?;
+    if bundle::is_bundle(&text) {
+        let held = match bundle::load(&text).map(|a| a.len()) {
+            Ok(0) => " of no agendas".to_string(),
+            Ok(1) => " of 1 agenda".to_string(),
+            Ok(n) => format!(" of {n} agendas"),
+            Err(_) => String::new(),
+        };
+        return Err(format!(
+            "{path} is a bundle{held} (Export all), not one agenda: use `agendum unbundle {path} DIR`"
+        ));
+    }
     let loaded = format::load(&text).map_err(|e| format!("{path}: {e}"))?;
     if let Some(v) = loaded.migrated_from {
-        eprintln!("{path}: read from format version {v} and migrated to version {}", format::FORMAT_VERSION);
+        say(&format!(
+            "{path}: read from format version {v} and migrated to version {}",
+            format::FORMAT_VERSION
+        ));
     }
     Ok(loaded.agenda)
+}
+
+/// A file's text. Notepad and Excel save "Unicode" as UTF-16, which is read as such, with its
+/// byte order mark or without one.
+fn read_text(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))?;
+    let (big_endian, body) = match bytes.as_slice() {
+        [0xFF, 0xFE, body @ ..] => (false, body),
+        [0xFE, 0xFF, body @ ..] => (true, body),
+        _ => {
+            // Without a mark, its NUL bytes give it away: no agenda's text holds NUL, while in
+            // UTF-16 each character of JSON's own (braces, quotes, keys) has one, on one side.
+            let head = &bytes[..bytes.len().min(4096)];
+            let nul = |from: usize| head.iter().skip(from).step_by(2).filter(|b| **b == 0).count();
+            let (even, odd) = (nul(0), nul(1));
+            let pairs = head.len() / 2;
+            match (even, odd) {
+                (0, n) if pairs > 0 && n * 4 >= pairs => (false, bytes.as_slice()),
+                (n, 0) if pairs > 0 && n * 4 >= pairs => (true, bytes.as_slice()),
+                _ => {
+                    return String::from_utf8(bytes)
+                        .map_err(|_| format!("{path}: the file is not UTF-8 text"))
+                }
+            }
+        }
+    };
+    let damaged = || format!("{path} is UTF-16 text, but not whole: save it as UTF-8");
+    if body.len() % 2 != 0 {
+        return Err(damaged());
+    }
+    let units = body.chunks_exact(2).map(|p| {
+        let pair = [p[0], p[1]];
+        if big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        }
+    });
+    char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| damaged())
+}
+
+/// A text from a file or a link as it may go to a terminal: its control characters, which a
+/// terminal obeys (clearing the screen, retitling the window, faking a line), are shown as
+/// U+FFFD instead; a line break and a tab are kept.
+fn shown(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| if hidden(c) { '\u{FFFD}' } else { c }).collect())
+}
+
+/// A notice on stderr, shown safely.
+fn say(line: &str) {
+    eprintln!("{}", shown(line));
+}
+
+/// The fragment of a share link as it arrives pasted from a mail or a chat: percent-encoded
+/// (whole, or its `#` alone, as a link checker such as Outlook's SafeLinks wraps it), in angle
+/// brackets or quotes, followed by the sentence's full stop or bracket, or broken over the lines
+/// of a quoted reply. None when the text is not a share link. The link's own characters are
+/// letters, digits, `-`, `_`, `.` and `=`, so nothing taken away can have been part of it.
+fn pasted_link(pasted: &str) -> Option<String> {
+    let mut text = pasted
+        .lines()
+        .map(|l| l.trim_start_matches(|c: char| c == '>' || c.is_whitespace()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    // Invisible, and put in long words by mail and word processors to let them wrap.
+    text.retain(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'));
+    // Each link checker it passed through encoded it once more.
+    for _ in 0..3 {
+        if text.contains("#/shared/") {
+            break;
+        }
+        match percent_decoded(&text) {
+            Some(t) => text = t,
+            None => break,
+        }
+    }
+    let start = match text.find("#/shared/") {
+        Some(at) => at + 1,
+        None if text.trim_start().starts_with("/shared/") => text.len() - text.trim_start().len(),
+        None => return None,
+    };
+    let route = agendum_core::share::ROUTE;
+    let rest = &text[start + route.len()..];
+    // Where the link ends: at the next parameter of a link checker's address, the closing
+    // bracket or quote around it, or a second link.
+    let end = rest.find(|c: char| "&#<>‹›«»()[]\"'“”‘’|".contains(c)).unwrap_or(rest.len());
+    let rest = &rest[..end];
+    let after = |data: &str| {
+        data.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
+            .to_string()
+    };
+    // The version's full stop is the link's own: only what follows the data is taken away.
+    Some(match rest.split_once('.') {
+        Some((version, data)) => format!("{route}{version}.{}", after(data)),
+        None => format!("{route}{}", after(rest)),
+    })
+}
+
+/// The text with its %XX escapes decoded; None when it has none.
+fn percent_decoded(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16);
+    let (mut out, mut i, mut any) = (Vec::with_capacity(bytes.len()), 0, false);
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                (i, any) = (i + 3, true);
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    any.then(|| String::from_utf8_lossy(&out).into_owned())
 }
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
@@ -107,18 +243,18 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     });
                     writeln!(out, "{line}").map_err(io)?;
                 } else {
-                    write!(out, "{where_}: {} [{}] {}", f.severity.name(), f.code, f.message).map_err(io)?;
+                    let mut line = format!("{where_}: {} [{}] {}", f.severity.name(), f.code, f.message);
                     if let Some(fix) = &f.fix {
-                        write!(out, " (fix: {})", fix.label).map_err(io)?;
+                        line.push_str(&format!(" (fix: {})", fix.label));
                     }
-                    writeln!(out).map_err(io)?;
+                    writeln!(out, "{}", shown(&line)).map_err(io)?;
                 }
             }
             let count = |s| findings.iter().filter(|f| f.severity == s).count();
             if !json {
                 let [e, w, n] =
                     [Severity::Error, Severity::Warning, Severity::Note].map(|s| s.counted(count(s)));
-                writeln!(out, "{path}: {e}, {w}, {n}").map_err(io)?;
+                writeln!(out, "{}", shown(&format!("{path}: {e}, {w}, {n}"))).map_err(io)?;
             }
             Ok(if count(Severity::Error) > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
@@ -145,7 +281,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let path = asked.path;
             let agenda = read(path)?;
             if asked.report && agenda.report.trim().is_empty() {
-                eprintln!("{path}: the agenda names no report number; the report is printed without one");
+                say(&format!("{path}: the agenda names no report number; the report is printed without one"));
             }
             let bytes = match (asked.report, asked.docx, asked.marked) {
                 (true, _, true) => {
@@ -179,11 +315,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             writeln!(out, "#{f}").map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
-        ["import", link] if link.contains("#/shared/") || link.starts_with("/shared/") => {
-            let f = link.find('#').map_or(*link, |i| &link[i..]);
-            let loaded = agendum_core::share::open(f).map_err(|e| e.to_string())?;
+        ["import", link] if !std::path::Path::new(link).exists() && pasted_link(link).is_some() => {
+            let f = pasted_link(link).unwrap_or_default();
+            let loaded = agendum_core::share::open(&f).map_err(|e| e.to_string())?;
             out.write_all(format::save(&loaded.agenda).as_bytes()).map_err(io)?;
-            eprintln!("the link holds \"{}\"", loaded.agenda.display_name());
+            say(&format!("the link holds \"{}\"", loaded.agenda.display_name()));
             Ok(ExitCode::SUCCESS)
         }
         ["export", rest @ ..] if rest.contains(&"--ics") => {
@@ -196,7 +332,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let calendar = export::ics(&agenda, &Tzdb, options).map_err(|e| format!("{path}: {e}"))?;
             out.write_all(calendar.text.as_bytes()).map_err(io)?;
             for notice in &calendar.notices {
-                eprintln!("{path}: {notice}");
+                say(&format!("{path}: {notice}"));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -205,7 +341,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let id = std::path::Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or("imported");
             let got = agendum_core::import::docx::read(&bytes, id).map_err(|e| format!("{path}: {e}"))?;
             out.write_all(format::save(&got.agenda).as_bytes()).map_err(io)?;
-            eprintln!("{path}: {}", got.summary);
+            say(&format!("{path}: {}", got.summary));
             Ok(ExitCode::SUCCESS)
         }
         ["diff", rest @ ..] => {
@@ -230,7 +366,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     writeln!(out, "{}", serde_json::to_string(c).expect("a change serialises"))
                         .map_err(io)?;
                 } else {
-                    writeln!(out, "{}", c.line()).map_err(io)?;
+                    writeln!(out, "{}", shown(&c.line())).map_err(io)?;
                 }
             }
             Ok(if changes.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
@@ -320,42 +456,90 @@ fn word_options<'a>(rest: &[&'a str]) -> Result<AskedWord<'a>, String> {
 }
 
 /// Writes each agenda of a bundle as a file of its own into `dir`, named as the editor's Export
-/// JSON names it (with -2, -3 … where two would have one name), never over a file there.
+/// JSON names it (with -2, -3 … where two would have one name), never over a file there. An
+/// agenda that cannot be read, or written, is named and the others are still written: a backup
+/// is restored as far as it can be.
 fn unbundle(path: &str, dir: &str, out: &mut impl Write) -> Result<ExitCode, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|_| format!("{path}: the file is not UTF-8 text"))?;
-    let agendas = bundle::load(&text).map_err(|e| format!("{path}: {e}"))?;
+    let text = read_text(path)?;
+    let agendas = match bundle::load(&text) {
+        Ok(agendas) => agendas,
+        Err(BundleError::NotABundle) if is_agenda(&text) => {
+            return Err(format!(
+                "{path} is one agenda, not a bundle of agendas: there is nothing to unbundle (`agendum bundle {path}` makes a bundle of it)"
+            ))
+        }
+        Err(e) => return Err(format!("{path}: {e}")),
+    };
+    if agendas.is_empty() {
+        say(&format!("{path}: the bundle holds no agenda; nothing was written"));
+        return Ok(ExitCode::SUCCESS);
+    }
     std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: cannot make the folder: {e}"))?;
-    let mut unreadable = false;
-    for got in agendas {
+    let total = agendas.len();
+    let mut written = 0;
+    for (i, got) in agendas.into_iter().enumerate() {
         let b = match got {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("{path}: {e}");
-                unreadable = true;
+                say(&format!("{path}: {e}"));
                 continue;
             }
         };
-        let name = export::file_name(&b.agenda, "agenda.json");
-        let stem = name.trim_end_matches(".agenda.json");
-        let text = format::save(&b.agenda);
-        let mut n = 1;
-        let written = loop {
-            let file = if n == 1 { name.clone() } else { format!("{stem}-{n}.agenda.json") };
-            let target = std::path::Path::new(dir).join(&file);
-            match std::fs::OpenOptions::new().write(true).create_new(true).open(&target) {
-                Ok(mut f) => {
-                    f.write_all(text.as_bytes())
-                        .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
-                    break target;
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
-                Err(e) => return Err(format!("{}: cannot write: {e}", target.display())),
+        for note in &b.notes {
+            say(&format!("{path}: {note}"));
+        }
+        match write_new(dir, &export::file_name(&b.agenda, "agenda.json"), &format::save(&b.agenda)) {
+            Ok(file) => {
+                written += 1;
+                writeln!(out, "{}", file.display()).map_err(|e| format!("cannot write the output: {e}"))?;
             }
-        };
-        writeln!(out, "{}", written.display()).map_err(|e| format!("cannot write the output: {e}"))?;
+            Err(e) => say(&format!(
+                "{path}: Agenda {} of the bundle (\"{}\") could not be written. {e}",
+                i + 1,
+                b.agenda.display_name()
+            )),
+        }
     }
-    Ok(if unreadable { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    if written < total {
+        say(&format!("{path}: {written} of its {total} agendas written into {dir}"));
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a text is an agenda file, whole or not: one the bundle's reader refused because it is
+/// an agenda rather than a bundle.
+fn is_agenda(text: &str) -> bool {
+    !matches!(
+        format::load(text),
+        Err(LoadError::NotAnAgenda | LoadError::NotJson { .. } | LoadError::TooLarge { .. })
+    )
+}
+
+/// Writes `text` as a new file named `name` in `dir`, or `name` with -2, -3 … before its
+/// extension when that is taken; what was written, or why nothing could be.
+fn write_new(dir: &str, name: &str, text: &str) -> Result<std::path::PathBuf, String> {
+    let stem = name.trim_end_matches(".agenda.json");
+    let mut n = 1;
+    loop {
+        let file = if n == 1 { name.to_string() } else { format!("{stem}-{n}.agenda.json") };
+        let target = std::path::Path::new(dir).join(&file);
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&target) {
+            Ok(mut f) => {
+                return match f.write_all(text.as_bytes()) {
+                    Ok(()) => Ok(target),
+                    Err(e) => {
+                        // Half a file is worse than none: it would be taken for the agenda.
+                        drop(f);
+                        let _ = std::fs::remove_file(&target);
+                        Err(format!("{}: cannot write: {e}", target.display()))
+                    }
+                };
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
+            Err(e) => return Err(format!("{}: cannot write: {e}", target.display())),
+        }
+    }
 }
 
 /// What `export --ics` was asked: the file, the options, and a SEQUENCE if one was given.
@@ -410,7 +594,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("agendum: {msg}");
+            say(&format!("agendum: {msg}"));
             ExitCode::from(2)
         }
     }

@@ -379,6 +379,10 @@ fn unbundle_refuses_what_is_not_a_bundle_and_names_an_unreadable_agenda() {
     let dir = std::env::temp_dir().join(format!("agendum-cli-unbundle-bad-{}", std::process::id()));
     let out = agendum(&["unbundle", fixture("td514.agenda.json").to_str().unwrap(), dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("td514.agenda.json is one agenda, not a bundle of agendas"), "{err}");
+    let text = temp_file("notes.txt", "{\"minutes\": []}");
+    let out = agendum(&["unbundle", text.to_str().unwrap(), dir.to_str().unwrap()]);
     assert!(String::from_utf8(out.stderr).unwrap().contains("is not a bundle of agendas"));
     let bad = temp_file(
         "bad.agendum-bundle.json",
@@ -460,4 +464,282 @@ fn export_docx_marked_writes_the_changes_as_tracked_changes() {
     assert!(holds(&out.stdout, "<w:t xml:space=\"preserve\">meeting</w:t></w:r></w:ins>"));
     let clean = agendum(&["export", "--docx", path.to_str().unwrap()]).stdout;
     assert!(!holds(&clean, "<w:ins ") && !holds(&clean, "<w:del "), "the plain export stays clean");
+}
+
+fn td514() -> agendum_core::Agenda {
+    agendum_core::format::load(&std::fs::read_to_string(fixture("td514.agenda.json")).unwrap())
+        .unwrap()
+        .agenda
+}
+
+/// A bundle of the agendas, as Export all writes it, in a file of its own.
+fn bundle_file(name: &str, agendas: &[agendum_core::Agenda]) -> PathBuf {
+    use agendum_core::bundle::{write, Entry};
+    let entries: Vec<Entry> = agendas.iter().map(|a| Entry { agenda: a, edited: None, origin: "" }).collect();
+    temp_file(name, &write(&entries))
+}
+
+fn fresh_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("agendum-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn unbundle_gives_every_agenda_a_name_any_file_system_takes() {
+    let titled = |document: &str, title: &str| {
+        let mut a = td514();
+        (a.document, a.title) = (document.into(), title.into());
+        a
+    };
+    // One word of 86 Chinese characters is 258 bytes; most file systems take 255 at most.
+    let zh = "国际电信联盟电信标准化部门第九研究组关于有线电视网络和综合宽带电缆网络上的视频音频和数据传输的全体会议议程草案以及相关文件的登记和后续会议安排说明和会议期间各工作组的时间表";
+    let agendas = [
+        titled("SG9-TD163/GEN", zh),
+        titled("", &"x".repeat(300)),
+        titled(&format!("TD{}", "1".repeat(300)), ""),
+        titled("", "Con"),
+        titled("", "lpt1"),
+        titled("", "nul"),
+        titled("TD514", "Agenda, RG-SOP"),
+    ];
+    let path = bundle_file("names.agendum-bundle.json", &agendas);
+    let dir = fresh_dir("names");
+    let out = agendum(&["unbundle", path.to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let written: Vec<PathBuf> = String::from_utf8(out.stdout).unwrap().lines().map(PathBuf::from).collect();
+    assert_eq!(written.len(), agendas.len(), "{written:?}");
+    let names: Vec<String> =
+        written.iter().map(|w| w.file_name().unwrap().to_str().unwrap().to_string()).collect();
+    assert!(names[0].starts_with("SG9TD163GEN-国际电信联盟"), "{names:?}");
+    assert_eq!(names[1], format!("{}.agenda.json", "x".repeat(100)));
+    assert_eq!(names[2], format!("TD{}.agenda.json", "1".repeat(98)));
+    // Windows has no file named CON, with any extension: the agenda gets another name there.
+    assert_eq!(&names[3..6], ["con-agenda.agenda.json", "lpt1-agenda.agenda.json", "nul-agenda.agenda.json"]);
+    assert_eq!(names[6], "TD514-agenda-rg-sop.agenda.json", "an ordinary name is as it was");
+    for (name, (w, a)) in names.iter().zip(written.iter().zip(&agendas)) {
+        assert!(name.len() <= 112, "{name} is {} bytes", name.len());
+        assert_eq!(std::fs::read_to_string(w).unwrap(), agendum_core::format::save(a), "{name}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn unbundle_writes_the_others_when_one_cannot_be_written() {
+    // A folder so deep that a long name makes a path over the 4096 bytes Linux opens: the
+    // second agenda cannot be written there, the first and third can.
+    let root = fresh_dir("deep");
+    let mut dir = root.clone();
+    while dir.as_os_str().len() < 4040 {
+        dir.push("d".repeat(200.min(4040 - dir.as_os_str().len()).max(1)));
+    }
+    let mut long = td514();
+    (long.document, long.title) = (String::new(), "x".repeat(300));
+    let mut short = td514();
+    (short.document, short.title) = (String::new(), "short".into());
+    let path = bundle_file("deep.agendum-bundle.json", &[short.clone(), long, short]);
+    let out = agendum(&["unbundle", path.to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let written = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(written.lines().count(), 2, "{written}");
+    assert!(written.lines().nth(1).unwrap().ends_with("short-2.agenda.json"), "{written}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("Agenda 2 of the bundle (\"xxxxxxxx"), "{err}");
+    assert!(err.contains("could not be written. "), "{err}");
+    assert!(err.contains("2 of its 3 agendas written into"), "{err}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn unbundling_an_empty_bundle_says_it_holds_no_agenda() {
+    let path = bundle_file("empty.agendum-bundle.json", &[]);
+    let dir = fresh_dir("empty");
+    let out = agendum(&["unbundle", path.to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("the bundle holds no agenda; nothing was written"), "{err}");
+    assert!(!dir.exists(), "no folder is made for nothing");
+}
+
+#[test]
+fn an_unreadable_edited_time_sets_aside_that_time_only() {
+    let good = agendum_core::format::record(&td514());
+    let text = format!(
+        "{{\"format\":\"agendum-bundle\",\"version\":1,\"agendas\":[\n{{\"edited\":\"yesterday\",\"file\":{good}}},\n{{\"edited\":1733100000000,\"origin\":7,\"file\":{good}}}\n]}}"
+    );
+    let path = temp_file("edited.agendum-bundle.json", &text);
+    let dir = fresh_dir("edited");
+    let out = agendum(&["unbundle", path.to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("Agenda 1 of the bundle: its \"edited\" is not a time (milliseconds since 1970)"),
+        "{err}"
+    );
+    assert!(err.contains("Agenda 2 of the bundle: its \"origin\" is not a text"), "{err}");
+    assert!(!err.contains("Agenda 2 of the bundle: its \"edited\""), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_bundle_given_for_an_agenda_says_to_unbundle_it() {
+    let sg9 = agendum_core::format::load(&std::fs::read_to_string(fixture("sg9-td163.agenda.json")).unwrap())
+        .unwrap()
+        .agenda;
+    let path = bundle_file("two.agendum-bundle.json", &[td514(), sg9]);
+    let p = path.to_str().unwrap();
+    for args in [vec!["check", p], vec!["export", "--html", p], vec!["bundle", p]] {
+        let out = agendum(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!(
+                "{p} is a bundle of 2 agendas (Export all), not one agenda: use `agendum unbundle {p} DIR`"
+            )),
+            "{err}"
+        );
+    }
+}
+
+/// TD514 with a title and a time zone that would clear the screen, retitle the window and turn
+/// the text red, and a C1 control (CSI, U+009B) a terminal may obey as well.
+fn hostile() -> agendum_core::Agenda {
+    let mut a = td514();
+    a.title = "Agenda\u{1b}[2J\u{1b}]0;PWNED\u{7}\u{1b}[31m RED\u{9b}1m\r".into();
+    a.time_zone = "\u{1b}[31mRED".into();
+    a
+}
+
+fn holds_control(text: &str) -> bool {
+    text.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+#[test]
+fn texts_from_a_file_reach_the_terminal_without_their_control_characters() {
+    let a = hostile();
+    let path = temp_file("hostile.agenda.json", &agendum_core::format::save(&a));
+    let p = path.to_str().unwrap();
+
+    let out = agendum(&["check", p]);
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(!holds_control(&report), "{report:?}");
+    assert!(report.contains("\"\u{FFFD}[31mRED\" is not a time zone"), "{report}");
+
+    // Data for a program stays exactly what the file holds.
+    let out = agendum(&["check", "--json", p]);
+    let line: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|b| *b == b'\n').next().unwrap()).unwrap();
+    assert!(line["message"].as_str().unwrap().contains("\u{1b}[31mRED"), "{line}");
+    assert_eq!(agendum(&["export", "--json", p]).stdout, std::fs::read(&path).unwrap());
+
+    let link = String::from_utf8(agendum(&["export", "--link", p]).stdout).unwrap();
+    let out = agendum(&["import", link.trim()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, std::fs::read(&path).unwrap());
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(!holds_control(&said), "{said:?}");
+    assert!(said.contains("TD514 Agenda\u{FFFD}[2J\u{FFFD}]0;PWNED"), "{said}");
+
+    let old = fixture("td514.agenda.json");
+    let out = agendum(&["diff", old.to_str().unwrap(), p]);
+    let changes = String::from_utf8(out.stdout).unwrap();
+    assert!(changes.contains("[31m"), "{changes}");
+    assert!(!holds_control(&changes), "{changes:?}");
+
+    // What a file says of itself in a refusal is shown so too.
+    let out = agendum(&["export", "--ics", p]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("\"\u{FFFD}[31mRED\" is not a time zone"), "{err}");
+    assert!(!holds_control(&err), "{err:?}");
+}
+
+#[test]
+fn a_share_link_pasted_from_a_mail_imports() {
+    let file = fixture("td514.agenda.json");
+    let link = String::from_utf8(agendum(&["export", "--link", file.to_str().unwrap()]).stdout).unwrap();
+    let link = link.trim();
+    let expected = agendum(&["export", "--json", file.to_str().unwrap()]).stdout;
+    let address = format!("https://agendum.example/{link}");
+    let encoded = |s: &str| {
+        s.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect::<String>()
+    };
+    let (head, tail) = link.split_at(60);
+    let pasted = [
+        address.replacen('#', "%23", 1),
+        encoded(&address),
+        format!(
+            "https://eur01.safelinks.protection.outlook.com/?url={}&data=05%7C02%7Cr%40itu.int%7C0&sdata=x%3D&reserved=0",
+            encoded(&address)
+        ),
+        format!("<{address}>"),
+        format!("‹{address}›"),
+        format!("{address}."),
+        format!("(see {address})."),
+        format!("> {head}\n> {tail}"),
+        format!("{head}\u{200B}{tail}"),
+    ];
+    for p in &pasted {
+        let out = agendum(&["import", p]);
+        assert_eq!(out.status.code(), Some(0), "{p}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stdout == expected, "{p}");
+    }
+    // Damaged stays damaged, and a file that is not there is still a file that is not there.
+    let damaged = agendum(&["import", &address.replacen("eN", "e+", 1)]);
+    assert!(String::from_utf8(damaged.stderr).unwrap().contains("This link is damaged"));
+    let missing = agendum(&["import", "/no/such/shared/agenda.docx"]);
+    assert!(String::from_utf8(missing.stderr).unwrap().contains("cannot read the file"));
+}
+
+#[test]
+fn a_file_saved_as_utf16_is_read() {
+    let text = std::fs::read_to_string(fixture("td514.agenda.json")).unwrap();
+    let expected = agendum(&["export", "--json", fixture("td514.agenda.json").to_str().unwrap()]).stdout;
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let saved = [
+        ("le-bom", [vec![0xFF, 0xFE], le.clone()].concat()),
+        ("be-bom", [vec![0xFE, 0xFF], be.clone()].concat()),
+        ("le", le.clone()),
+        ("be", be),
+    ];
+    for (name, bytes) in saved {
+        let path = temp_file(&format!("utf16-{name}.agenda.json"), "");
+        std::fs::write(&path, bytes).unwrap();
+        let out = agendum(&["export", "--json", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stdout == expected, "{name}");
+        let out = agendum(&["check", path.to_str().unwrap()]);
+        assert!(String::from_utf8(out.stdout).unwrap().ends_with(": 0 errors, 1 warning, 0 notes\n"));
+    }
+    let cut = temp_file("utf16-cut.agenda.json", "");
+    std::fs::write(&cut, &le[..le.len() - 1]).unwrap();
+    let out = agendum(&["check", cut.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("is UTF-16 text, but not whole: save it as UTF-8"), "{err}");
+
+    // A bundle so saved unbundles too.
+    let bundle = std::fs::read_to_string(bundle_file("utf16.agendum-bundle.json", &[td514()])).unwrap();
+    let path = temp_file("utf16.agendum-bundle.json", "");
+    std::fs::write(
+        &path,
+        [vec![0xFF, 0xFE], bundle.encode_utf16().flat_map(u16::to_le_bytes).collect()].concat(),
+    )
+    .unwrap();
+    let dir = fresh_dir("utf16");
+    let out = agendum(&["unbundle", path.to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -2,7 +2,8 @@
 //! another browser or computer. Each agenda is kept whole, as its own agenda file (the
 //! [`format`](crate::format) reads it), beside the two things the library keeps about it: when
 //! it was last edited and where it came from. One agenda that cannot be read does not stop the
-//! others: reading gives each its own outcome.
+//! others: reading gives each its own outcome. A last-edited time or an origin that cannot be
+//! read is set aside, with a note, and its agenda still comes back.
 
 use std::fmt;
 
@@ -37,6 +38,9 @@ pub struct Bundled {
     pub origin: String,
     /// The format version its file was migrated from, if it was older.
     pub migrated_from: Option<u32>,
+    /// What was set aside of what the library keeps beside the agenda, a sentence each ("Agenda
+    /// 3 of the bundle: its \"edited\" is not a time …"): the agenda itself is whole.
+    pub notes: Vec<String>,
 }
 
 /// Why an agenda of a bundle could not be read: its place in the bundle (1 for the first), and
@@ -153,12 +157,40 @@ struct BundleIn<'a> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EntryIn<'a> {
-    #[serde(default)]
-    edited: Option<f64>,
-    #[serde(default)]
-    origin: String,
+    // Kept unread until the agenda is: what the library keeps beside an agenda is no reason to
+    // refuse the bundle, or the agenda, when it was written by hand or by another tool.
+    #[serde(default, borrow)]
+    edited: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    origin: Option<&'a RawValue>,
     #[serde(borrow)]
     file: &'a RawValue,
+}
+
+impl EntryIn<'_> {
+    /// When it was last edited and where it came from, with a note for each that was there but
+    /// could not be read, which is then taken as not known.
+    fn kept(&self, place: usize) -> (Option<f64>, String, Vec<String>) {
+        let mut notes = Vec::new();
+        let edited = self.edited.and_then(|raw| {
+            let time = serde_json::from_str::<f64>(raw.get()).ok().filter(|t| t.is_finite() && *t > 0.0);
+            if time.is_none() {
+                notes.push(format!(
+                    "Agenda {place} of the bundle: its \"edited\" is not a time (milliseconds since 1970), so when it was last edited is not known."
+                ));
+            }
+            time
+        });
+        let origin = self.origin.map_or(String::new(), |raw| {
+            serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| {
+                notes.push(format!(
+                    "Agenda {place} of the bundle: its \"origin\" is not a text, so where it came from is not known."
+                ));
+                String::new()
+            })
+        });
+        (edited, origin, notes)
+    }
 }
 
 /// Whether a text is a bundle (rather than an agenda file or anything else): its top is an
@@ -216,12 +248,16 @@ pub fn load(text: &str) -> Result<Vec<Result<Bundled, Unreadable>>, BundleError>
         .into_iter()
         .enumerate()
         .map(|(i, e)| match format::load(e.file.get()) {
-            Ok(loaded) => Ok(Bundled {
-                agenda: loaded.agenda,
-                edited: e.edited.filter(|t| t.is_finite() && *t > 0.0),
-                origin: e.origin,
-                migrated_from: loaded.migrated_from,
-            }),
+            Ok(loaded) => {
+                let (edited, origin, notes) = e.kept(i + 1);
+                Ok(Bundled {
+                    agenda: loaded.agenda,
+                    edited,
+                    origin,
+                    migrated_from: loaded.migrated_from,
+                    notes,
+                })
+            }
             Err(error) => Err(Unreadable { place: i + 1, error }),
         })
         .collect())

@@ -55,8 +55,12 @@ pub fn document_link(template: &str, number: &DocNumber) -> Option<String> {
     Some(template.trim().replace("{number}", &encoded))
 }
 
-/// The file name an export gets: "TD514-agenda-rg-sop.agenda.json".
+/// The file name an export gets: "TD514-agenda-rg-sop.agenda.json". Its stem is kept short
+/// enough for any file system (a title of one long word, or in a script of three bytes a
+/// character, would pass the 255 bytes most allow) and is never one of the names Windows keeps
+/// for its devices, which no file there can have, whatever its extension.
 pub fn file_name(a: &Agenda, extension: &str) -> String {
+    const MAX_STEM_BYTES: usize = 100;
     let mut short = String::new();
     for word in a.title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(5) {
         if !short.is_empty() {
@@ -65,11 +69,30 @@ pub fn file_name(a: &Agenda, extension: &str) -> String {
         short.push_str(&word.to_lowercase());
     }
     let doc: String = a.document.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    let base = match (doc.is_empty(), short.is_empty()) {
+    let mut base = match (doc.is_empty(), short.is_empty()) {
         (true, true) => "agenda".to_string(),
         (true, false) => short,
         (false, true) => doc,
         (false, false) => format!("{doc}-{short}"),
     };
+    if base.len() > MAX_STEM_BYTES {
+        let mut end = MAX_STEM_BYTES;
+        while !base.is_char_boundary(end) {
+            end -= 1;
+        }
+        base.truncate(end);
+        base.truncate(base.trim_end_matches('-').len());
+    }
+    let upper = base.to_uppercase();
+    let device = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ["COM", "LPT"].iter().any(|d| {
+            upper.strip_prefix(d).is_some_and(|n| {
+                let mut n = n.chars();
+                matches!((n.next(), n.next()), (Some('0'..='9' | '¹' | '²' | '³'), None))
+            })
+        });
+    if device {
+        base.push_str("-agenda");
+    }
     format!("{base}.{extension}")
 }
