@@ -1,5 +1,7 @@
-//! Tables pasted into Annex A: Word's clipboard HTML, tab-separated text from Excel, columns by
-//! header or by position; entries already there are only filled in, and the paste is one undo.
+//! Tables pasted into Annex A: Word's clipboard HTML, tab-separated text from Excel, or a web
+//! page's HTML as a browser reads it, columns by header or by position; entries already there
+//! are only filled in, and the paste is one undo. Pasted agenda rows become items, no deeper than
+//! an agenda may nest.
 
 mod common;
 
@@ -115,4 +117,152 @@ fn a_pasted_agenda_table_with_its_header_keeps_its_times() {
     pasted.edit.unwrap().apply(&mut b).unwrap();
     let last = b.sessions[0].items.last().unwrap();
     assert_eq!((last.title.as_str(), last.start.map(|t| t.to_string())), ("Closing", Some("16:00".into())));
+}
+
+/// The rows of `html` as text: what a user sees pasted.
+fn rows(html: &str) -> Vec<Vec<String>> {
+    rows_from_html(html)
+}
+
+#[test]
+fn a_web_page_of_thousands_of_scripts_and_styles_gives_its_table() {
+    // A meeting's web page: a style, a script and a title per row, in any case, megabytes of it
+    // (read as the reader once did, the rest of the page lower-cased at each, it took a minute).
+    let mut html = String::from("<html><HEAD><Title>Documents</TITLE></head><body>");
+    html.push_str(&"<style>td{}</style>".repeat(50_000));
+    html.push_str("<table><tr><th>TD/C #</th><th>Title</th></tr>");
+    for k in 0..3000 {
+        html.push_str(&format!(
+            "<tr><td>TD{k}</td><td><SCRIPT>if (a</scripts) track({k})</Script >Title {k}</td></tr>"
+        ));
+    }
+    html.push_str("</table>");
+    assert!(html.len() > 1_000_000);
+    let rows = rows(&html);
+    assert_eq!(rows.len(), 3001);
+    assert_eq!(rows[3000], ["TD2999", "Title 2999"], "a script ends only at its own end tag");
+}
+
+#[test]
+fn a_head_without_its_end_tag_hides_nothing_of_the_page() {
+    let html = "<html><head><meta charset=utf-8><body><table><tr><td>TD/C #</td><td>Title</td></tr>\
+        <tr><td>TD5</td><td>five</td></tr></table>";
+    assert_eq!(rows(html), [["TD/C #", "Title"], ["TD5", "five"]]);
+}
+
+#[test]
+fn rows_and_cells_whose_end_tags_are_left_out_read_as_in_a_browser() {
+    let expected = [["TD/C #", "Title"], ["TD5", "five"], ["TD6", "six"]];
+    for html in [
+        // No </td>, no </tr>: the next cell, the next row or the table's end closes them.
+        "<table><tr><td>TD/C #<td>Title<tr><td>TD5<td>five<tr><td>TD6<td>six</table>",
+        "<table><tr><th>TD/C #</th><th>Title</th><tr><td>TD5</td><td>five</td><tr><td>TD6</td><td>six</td></table>",
+        "<table><thead><tr><th>TD/C #<th>Title<tbody><tr><td>TD5<td>five</tr><tr><td>TD6<td>six</tbody></table>",
+        // Cells without a row: a browser makes one.
+        "<table><td>TD/C #<td>Title<tr><td>TD5<td>five<tr><td>TD6<td>six",
+    ] {
+        assert_eq!(rows(html), expected, "{html}");
+    }
+    let a = td514();
+    let pasted = paste_register(&a, &rows("<table><tr><td>TD/C #<td>Title<tr><td>TD905<td>Report</table>"));
+    assert_eq!(pasted.added, 1);
+    let mut b = a.clone();
+    pasted.edit.unwrap().apply(&mut b).unwrap();
+    assert_eq!(entry(&b, "TD905").unwrap().title, "Report");
+}
+
+#[test]
+fn a_greater_than_sign_in_a_quoted_attribute_does_not_end_the_tag() {
+    let html = r#"<table><tr><td title="a>b">TD/C #</td><td class='x>y'>Title</td></tr>
+        <tr><td data-x=">TD666<">TD11</td><td title = "colspan=3" colspan=2>x</td><td>y</td></tr></table>"#;
+    assert_eq!(rows(html), [vec!["TD/C #", "Title"], vec!["TD11", "x", "", "y"]]);
+    let a = td514();
+    let pasted = paste_register(&a, &rows(html));
+    let mut b = a.clone();
+    pasted.edit.unwrap().apply(&mut b).unwrap();
+    assert!(entry(&b, "TD11").is_some());
+    assert!(entry(&b, "TD666").is_none(), "an attribute's text is no document");
+}
+
+#[test]
+fn a_lone_less_than_sign_is_text() {
+    let html = "<<<<table><tr><td>TD/C #</td><td>Title</td></tr><tr><td>TD8</td><td>a < b, <3 & </ c></td></tr></table>";
+    assert_eq!(rows(html), [["TD/C #", "Title"], ["TD8", "a < b, <3 &"]]);
+}
+
+#[test]
+fn references_to_no_character_put_no_control_character_in_a_cell() {
+    let html = "<table><tr><td>TD/C #</td><td>Title</td></tr><tr><td>TD&#0;1&#x7;</td>\
+        <td>&#x110000;&#xD800;&#55296;&#99999999999999;|&amp;lt;&#150;&#x41&#9;&#10;B&#128;\u{1}</td></tr></table>";
+    let rows = rows(html);
+    assert_eq!(rows[1][0], "TD1");
+    assert_eq!(rows[1][1], "\u{fffd}\u{fffd}\u{fffd}\u{fffd}|&lt;–A B€", "as a browser shows them");
+    let a = td514();
+    let mut b = a.clone();
+    paste_register(&a, &rows).edit.unwrap().apply(&mut b).unwrap();
+    assert!(entry(&b, "TD1").is_some());
+}
+
+/// How many levels deep `items` go, a top-level item being 1.
+fn levels(items: &[agendum_core::model::Item]) -> usize {
+    items.iter().map(|i| 1 + levels(&i.children)).max().unwrap_or(0)
+}
+
+/// The titles of `items` and theirs, in the agenda's order.
+fn titles(items: &[agendum_core::model::Item], out: &mut Vec<String>) {
+    for i in items {
+        out.push(i.title.clone());
+        titles(&i.children, out);
+    }
+}
+
+#[test]
+fn items_nested_thousands_deep_stop_at_the_deepest_level_and_the_agenda_opens_again() {
+    use agendum_core::import::table::insert_items;
+    use agendum_core::model::{Item, ItemId, MAX_ITEM_DEPTH};
+    let a = td514();
+    let session = a.sessions[0].id;
+    // Item 0 holds item 1, which holds item 2, … 3,000 deep.
+    let mut chain = Item::new(ItemId(0), "Item 2999");
+    for k in (0..2999).rev() {
+        let mut parent = Item::new(ItemId(0), &format!("Item {k}"));
+        parent.children.push(chain);
+        chain = parent;
+    }
+    let pasted = insert_items(&a, session, vec![chain, Item::new(ItemId(0), "After")], 0);
+    assert_eq!(pasted.added, 3001, "nothing dropped");
+    let mut b = a.clone();
+    pasted.edit.unwrap().apply(&mut b).unwrap();
+    let items = &b.sessions[0].items;
+    let n = a.sessions[0].items.len();
+    assert_eq!(items.len(), n + 2);
+    assert_eq!(levels(&items[n..]), MAX_ITEM_DEPTH);
+    let mut order = Vec::new();
+    titles(&items[n..], &mut order);
+    let expected: Vec<String> = (0..3000).map(|k| format!("Item {k}")).chain(["After".into()]).collect();
+    assert_eq!(order, expected, "in the pasted order");
+    // The deepest level allowed holds the rest, one after the other.
+    let mut deepest = &items[n];
+    for _ in 1..MAX_ITEM_DEPTH - 1 {
+        deepest = &deepest.children[0];
+    }
+    assert_eq!(deepest.title, format!("Item {}", MAX_ITEM_DEPTH - 2));
+    assert_eq!(deepest.children.len(), 3000 - (MAX_ITEM_DEPTH - 1));
+    agendum_core::format::load(&agendum_core::format::save(&b)).expect("the agenda opens again");
+}
+
+#[test]
+fn agenda_rows_numbered_seventy_levels_deep_paste_into_an_agenda_that_opens_again() {
+    use agendum_core::import::table::paste_items;
+    use agendum_core::model::MAX_ITEM_DEPTH;
+    let a = td514();
+    let tsv: String =
+        (0..70).map(|k| format!("\t1{}\tItem {k}\tTD{k}\tTo note.\n", ".1".repeat(k))).collect();
+    let pasted = paste_items(&a, a.sessions[0].id, &rows_from_tsv(&tsv));
+    assert_eq!(pasted.added, 70);
+    let mut b = a.clone();
+    pasted.edit.unwrap().apply(&mut b).unwrap();
+    let n = a.sessions[0].items.len();
+    assert_eq!(levels(&b.sessions[0].items[n..]), MAX_ITEM_DEPTH);
+    agendum_core::format::load(&agendum_core::format::save(&b)).expect("the agenda opens again");
 }

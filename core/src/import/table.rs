@@ -5,7 +5,7 @@
 
 use crate::docref::DocNumber;
 use crate::edit::{Edit, EntryField, Field, Value};
-use crate::model::{Agenda, EntryId, Item, ItemId, Location, RegisterEntry, SessionId};
+use crate::model::{Agenda, EntryId, Item, ItemId, Location, RegisterEntry, SessionId, MAX_ITEM_DEPTH};
 
 /// A column of a register table, as its header names it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -39,26 +39,40 @@ pub(crate) fn register_column(head: &str) -> RegisterColumn {
 ///
 /// Hand-written: clipboard HTML (Word's above all, with `mso-` styles, `<o:p>` and conditional
 /// comments) is not XML, and an HTML parser crate would weigh more in the bundle than this
-/// whole reader; only rows, cells, line breaks and entities matter here.
+/// whole reader; only rows, cells, line breaks and entities matter here. It reads as a browser
+/// does what HTML lets a page leave out (`</td>`, `</tr>`), and stays linear in the length of the
+/// page, which may be megabytes of a meeting's web page.
 pub fn rows_from_html(html: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row: Option<Vec<String>> = None;
-    let mut cell: Option<(String, usize)> = None;
+    let mut grid = Grid::default();
     let mut depth = 0usize;
     let mut rest = html;
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
-            text_into(&mut cell, rest);
+            grid.text(rest);
             break;
         };
-        text_into(&mut cell, &rest[..lt]);
+        grid.text(&rest[..lt]);
         rest = &rest[lt..];
         if let Some(after) = rest.strip_prefix("<!--") {
             // A comment, Word's conditional ones included: skipped whole.
             rest = after.find("-->").map_or("", |i| &after[i + 3..]);
             continue;
         }
-        let Some(gt) = rest.find('>') else { break };
+        let next = rest.as_bytes().get(1).copied();
+        let after_slash = rest.as_bytes().get(2).copied();
+        let gt = match (next, after_slash) {
+            (Some(c), _) if c.is_ascii_alphabetic() => tag_end(rest),
+            (Some(b'/'), Some(c)) if c.is_ascii_alphabetic() => tag_end(rest),
+            // `<!DOCTYPE …>`, `<?xml …?>`, `</ …>`: no quoting in those, nothing to read.
+            (Some(b'!' | b'?'), _) | (Some(b'/'), Some(_)) => rest.find('>'),
+            _ => {
+                // "a < b", "<3": a `<` that opens no tag is text to a browser.
+                grid.text("<");
+                rest = &rest[1..];
+                continue;
+            }
+        };
+        let Some(gt) = gt else { break };
         let tag = &rest[1..gt];
         rest = &rest[gt + 1..];
         let closing = tag.starts_with('/');
@@ -69,28 +83,32 @@ pub fn rows_from_html(html: &str) -> Vec<Vec<String>> {
             .collect::<String>()
             .to_ascii_lowercase();
         match (name.as_str(), closing) {
-            ("style" | "script" | "head" | "title", false) => {
-                let end = format!("</{name}");
-                rest = rest.to_ascii_lowercase().find(&end).map_or("", |i| &rest[i..]);
-            }
+            ("style" | "script" | "title", false) => rest = end_tag(rest, &name).map_or("", |i| &rest[i..]),
+            // A head may leave out its end tag: then the page goes on after it.
+            ("head", false) => rest = end_tag(rest, "head").map_or(rest, |i| &rest[i..]),
             ("table", false) => depth += 1,
-            ("table", true) => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 && !rows.is_empty() {
+            ("table", true) if depth > 0 => {
+                if depth == 1 {
+                    grid.end_row();
+                }
+                depth -= 1;
+                if depth == 0 && !grid.rows.is_empty() {
                     break;
                 }
             }
-            ("tr", false) if depth == 1 => row = Some(Vec::new()),
-            ("tr", true) if depth == 1 => rows.extend(row.take().filter(|r| !r.is_empty())),
-            ("td" | "th", false) if depth == 1 => cell = Some((String::new(), span(tag))),
-            ("td" | "th", true) if depth == 1 => {
-                if let (Some(r), Some((text, span))) = (row.as_mut(), cell.take()) {
-                    r.push(text.trim().to_string());
-                    r.extend(std::iter::repeat_n(String::new(), span - 1));
-                }
+            ("tr", false) if depth == 1 => {
+                grid.end_row();
+                grid.row = Some(Vec::new());
             }
+            ("tr" | "tbody" | "thead" | "tfoot", _) if depth == 1 => grid.end_row(),
+            ("td" | "th", false) if depth == 1 => {
+                grid.end_cell();
+                grid.row.get_or_insert_with(Vec::new);
+                grid.cell = Some((String::new(), span(tag)));
+            }
+            ("td" | "th", true) if depth == 1 => grid.end_cell(),
             ("br", _) | ("p" | "div" | "li", true) => {
-                if let Some((text, _)) = cell.as_mut() {
+                if let Some((text, _)) = grid.cell.as_mut() {
                     if !text.is_empty() && !text.ends_with('\n') {
                         text.push('\n');
                     }
@@ -99,31 +117,179 @@ pub fn rows_from_html(html: &str) -> Vec<Vec<String>> {
             _ => {}
         }
     }
-    rows
+    // A table the clipboard cut short: a browser shows what came of it.
+    if depth > 0 {
+        grid.end_row();
+    }
+    grid.rows
 }
 
-/// A cell's `colspan`, from 1 to 64.
+/// The rows read so far, the row being read and its open cell (with its `colspan`).
+#[derive(Default)]
+struct Grid {
+    rows: Vec<Vec<String>>,
+    row: Option<Vec<String>>,
+    cell: Option<(String, usize)>,
+}
+
+impl Grid {
+    /// Text between tags, its references decoded and its runs of white space made one space.
+    fn text(&mut self, raw: &str) {
+        let Some((text, _)) = self.cell.as_mut() else { return };
+        let decoded = decoded(raw);
+        for (i, word) in decoded.split(|c: char| c.is_whitespace() && c != '\u{a0}').enumerate() {
+            if i > 0 && !text.is_empty() && !text.ends_with([' ', '\n']) {
+                text.push(' ');
+            }
+            text.push_str(&word.replace('\u{a0}', " "));
+        }
+    }
+
+    /// Ends the open cell, as `</td>` does, or the next cell, row or the table's end.
+    fn end_cell(&mut self) {
+        if let Some((text, span)) = self.cell.take() {
+            let row = self.row.get_or_insert_with(Vec::new);
+            row.push(text.trim().to_string());
+            row.extend(std::iter::repeat_n(String::new(), span - 1));
+        }
+    }
+
+    /// Ends the open row and its open cell, as `</tr>` does, or the next row or the table's end.
+    fn end_row(&mut self) {
+        self.end_cell();
+        self.rows.extend(self.row.take().filter(|r| !r.is_empty()));
+    }
+}
+
+/// Where the tag that `s` starts ends: its first `>` outside a quoted attribute value, or none
+/// if the page ends first.
+fn tag_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'>' => return Some(i),
+            b'=' => {
+                i += 1;
+                while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+                    i += 1;
+                }
+                if let Some(&quote @ (b'"' | b'\'')) = b.get(i) {
+                    i += 1 + b[i + 1..].iter().position(|&c| c == quote)? + 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Where the end tag `</name` of a `<style>`, `<script>`… next starts in `s`, in any case; read
+/// in place, since a page may hold thousands of scripts.
+fn end_tag(s: &str, name: &str) -> Option<usize> {
+    let (b, name) = (s.as_bytes(), name.as_bytes());
+    let mut from = 0;
+    while let Some(i) = b[from..].iter().position(|&c| c == b'<') {
+        let at = from + i;
+        let after = &b[at + 1..];
+        if after.len() > name.len()
+            && after[0] == b'/'
+            && after[1..=name.len()].eq_ignore_ascii_case(name)
+            && !after.get(name.len() + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The value of the attribute `name` of a tag (the text between `<` and `>`), unquoted.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let b = tag.as_bytes();
+    let mut i = b.iter().position(|c| c.is_ascii_whitespace() || *c == b'/')?;
+    loop {
+        while b.get(i).is_some_and(|c| c.is_ascii_whitespace() || *c == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while b.get(i).is_some_and(|c| !(c.is_ascii_whitespace() || matches!(c, b'/' | b'='))) {
+            i += 1;
+        }
+        let this = &tag[start..i];
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        let mut value = "";
+        if b.get(i) == Some(&b'=') {
+            i += 1;
+            while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+                i += 1;
+            }
+            let (from, to) = match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = b[i + 1..].iter().position(|&c| c == q).map_or(b.len(), |e| i + 1 + e);
+                    (i + 1, end)
+                }
+                _ => (i, b[i..].iter().position(u8::is_ascii_whitespace).map_or(b.len(), |e| i + e)),
+            };
+            value = &tag[from..to];
+            i = (to + 1).min(b.len());
+        }
+        if this.eq_ignore_ascii_case(name) {
+            return Some(value);
+        }
+    }
+}
+
+/// A cell's `colspan`, from 1 to 64; a value that is no number is 1, as to a browser.
 fn span(tag: &str) -> usize {
-    let lower = tag.to_ascii_lowercase();
-    let Some(at) = lower.find("colspan") else { return 1 };
-    let digits: String = lower[at + 7..]
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let Some(value) = attribute(tag, "colspan") else { return 1 };
+    let digits: String = value.trim_start().chars().take_while(char::is_ascii_digit).collect();
     digits.parse().unwrap_or(1).clamp(1, 64)
 }
 
-/// Text between tags, its entities decoded and its runs of white space made one space.
-fn text_into(cell: &mut Option<(String, usize)>, raw: &str) {
-    let Some((text, _)) = cell.as_mut() else { return };
-    let decoded = crate::import::decode_entities(raw, true);
-    for (i, word) in decoded.split(|c: char| c.is_whitespace() && c != '\u{a0}').enumerate() {
-        if i > 0 && !text.is_empty() && !text.ends_with([' ', '\n']) {
-            text.push(' ');
+/// What Windows-1252 puts at 0x80 to 0x9F: what a browser makes of `&#128;` to `&#159;`, which
+/// name control characters (pages written in that code page use them); `\0` where it has none.
+const WINDOWS_1252: [char; 32] = [
+    '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0', '‘', '’', '“',
+    '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
+];
+
+/// Text with its references decoded as a browser decodes them: a numeric one naming no
+/// character (a surrogate, beyond U+10FFFF) is U+FFFD, and a control character, typed or
+/// referred to, is nothing, white space apart; a NUL in a cell would end a title in Word.
+fn decoded(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(i) = rest.find("&#") {
+        let (radix, digits) = match rest.as_bytes().get(i + 2) {
+            Some(b'x' | b'X') => (16, &rest[i + 3..]),
+            _ => (10, &rest[i + 2..]),
+        };
+        let len = digits.bytes().take_while(|d| char::from(*d).is_digit(radix)).count();
+        if len == 0 {
+            out.push_str(&crate::import::decode_entities(&rest[..i + 2], true));
+            rest = &rest[i + 2..];
+            continue;
         }
-        text.push_str(&word.replace('\u{a0}', " "));
+        out.push_str(&crate::import::decode_entities(&rest[..i], true));
+        let value = digits[..len]
+            .chars()
+            .fold(0u32, |v, d| v.saturating_mul(radix).saturating_add(d.to_digit(radix).unwrap_or(0)));
+        match value {
+            0x80..=0x9f => out.push(WINDOWS_1252[value as usize - 0x80]),
+            _ => out.push(char::from_u32(value).unwrap_or('\u{fffd}')),
+        }
+        rest = &digits[len..];
+        rest = rest.strip_prefix(';').unwrap_or(rest);
     }
+    out.push_str(&crate::import::decode_entities(rest, true));
+    out.retain(|c| !c.is_control() || c.is_whitespace());
+    out
 }
 
 /// Tab-separated text (Excel's, or a plain table) as rows of cells.
@@ -160,7 +326,7 @@ pub fn paste_register(agenda: &Agenda, rows: &[Vec<String>]) -> Pasted {
     };
     let mut edits = Vec::new();
     let mut register: Vec<RegisterEntry> = agenda.register.clone();
-    let mut next = agenda.next_entry_id().0;
+    let mut fresh = agenda.new_entry_ids();
     let (mut added, mut updated) = (0, 0);
     for row in body {
         let mut number = at(row, RegisterColumn::Number);
@@ -200,8 +366,13 @@ pub fn paste_register(agenda: &Agenda, rows: &[Vec<String>]) -> Pasted {
                 updated += usize::from(filled);
             }
             None => {
-                let entry = RegisterEntry { id: EntryId(next), number, category, source, title };
-                next += 1;
+                let entry = RegisterEntry {
+                    id: EntryId(fresh.next().unwrap_or(crate::model::MAX_ID)),
+                    number,
+                    category,
+                    source,
+                    title,
+                };
                 edits.push(Edit::InsertEntry { index: register.len(), entry: Box::new(entry.clone()) });
                 register.push(entry);
                 added += 1;
@@ -262,10 +433,10 @@ pub fn insert_items(
     let Some(s) = agenda.session(session) else {
         return PastedItems { edit: None, added: 0, not_understood };
     };
-    let mut next = agenda.next_item_id().0;
-    fn renumber(item: &mut Item, next: &mut u32) -> usize {
-        item.id = ItemId(*next);
-        *next += 1;
+    within_depth(&mut items, 1);
+    let mut next = agenda.new_item_ids();
+    fn renumber(item: &mut Item, next: &mut impl Iterator<Item = u32>) -> usize {
+        item.id = ItemId(next.next().unwrap_or(crate::model::MAX_ID));
         1 + item.children.iter_mut().map(|c| renumber(c, next)).sum::<usize>()
     }
     let added = items.iter_mut().map(|i| renumber(i, &mut next)).sum();
@@ -278,6 +449,31 @@ pub fn insert_items(
         })
         .collect();
     PastedItems { edit: (!edits.is_empty()).then_some(Edit::Batch(edits)), added, not_understood }
+}
+
+/// Items nested deeper than [`MAX_ITEM_DEPTH`] levels (rows numbered 1, 1.1, 1.1.1, … far
+/// down) moved up to the deepest level, each after the one it was under, in the rows' order:
+/// an agenda nested deeper could be saved but not opened again. `items` are at `level`, the
+/// top one being 1.
+fn within_depth(items: &mut Vec<Item>, level: usize) {
+    if level < MAX_ITEM_DEPTH {
+        for item in items.iter_mut() {
+            within_depth(&mut item.children, level + 1);
+        }
+        return;
+    }
+    if items.iter().all(|i| i.children.is_empty()) {
+        return;
+    }
+    // A stack rather than recursion: what is below may be thousands of levels deep.
+    let mut flat = Vec::with_capacity(items.len());
+    let mut stack: Vec<Item> = std::mem::take(items).into_iter().rev().collect();
+    while let Some(mut item) = stack.pop() {
+        let children = std::mem::take(&mut item.children);
+        flat.push(item);
+        stack.extend(children.into_iter().rev());
+    }
+    *items = flat;
 }
 
 /// The edit that adds the items of pasted agenda rows at the end of `session`, with new ids.
