@@ -737,6 +737,8 @@ fn LibraryRow(summary: storage::Summary) -> impl IntoView {
 /// A size in characters or bytes, as people read it: "340 KiB", "1.2 MiB", "10.0 GiB".
 fn size(n: f64) -> String {
     const KIB: f64 = 1024.0;
+    // An empty library's sum is -0 (Rust sums floats from -0): shown as 0, not "-0 KiB".
+    let n = n + 0.0;
     if n < KIB * KIB {
         format!("{:.0} KiB", (n / KIB).ceil())
     } else if n < KIB * KIB * KIB {
@@ -787,7 +789,7 @@ fn Room() -> impl IntoView {
             <p class:full=move || { share() > 0.9 }>
                 {move || {
                     let (records, local) = used.get();
-                    let percent = (share() * 100.0).min(100.0);
+                    let percent = (share() * 100.0).min(100.0) + 0.0;
                     if in_database.get() == Some(true) {
                         format!(
                             "Agendas take {} in this browser's database. The list of them and the settings take {} of the about {} of its local storage: {percent:.0}% used.",

@@ -1,6 +1,7 @@
 //! A table pasted into Annex A or the items table: the clipboard's rows, when what was pasted is
-//! a table (HTML with a table, or text with tabs or several lines). Anything else is left to the
-//! field it is pasted into, so one line of text stays plain text.
+//! a table (HTML with a table, or text with tabs; lines of text too, where no text box has the
+//! focus). Anything else is left to the field it is pasted into, so that paragraphs pasted into
+//! a note, or a title copied with a line break, stay text.
 
 use agendum_core::import::table;
 
@@ -9,9 +10,13 @@ pub fn pasted_rows(e: &leptos::ev::ClipboardEvent) -> Option<Vec<Vec<String>>> {
     let data = e.clipboard_data()?;
     let html = data.get_data("text/html").unwrap_or_default();
     let text = data.get_data("text/plain").unwrap_or_default();
+    let in_text_box = e.target().is_some_and(|t| {
+        use wasm_bindgen::JsCast;
+        t.is_instance_of::<web_sys::HtmlInputElement>() || t.is_instance_of::<web_sys::HtmlTextAreaElement>()
+    });
     let rows = if html.to_ascii_lowercase().contains("<table") {
         table::rows_from_html(&html)
-    } else if text.contains('\t') || text.trim().lines().count() > 1 {
+    } else if text.contains('\t') || !in_text_box && text.trim().lines().count() > 1 {
         table::rows_from_tsv(&text)
     } else {
         return None;

@@ -128,23 +128,26 @@ pub fn list() -> Listing {
             if here.contains(id) {
                 continue;
             }
-            let listed: Option<Listed> = LocalStorage::get(key).ok();
-            let Some(l) = listed else {
-                out.problems.push(format!(
-                    "What the library lists of a saved agenda could not be read; the agenda is kept under the id \"{id}\" and shows here again at its next save."
-                ));
-                continue;
-            };
-            out.agendas.push(Summary {
-                id: id.to_string(),
-                name: l.name,
-                document: l.document,
-                title: l.title,
-                meeting: l.meeting,
-                edited: edited(id),
-                origin: origin(id),
-                size: l.size,
-            });
+            match listed_summary(id) {
+                Some(summary) => out.agendas.push(summary),
+                None => {
+                    // Listed by its id, so that it can still be opened, exported and deleted;
+                    // its next save writes the list's entry again.
+                    out.problems.push(format!(
+                        "What the library lists of a saved agenda could not be read; it is listed as \"{id}\" until it is next saved."
+                    ));
+                    out.agendas.push(Summary {
+                        id: id.to_string(),
+                        name: id.to_string(),
+                        document: String::new(),
+                        title: String::new(),
+                        meeting: String::new(),
+                        edited: edited(id),
+                        origin: origin(id),
+                        size: 0.0,
+                    });
+                }
+            }
             continue;
         }
         let Some(id) = key.strip_prefix(AGENDA) else { continue };
@@ -168,19 +171,38 @@ pub fn list() -> Listing {
                 if kept {
                     LocalStorage::delete(key);
                 }
+                // The copy the database keeps, if there is one, is listed in its place.
+                let earlier = listed_summary(id);
                 out.problems.push(format!(
-                    "A saved agenda could not be read ({e}). {}",
+                    "A saved agenda could not be read ({e}). {}{}",
                     if kept {
                         format!("Its data is kept unchanged under the key \"{q}\".")
                     } else {
                         format!("Its data is left unchanged under the key \"{key}\".")
-                    }
+                    },
+                    if earlier.is_some() { " Its copy saved before that is listed." } else { "" }
                 ));
+                out.agendas.extend(earlier);
             }
         }
     }
     out.agendas.sort_by(|a, b| b.edited.total_cmp(&a.edited));
     out
+}
+
+/// The library's entry of an agenda whose record the database keeps, if it reads.
+fn listed_summary(id: &str) -> Option<Summary> {
+    let l: Listed = LocalStorage::get(format!("{SUMMARY}{id}")).ok()?;
+    Some(Summary {
+        id: id.to_string(),
+        name: l.name,
+        document: l.document,
+        title: l.title,
+        meeting: l.meeting,
+        edited: edited(id),
+        origin: origin(id),
+        size: l.size,
+    })
 }
 
 fn capitalized(s: &str) -> String {
@@ -223,6 +245,32 @@ fn migrate(
 /// How many times this agenda has been saved, by any tab.
 pub fn save_count(id: &str) -> u64 {
     number(&format!("{SAVE_COUNT}{id}")).unwrap_or(0)
+}
+
+/// Claims an agenda's next save for this tab, unless another tab has saved it since save count
+/// `base`: the count is raised in the same task as it is checked, before the write that waits on
+/// the database, so that two tabs saving at one moment cannot both find it unchanged and the
+/// later overwrite the earlier unseen. None when another tab saved it; with no storage, nothing
+/// is claimed and the write says why.
+pub fn claim(id: &str, base: u64) -> Option<u64> {
+    if save_count(id) != base {
+        return None;
+    }
+    let Ok(s) = store() else { return Some(base) };
+    let claimed = base + 1;
+    match put(&s, &format!("{SAVE_COUNT}{id}"), &claimed.to_string()) {
+        Ok(()) => Some(claimed),
+        Err(_) => Some(base),
+    }
+}
+
+/// Gives back a claim whose write was refused, unless another tab has saved since.
+pub fn unclaim(id: &str, claimed: u64, base: u64) {
+    if claimed != base && save_count(id) == claimed {
+        if let Ok(s) = store() {
+            let _ = put(&s, &format!("{SAVE_COUNT}{id}"), &base.to_string());
+        }
+    }
 }
 
 /// The agenda id a storage event from another tab speaks of, when it is a new save of one.

@@ -103,17 +103,26 @@ fn read(id: &str, text: &str) -> Result<Agenda, String> {
 }
 
 pub async fn load(id: &str) -> Result<Agenda, String> {
-    if let Some(text) = local::record(id) {
-        return read(id, &text);
-    }
+    // The reason the copy left in localStorage cannot be read, if there is one.
+    let unreadable_here = match local::record(id).map(|text| read(id, &text)) {
+        Some(Ok(agenda)) => return Ok(agenda),
+        Some(Err(e)) => Some(e),
+        None => None,
+    };
     let gone = || "This agenda is no longer in this browser.".to_string();
-    if !local::exists(id) {
+    if unreadable_here.is_none() && !local::exists(id) {
         return Err(gone());
     }
+    // That copy does not hide the database's: the agenda opens as last saved there, and the
+    // library sets the bad copy aside, its bytes kept.
     match bodies::text(id).await {
-        Ok(Some(text)) => read(id, &text),
-        Ok(None) => Err(gone()),
-        Err(e) => Err(format!("This agenda could not be read from the browser's database: {e}")),
+        Ok(Some(text)) => match read(id, &text) {
+            Ok(agenda) => Ok(agenda),
+            Err(e) => Err(unreadable_here.unwrap_or(e)),
+        },
+        Ok(None) => Err(unreadable_here.unwrap_or_else(gone)),
+        Err(e) => Err(unreadable_here
+            .unwrap_or_else(|| format!("This agenda could not be read from the browser's database: {e}"))),
     }
 }
 
@@ -133,10 +142,13 @@ pub enum SaveError {
 /// count `base`; returns the new save count. Refused, the editor keeps the edit on screen and
 /// says so in [`Refusal::for_edit`]'s words. A copy in localStorage stays: see [`settled`].
 pub async fn save_over(agenda: &Agenda, base: u64) -> Result<u64, SaveError> {
-    if save_count(&agenda.id) != base {
+    let Some(claimed) = local::claim(&agenda.id, base) else {
         return Err(SaveError::Conflict);
-    }
-    write(agenda, now(), false, false).await.map_err(|r| SaveError::Refused(r.for_edit()))
+    };
+    write(agenda, now(), false, false).await.map_err(|r| {
+        local::unclaim(&agenda.id, claimed, base);
+        SaveError::Refused(r.for_edit())
+    })
 }
 
 /// Says that the database holds the newest of an agenda: a copy of it left in localStorage

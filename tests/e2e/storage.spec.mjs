@@ -121,3 +121,26 @@ test('with localStorage full, an import that needs a new line in the list says i
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('The newer version');
 });
+
+test('an agenda whose line in the list, or whose copy left in localStorage, cannot be read is still listed and opens', async ({ page }) => {
+  await openLibrary(page);
+  const rows = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('button', { name: /^Open / }) });
+  const asFile = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByLabel('Agenda file to import').setInputFiles([
+    asFile('a.json', await grown('listless', 'Its line in the list is broken', 0)),
+    asFile('b.json', await grown('leftover', 'A broken copy is left beside it', 0)),
+  ]);
+  await expect(rows).toHaveCount(2);
+  await page.evaluate(() => {
+    localStorage.setItem('agendum.summary.listless', '{not json');
+    localStorage.setItem('agendum.agenda.leftover', '{"format":"agendum","vers');
+  });
+  await page.reload();
+  await expect(rows).toHaveCount(2);
+  await page.getByRole('button', { name: 'Open listless' }).click();
+  await expect(field(page, 'Title')).toHaveValue('Its line in the list is broken');
+  // Opened straight from its address with the broken copy back beside it: the database's opens.
+  await page.evaluate(() => localStorage.setItem('agendum.agenda.leftover', '{"format":"agendum","vers'));
+  await page.goto('/#/agenda/leftover');
+  await expect(field(page, 'Title')).toHaveValue('A broken copy is left beside it');
+});

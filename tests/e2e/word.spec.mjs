@@ -117,3 +117,26 @@ test('agenda rows pasted into a session become its items, undone in one step', a
   await page.getByRole('button', { name: 'Undo', exact: false }).first().click();
   await expect(items).toHaveCount(before);
 });
+
+test('paragraphs pasted into a note or a title stay text, not new items', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByRole('button', { name: 'Open the TD514 example' }).click();
+  await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
+  const items = page.locator('table.items tr[data-item]');
+  const before = await items.count();
+  for (const [label, text] of [
+    ['Item 2 notes', 'First paragraph of the note.\n\nSecond paragraph of the note.'],
+    ['Item 2 title', 'A title copied from a PDF\nwith a line break'],
+  ]) {
+    const taken = await page.getByRole('textbox', { name: label, exact: true, includeHidden: true }).evaluate((box, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const e = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      box.dispatchEvent(e);
+      return e.defaultPrevented;
+    }, text);
+    expect(taken, `${label}: the box keeps the paste`).toBe(false);
+  }
+  await expect(page.getByRole('status').filter({ hasText: 'pasted rows' })).toHaveCount(0);
+  await expect(items).toHaveCount(before);
+});
