@@ -252,3 +252,104 @@ fn sessions_read_back_from_word_keep_their_dates() {
     assert_eq!(dates(&back), dates(&a));
     assert!(dates(&a).iter().all(Option::is_some));
 }
+
+#[test]
+fn numbers_as_people_type_them_give_the_outline() {
+    let got = import(&table(&[
+        &["#", "Agenda item", "Docs"],
+        &["1)", "One", ""],
+        &["2 bis", "Two bis", ""],
+        &["Item 3", "Three", ""],
+        &["3.1.", "Three one", ""],
+        &["\u{200e}4", "Four, after an invisible mark", ""],
+        &["A.1", "Under a letter", ""],
+    ]));
+    assert_eq!(got.summary.not_understood, 0);
+    let depths: Vec<usize> = {
+        fn walk(items: &[Item], depth: usize, out: &mut Vec<usize>) {
+            for i in items {
+                out.push(depth);
+                walk(&i.children, depth + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&got.agenda.sessions[0].items, 0, &mut out);
+        out
+    };
+    assert_eq!(depths, [0, 0, 0, 1, 0, 1]);
+}
+
+#[test]
+fn sessions_on_one_line_or_as_headings_before_their_tables_are_read() {
+    let one_line = import(&table(&[
+        &["Timing", "#", "Agenda item", "Docs"],
+        &["Monday, 22 January 2024, 09:30 – 12:30 hours Geneva time — Opening plenary|4"],
+        &["09:30", "1", "Opening", ""],
+        &["Tuesday 23 January 2024, 0930-1230 hrs|4"],
+        &["09:30", "2", "Wrap-up", ""],
+    ]));
+    let s = &one_line.agenda.sessions;
+    assert_eq!(s.len(), 2);
+    assert_eq!(
+        (s[0].day_label.as_str(), s[0].title.as_str()),
+        ("Monday, 22 January 2024", "Opening plenary")
+    );
+    assert_eq!(
+        (s[0].start.unwrap().to_string(), s[0].end.unwrap().to_string()),
+        ("09:30".into(), "12:30".into())
+    );
+    assert_eq!(s[0].date.unwrap().to_string(), "2024-01-22");
+    assert_eq!(one_line.agenda.time_zone_label, "Geneva time");
+    assert_eq!(s[1].start.unwrap().to_string(), "09:30", "the year is no time");
+
+    let columns: &[&str] = &["#", "Agenda item", "Docs"];
+    let headed = import(&format!(
+        "{}{}{}{}",
+        p("Session 1 – Monday, 22 January 2024, 09:30-12:30"),
+        table(&[columns, &["1", "Opening", ""], &["2", "Agenda", "TD514"]]),
+        p("Session 2 – Tuesday, 23 January 2024, 14:30-17:30"),
+        table(&[columns, &["3", "Closing", ""]]),
+    ));
+    let s = &headed.agenda.sessions;
+    assert_eq!(s.iter().map(|s| s.items.len()).collect::<Vec<_>>(), [2, 1]);
+    assert_eq!((s[1].title.as_str(), s[1].day_label.as_str()), ("Session 2", "Tuesday, 23 January 2024"));
+    assert!(!headed.agenda.notes.contains("Session"), "the headings are no note: {}", headed.agenda.notes);
+}
+
+#[test]
+fn annex_headings_written_every_way_start_their_annexes() {
+    let got = import(&format!(
+        "{}{}{}{}{}{}{}{}",
+        table(&[&["#", "Agenda item", "Docs"], &["1", "Opening", "(Annex B)"]]),
+        p("ANNEX B – Terms of reference"),
+        p("RG-SOP studies strategy."),
+        p("Annex C:"),
+        p("Work plan"),
+        p("Milestones."),
+        p("Annex D contains the logistics, which a sentence only mentions."),
+        p("Appendix I – Contacts"),
+    ));
+    let annexes: Vec<(&str, &str)> =
+        got.agenda.annexes.iter().map(|a| (a.title.as_str(), a.body.as_str())).collect();
+    assert_eq!(
+        annexes,
+        [
+            ("Terms of reference", "RG-SOP studies strategy."),
+            ("Work plan", "Milestones.\nAnnex D contains the logistics, which a sentence only mentions."),
+            ("Contacts", ""),
+        ]
+    );
+}
+
+#[test]
+fn a_title_row_above_the_header_and_french_column_names_are_read() {
+    let got = import(&table(&[
+        &["DRAFT AGENDA|4"],
+        &["Heure", "N°", "Sujet", "Documents"],
+        &["09:30", "1", "Ouverture", "TD514"],
+        &["09:40", "2", "Stratégie", "C103, C104"],
+    ]));
+    assert_eq!(titles(&got), ["Ouverture", "Stratégie"]);
+    assert_eq!(items(&got)[1].docs.len(), 2);
+    assert!(got.agenda.notes.contains("DRAFT AGENDA"), "the title row is kept: {}", got.agenda.notes);
+}

@@ -7,15 +7,34 @@ use crate::docref::{parse_docs_cell, DocNumber, DocRef};
 use crate::model::{FutureMeeting, FutureMeetingId, Session};
 use crate::time::{parse_month, Date, Time};
 
-/// "Annex B: Terms of reference" read as its letter and title.
-pub(super) fn annex_heading(text: &str) -> Option<(String, String)> {
-    let rest = text.trim().strip_prefix("Annex ")?;
-    let letter: String = rest.chars().take_while(|c| c.is_ascii_uppercase()).collect();
-    if letter.is_empty() || letter.len() > 2 {
+/// "Annex B: Terms of reference" read as its letter and title; also "ANNEX B – …", "Annex 1",
+/// "Appendix I", and a heading with its title in the next paragraph ("Annex B:" alone). Where no
+/// separator follows the letter, only a heading set apart (bold, or in a heading style) is one:
+/// "Annex B contains the terms" is a sentence.
+pub(super) fn annex_heading(text: &str, set_apart: bool) -> Option<(String, String)> {
+    let t = text.trim();
+    let word = ["annex", "appendix"]
+        .into_iter()
+        .find(|w| t.len() > w.len() && t.is_char_boundary(w.len()) && t[..w.len()].eq_ignore_ascii_case(w))?;
+    let rest = &t[word.len()..];
+    if !rest.starts_with(' ') {
         return None;
     }
-    let title = rest[letter.len()..].trim_start_matches([':', '.', ' ', '–', '-', '—']).trim();
-    Some((letter, title.to_string()))
+    let rest = rest.trim_start();
+    let mark: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let letters = (1..=2).contains(&mark.len()) && mark.bytes().all(|b| b.is_ascii_uppercase());
+    let digits = (1..=2).contains(&mark.len()) && mark.bytes().all(|b| b.is_ascii_digit());
+    let roman = (1..=4).contains(&mark.len()) && mark.bytes().all(|b| b"IVX".contains(&b));
+    if !(letters || digits || roman) {
+        return None;
+    }
+    let after = rest[mark.len()..].trim_start();
+    let separated = after.is_empty() || after.starts_with([':', '.', '–', '-', '—']);
+    if !separated && !set_apart {
+        return None;
+    }
+    let title = after.trim_start_matches([':', '.', ' ', '–', '-', '—']).trim();
+    Some((mark, title.to_string()))
 }
 
 /// A session row's day and title may be one text ("Monday, 22 January 2018"): kept once.
@@ -192,31 +211,84 @@ pub(super) fn push_line(out: &mut String, line: &str) {
 /// start and, for a range, its end. The first time in the text counts; words around it (a zone,
 /// "hrs") are passed over.
 pub(super) fn timing(text: &str) -> Option<(Time, Option<Time>)> {
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let starts_number = b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit());
-        if let Some((start, mut j)) = starts_number.then(|| time_at(b, i)).flatten() {
-            let skip_spaces = |j: &mut usize| {
-                while *j < b.len() && b[*j].is_ascii_whitespace() {
-                    *j += 1;
-                }
-            };
-            skip_spaces(&mut j);
-            let rest = &text[j..];
-            let after = ["-", "–", "—", "to "]
-                .iter()
-                .find_map(|s| rest.strip_prefix(s))
-                .map(|r| text.len() - r.len());
-            let end = after.and_then(|mut k| {
-                skip_spaces(&mut k);
-                time_at(b, k).map(|(t, _)| t)
-            });
-            return Some((start, end));
+    timing_at(text).map(|(start, end, _)| (start, end))
+}
+
+/// A session's row written on one line: "Monday, 22 January 2024, 09:30 – 12:30",
+/// "Tuesday 23 January 2024 (14:30-17:30)", "Tuesday, 2 December 2025, 09:30 - 12:30 hours
+/// Geneva time — Opening plenary": the day, the window, the zone's name (what ends in "time")
+/// and the title, each as far as the line has it.
+pub(super) struct SessionLine {
+    pub(super) day: String,
+    pub(super) start: Time,
+    pub(super) end: Time,
+    pub(super) zone: String,
+    pub(super) title: String,
+}
+
+pub(super) fn session_line(line: &str) -> Option<SessionLine> {
+    let (start, end, at) = timing_at(line)?;
+    let end = end?;
+    let day = line[..at.start].trim().trim_end_matches([',', '(', '–', '—', '-', ' ']).trim().to_string();
+    let mut after = line[at.end..].trim_start_matches([')', ' ', ',']);
+    for unit in ["hours", "hrs", "hr", "h"] {
+        if let Some(rest) = after.strip_prefix(unit) {
+            if !rest.starts_with(|c: char| c.is_alphanumeric()) {
+                after = rest;
+                break;
+            }
         }
-        i += 1;
     }
-    None
+    let after = after.trim_start_matches([')', ' ', ',', '.']).trim();
+    let (zone, title) = match after.split_once(['—', '–']).or_else(|| after.split_once(" - ")) {
+        Some((z, t)) => (z.trim(), t.trim()),
+        None if after.to_lowercase().ends_with("time") => (after, ""),
+        None => ("", after),
+    };
+    let (zone, title) = if zone.to_lowercase().ends_with("time") { (zone, title) } else { ("", after) };
+    Some(SessionLine { day, start, end, zone: zone.to_string(), title: title.to_string() })
+}
+
+/// A start, an end if a range gives one, and where the text writes them.
+type Timing = (Time, Option<Time>, std::ops::Range<usize>);
+
+/// [`timing`], with where the times are written in the text. Of the times a text holds, the
+/// one most surely a time counts: a range written with separators ("09:30-12:30"), then any
+/// range, then a time with a separator, then the first, so that the year of "22 January 2024,
+/// 0930-1230" or the date of "22.01.2024, 09:30-12:30" is not read as the time.
+fn timing_at(text: &str) -> Option<Timing> {
+    let b = text.as_bytes();
+    let skip_spaces = |j: &mut usize| {
+        while *j < b.len() && b[*j].is_ascii_whitespace() {
+            *j += 1;
+        }
+    };
+    let mut best: Option<(u8, Timing)> = None;
+    for i in 0..b.len() {
+        let starts_number = b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit());
+        let Some((start, mut j)) = starts_number.then(|| time_at(b, i)).flatten() else { continue };
+        let separated = |from: usize, to: usize| b[from..to].iter().any(|c| !c.is_ascii_digit());
+        let plain_start = !separated(i, j);
+        skip_spaces(&mut j);
+        let rest = &text[j..];
+        let after =
+            ["-", "–", "—", "to "].iter().find_map(|s| rest.strip_prefix(s)).map(|r| text.len() - r.len());
+        let end = after.and_then(|mut k| {
+            skip_spaces(&mut k);
+            time_at(b, k).map(|(t, e)| (t, e, separated(k, e)))
+        });
+        let rank = match end {
+            Some((_, _, true)) if !plain_start => 0,
+            Some(_) => 1,
+            None if !plain_start => 2,
+            None => 3,
+        };
+        let until = end.map_or(j, |(_, e, _)| e);
+        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+            best = Some((rank, (start, end.map(|(t, _, _)| t), i..until)));
+        }
+    }
+    best.map(|(_, found)| found)
 }
 
 /// A time of day written from `i`: one or two digits, a separator (":", ".", "h") and two

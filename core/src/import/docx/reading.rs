@@ -3,8 +3,8 @@
 //! kept as text (in the item above it, or the agenda's note) and counted, never dropped.
 
 use super::printed::{
-    annex_heading, docs, future_meeting, place_and_dates, push_line, session_times, source_and_title, timing,
-    title_is_day,
+    annex_heading, docs, future_meeting, long_date, place_and_dates, push_line, session_line, session_times,
+    source_and_title, timing, title_is_day,
 };
 use super::wordml::{Block, Cell, Paragraph, Table};
 use super::{ImportError, Imported, Summary};
@@ -37,12 +37,14 @@ fn items_column(head: &str) -> Column {
     let h = normal(head);
     let h = h.as_str();
     match h {
-        "timing" | "time" | "times" | "hours" | "schedule" => Column::Timing,
+        "timing" | "time" | "times" | "hour" | "hours" | "schedule" | "heure" | "horaire" | "hora" => {
+            Column::Timing
+        }
         _ if h.starts_with("time ") || h.starts_with("time(") => Column::Timing,
         "#" | "no" | "no." | "nr" | "nr." | "n°" | "item no." | "item no" | "item #" | "item number"
         | "number" => Column::Number,
         "agenda item" | "agenda items" | "item" | "items" | "subject" | "title" | "topic" | "description"
-        | "agenda" => Column::Item,
+        | "agenda" | "sujet" | "objet" | "titre" | "point" | "tema" | "asunto" | "título" => Column::Item,
         "docs" | "docs." | "doc" | "doc." | "doc(s)" | "tds" | "td" | "td/c" | "tds/cs" | "td/c #"
         | "inputs" => Column::Docs,
         _ if h.contains("document") => Column::Docs,
@@ -100,6 +102,27 @@ fn is_items_table(t: &Table) -> Option<Vec<Column>> {
         .then_some(columns)
 }
 
+/// Rows above an items table's header that only title it ("DRAFT AGENDA" across the table),
+/// taken out so that the header is the first row; their text, to keep.
+fn title_rows(t: &mut Table) -> Vec<String> {
+    for k in 1..=2.min(t.rows.len().saturating_sub(1)) {
+        let titles = t.rows[..k].iter().all(|row| row.iter().filter(|c| !c.text().is_empty()).count() <= 1);
+        if !titles {
+            return Vec::new();
+        }
+        let header = Table { rows: t.rows[k..k + 1].to_vec() };
+        if is_items_table(&header).is_some() {
+            return t
+                .rows
+                .drain(..k)
+                .flat_map(|row| row.into_iter().map(|c| c.text()))
+                .filter(|t| !t.is_empty())
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
 fn register_columns(t: &Table) -> Option<Vec<RegisterColumn>> {
     let head = t.rows.first()?;
     let columns: Vec<RegisterColumn> = by_grid(head).iter().map(|c| register_column(&c.text())).collect();
@@ -118,9 +141,15 @@ pub fn agenda(blocks: Vec<Block>, id: &str) -> Result<Imported, ImportError> {
     let mut first_header = true;
     let mut section = Section::Front;
     let mut front: Vec<Paragraph> = Vec::new();
-    for block in blocks {
+    let mut blocks = blocks.into_iter().peekable();
+    while let Some(block) = blocks.next() {
         match block {
-            Block::Table(t) => {
+            Block::Table(mut t) => {
+                if is_items_table(&t).is_none() {
+                    for line in title_rows(&mut t) {
+                        push_line(&mut r.agenda.notes, &line);
+                    }
+                }
                 let register = register_columns(&t);
                 let items = is_items_table(&t).filter(|columns| {
                     // Annex A ("No. | Document | Source | Title") names an item column and
@@ -160,6 +189,12 @@ pub fn agenda(blocks: Vec<Block>, id: &str) -> Result<Imported, ImportError> {
                     if let Section::Annex(i) = section {
                         r.agenda.annexes[i].body.push('\n');
                     }
+                    continue;
+                }
+                // A table of items per session, each under a heading naming the session.
+                let before_items =
+                    matches!(blocks.peek(), Some(Block::Table(t)) if is_items_table(t).is_some());
+                if before_items && r.session_heading(p.text.trim()) {
                     continue;
                 }
                 if !seen_items {
@@ -221,7 +256,10 @@ impl Reading {
 
     fn after_items(&mut self, section: &mut Section, p: &Paragraph) {
         let text = p.text.trim();
-        if let Some((letter, title)) = annex_heading(text) {
+        let set_apart = p.style.to_ascii_lowercase().starts_with("heading")
+            || p.bold_start.trim() == text
+            || p.style.eq_ignore_ascii_case("title");
+        if let Some((letter, title)) = annex_heading(text, set_apart) {
             if letter == "A" {
                 *section = Section::AfterItems;
             } else {
@@ -230,6 +268,15 @@ impl Reading {
                 *section = Section::Annex(self.agenda.annexes.len() - 1);
             }
             return;
+        }
+        // "Annex B:" alone: its title is the paragraph after it.
+        if let Section::Annex(i) = *section {
+            let annex = &mut self.agenda.annexes[i];
+            if annex.title.is_empty() && annex.body.trim().is_empty() && p.list.is_none() {
+                annex.title = text.to_string();
+                annex.body.clear();
+                return;
+            }
         }
         if normal(text) == "future meetings" || normal(text) == "future meeting" {
             *section = Section::FutureMeetings;
@@ -414,7 +461,7 @@ impl Reading {
             // and the item column while the timing says when.
             let item_cell = at(Column::Item);
             let spans = item_cell.is_some_and(|c| c.span > 1) || row.len() < columns.len().min(3);
-            let mut number = text(Column::Number).trim_end_matches('.').to_string();
+            let mut number = item_number(&text(Column::Number));
             let mut title_text = item_cell
                 .map(|c| {
                     c.paragraphs
@@ -432,8 +479,7 @@ impl Reading {
                     title_text = rest.to_string();
                 }
             }
-            let is_number = !number.is_empty()
-                && number.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            let is_number = number_depth(&number).is_some();
             let list_level = |c: Option<&Cell>| {
                 c.and_then(|c| c.paragraphs.iter().find(|p| !p.text.trim().is_empty() || p.list.is_some()))
                     .and_then(|p| p.list)
@@ -455,7 +501,7 @@ impl Reading {
             let depth = if a_break {
                 0
             } else if is_number {
-                number.split('.').count() - 1
+                number_depth(&number).unwrap_or(0)
             } else if let Some(level) = auto_level {
                 let level = level as usize;
                 auto.truncate(level + 1);
@@ -556,6 +602,37 @@ impl Reading {
         }
     }
 
+    /// A heading before an items table that names a session's day and window ("Session 2 –
+    /// Tuesday, 23 January 2024, 14:30-17:30"): the session the table's items go in. False for
+    /// any other text.
+    fn session_heading(&mut self, text: &str) -> bool {
+        let Some(line) = session_line(text) else { return false };
+        let mut s = Session::new(SessionId(self.agenda.sessions.len() as u32 + 1));
+        s.start = Some(line.start);
+        s.end = Some(line.end);
+        // Of "Session 2 – Tuesday, 23 January 2024", the part that names a day is the day.
+        let names_day = |t: &str| DayLabel::parse(t).day.is_some() && DayLabel::parse(t).month.is_some();
+        let (day, title) = [" – ", " — ", " - ", ": "]
+            .iter()
+            .find_map(|sep| {
+                let (a, b) = line.day.split_once(sep)?;
+                match (names_day(a), names_day(b)) {
+                    (false, true) => Some((b.trim().to_string(), a.trim().to_string())),
+                    (true, false) => Some((a.trim().to_string(), b.trim().to_string())),
+                    _ => None,
+                }
+            })
+            .unwrap_or((line.day.clone(), String::new()));
+        s.day_label = day;
+        s.title = [title, line.title].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" – ");
+        if !line.zone.is_empty() && self.agenda.time_zone_label.is_empty() {
+            self.agenda.time_zone_label = line.zone;
+        }
+        self.agenda.sessions.push(s);
+        self.summary.sessions += 1;
+        true
+    }
+
     fn session(&mut self, row: &[Cell]) {
         let mut s = Session::new(SessionId(self.agenda.sessions.len() as u32 + 1));
         let first = row.first().map(Cell::text).unwrap_or_default();
@@ -563,7 +640,8 @@ impl Reading {
             .get(1..)
             .map(|r| r.iter().map(Cell::text).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" "))
             .unwrap_or_default();
-        let mut day = Vec::new();
+        let mut day: Vec<String> = Vec::new();
+        let mut line_title = String::new();
         for line in first.lines().map(str::trim).filter(|l| !l.is_empty()) {
             match session_times(line) {
                 Some((st, en)) if s.start.is_none() => {
@@ -574,11 +652,27 @@ impl Reading {
                         self.agenda.time_zone_label = zone.to_string();
                     }
                 }
-                _ => day.push(line),
+                // The day, the window and a title on one line.
+                _ => match session_line(line).filter(|_| s.start.is_none()) {
+                    Some(l) => {
+                        s.start = Some(l.start);
+                        s.end = Some(l.end);
+                        day.extend((!l.day.is_empty()).then_some(l.day));
+                        if !l.zone.is_empty() && self.agenda.time_zone_label.is_empty() {
+                            self.agenda.time_zone_label = l.zone;
+                        }
+                        line_title = l.title;
+                    }
+                    None => day.push(line.to_string()),
+                },
             }
         }
         s.day_label = day.join(" ");
-        s.title = if title.is_empty() && s.start.is_none() { first.clone() } else { title };
+        s.title = match (title.is_empty(), s.start.is_none()) {
+            (true, true) => first.clone(),
+            (true, false) => line_title,
+            (false, _) => title,
+        };
         if title_is_day(&s) {
             s.day_label.clear();
         }
@@ -712,6 +806,10 @@ pub(crate) fn pasted_items(rows: &[Vec<String>]) -> (Vec<Item>, usize) {
 /// meeting's dates: a TD prints a session's day, not its date, and the time zone's checks and the
 /// calendar need the date.
 fn date_sessions(agenda: &mut Agenda) {
+    // A day written with its year ("Monday, 22 January 2024") is its date.
+    for s in agenda.sessions.iter_mut().filter(|s| s.date.is_none()) {
+        s.date = long_date(&s.day_label).filter(|d| DayLabel::parse(&s.day_label).names(*d));
+    }
     let (Some(first), last) = (agenda.start_date, agenda.end_date) else { return };
     let last = last.unwrap_or(first);
     for s in agenda.sessions.iter_mut().filter(|s| s.date.is_none()) {
@@ -722,6 +820,33 @@ fn date_sessions(agenda: &mut Agenda) {
             .filter_map(|y| Date::new(y, m, d))
             .find(|date| day.names(*date) && first <= *date && *date <= last);
     }
+}
+
+/// An item's number as typed in the # column, without what only decorates it: a closing
+/// bracket or dot ("1)", "2."), and the invisible marks right-to-left text leaves in it.
+fn item_number(typed: &str) -> String {
+    let n: String =
+        typed.chars().filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')).collect();
+    let n = n.trim();
+    // "Item 4", as some tables write the number.
+    let n = match n.get(..5) {
+        Some(w) if w.eq_ignore_ascii_case("item ") => n[5..].trim_start(),
+        _ => n,
+    };
+    n.trim_end_matches([')', '.']).trim().to_string()
+}
+
+/// How deep an item numbered so sits: 0 for "2", "2a", "2 bis" or "A"; 1 for "2.1" or "A.1" …
+/// None for text that is no item number.
+fn number_depth(number: &str) -> Option<usize> {
+    let part = |p: &str| {
+        let p = p.trim();
+        let digits = p.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = p[digits..].trim_start().to_ascii_lowercase();
+        let letter = p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase());
+        letter || digits > 0 && matches!(rest.as_str(), "" | "a" | "b" | "c" | "d" | "bis" | "ter" | "quater")
+    };
+    (!number.is_empty() && number.split('.').all(part)).then(|| number.split('.').count() - 1)
 }
 
 /// An item's number typed before its title ("1. Opening", "2.1 Report", "3) AOB"): the number
