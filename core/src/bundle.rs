@@ -173,7 +173,10 @@ impl EntryIn<'_> {
     fn kept(&self, place: usize) -> (Option<f64>, String, Vec<String>) {
         let mut notes = Vec::new();
         let edited = self.edited.and_then(|raw| {
-            let time = serde_json::from_str::<f64>(raw.get()).ok().filter(|t| t.is_finite() && *t > 0.0);
+            // Up to the year 9999 (2.5e14 ms): a time past it lists the agenda at a date no
+            // calendar prints, and first for ever.
+            const LAST: f64 = 253_402_300_799_000.0;
+            let time = serde_json::from_str::<f64>(raw.get()).ok().filter(|t| t.is_finite() && *t > 0.0 && *t <= LAST);
             if time.is_none() {
                 notes.push(format!(
                     "Agenda {place} of the bundle: its \"edited\" is not a time (milliseconds since 1970), so when it was last edited is not known."

@@ -374,10 +374,15 @@ fn path_at(text: &str, e: &serde_json::Error, reason: &str) -> String {
 /// serde_json's message without its own " at line x column y" tail (we say where ourselves).
 fn json_reason(e: &serde_json::Error) -> String {
     let s = e.to_string();
-    match s.rfind(" at line ") {
+    let s = match s.rfind(" at line ") {
         Some(i) => s[..i].to_string(),
         None => s,
+    };
+    // serde_json's words for a \ud800 with no second half, which say nothing to a user.
+    if s.contains("surrogate") || s.contains("hex escape") {
+        return "a \\u escape names half a character (such as \\ud800 alone), which no text can hold".into();
     }
+    s
 }
 
 fn check_ids(a: &Agenda) -> Result<(), LoadError> {

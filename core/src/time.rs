@@ -183,7 +183,9 @@ impl FromStr for Date {
         let (Some(y), Some(m), Some(d)) = (y, m, d) else {
             return Err(bad());
         };
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        // Digits only: the number parser would read "+202" as a year.
+        let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 || ![y, m, d].into_iter().all(digits) {
             return Err(bad());
         }
         let y: i32 = y.parse().map_err(|_| bad())?;
@@ -268,7 +270,11 @@ impl FromStr for Time {
         } else {
             return Err(bad());
         };
-        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        if h.is_empty()
+            || h.len() > 2
+            || m.len() != 2
+            || !(h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()))
+        {
             return Err(bad());
         }
         let h: u8 = h.parse().map_err(|_| bad())?;

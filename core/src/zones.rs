@@ -70,6 +70,8 @@ pub enum ZoneError {
     Empty,
     /// A name the rules do not know ("Mars/Olympus_Mons").
     Unknown(String),
+    /// A moment outside the years the rules cover (a date typed as 9999-12-31).
+    OutOfRange,
 }
 
 impl fmt::Display for ZoneError {
@@ -80,6 +82,9 @@ impl fmt::Display for ZoneError {
             }
             ZoneError::Unknown(name) => {
                 write!(f, "\"{name}\" is not a time zone the time-zone database knows (an IANA name, e.g. Europe/Zurich)")
+            }
+            ZoneError::OutOfRange => {
+                f.write_str("a date of the agenda is outside the years the time-zone rules cover: check the sessions' dates")
             }
         }
     }
@@ -293,8 +298,7 @@ pub struct Tzdb;
 impl ZoneRules for Tzdb {
     fn offset_minutes(&self, zone: &str, at: Instant) -> Result<i32, ZoneError> {
         let tz = jiff::tz::db().get(zone.trim()).map_err(|_| ZoneError::Unknown(zone.trim().to_string()))?;
-        let ts = jiff::Timestamp::from_second(at.unix_seconds())
-            .map_err(|_| ZoneError::Unknown(zone.trim().to_string()))?;
+        let ts = jiff::Timestamp::from_second(at.unix_seconds()).map_err(|_| ZoneError::OutOfRange)?;
         Ok(tz.to_offset(ts).seconds().div_euclid(60))
     }
 

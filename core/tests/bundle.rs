@@ -147,3 +147,16 @@ fn an_agenda_over_the_file_limit_inside_a_bundle_is_refused_as_a_file_would_be()
     let back = bundle::load(&text).unwrap();
     assert!(matches!(back[0], Err(bundle::Unreadable { place: 1, error: LoadError::TooLarge { .. } })));
 }
+
+#[test]
+fn a_last_edited_time_no_calendar_prints_is_taken_as_not_known() {
+    let lib = library(2);
+    let written = bundle::write(&entries(&lib));
+    let text = written.replacen("\"edited\":1733100000000", "\"edited\":1e300", 1);
+    assert_ne!(text, written);
+    let back = bundle::load(&text).expect("the bundle reads");
+    let first = back.into_iter().next().unwrap().expect("its agenda reads");
+    assert_eq!(first.edited, None, "1e300 ms is past the year 9999");
+    assert_eq!(first.agenda, lib[0].0, "the agenda itself comes back whole");
+    assert!(first.notes.iter().any(|n| n.contains("\"edited\"")), "{:?}", first.notes);
+}

@@ -618,3 +618,25 @@ fn a_stored_record_is_the_file_on_one_line_and_loads_as_the_same_agenda() {
     assert!(record.len() * 3 < save(&a).len() * 2, "a third smaller");
     assert_eq!(load(&record).unwrap().agenda, a);
 }
+
+#[test]
+fn signs_in_dates_and_times_are_refused_not_read_as_numbers() {
+    for (pattern, by) in [
+        ("\"start_date\": \"2024-07-29\"", "\"start_date\": \"+202-07-29\""),
+        ("\"start_date\": \"2024-07-29\"", "\"start_date\": \"2024-+7-29\""),
+        ("\"start\": \"14:30\",\n        \"end\"", "\"start\": \"+9:+5\",\n        \"end\""),
+    ] {
+        let (_, msg) = refusal(&fixture_with(pattern, by));
+        assert!(msg.contains("is not a"), "{msg}");
+    }
+}
+
+#[test]
+fn half_a_character_escaped_is_named_as_such() {
+    for half in ["\\ud800", "\\udc00x", "\\ud800\\u0041"] {
+        let (_, msg) =
+            refusal(&fixture_with("\"place\": \"Geneva\"", &format!("\"place\": \"Geneva{half}\"")));
+        assert!(msg.contains("half a character"), "{msg}");
+        assert!(msg.contains("line "), "where it is: {msg}");
+    }
+}

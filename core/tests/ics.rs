@@ -297,6 +297,15 @@ fn an_unknown_or_missing_zone_makes_no_calendar() {
     assert_eq!(ics(&a, &Tzdb, options(false, 0)).unwrap_err(), ZoneError::Empty);
 }
 
+#[test]
+fn a_date_beyond_the_rules_years_is_said_to_be_so_not_the_zone() {
+    let mut a = td514();
+    a.sessions[0].date = Some(date("9999-12-31"));
+    let e = ics(&a, &Tzdb, options(false, 0)).unwrap_err();
+    assert_eq!(e, ZoneError::OutOfRange);
+    assert!(e.to_string().contains("sessions' dates"), "{e}");
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..Default::default() })]
 
