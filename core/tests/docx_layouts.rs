@@ -353,3 +353,28 @@ fn a_title_row_above_the_header_and_french_column_names_are_read() {
     assert_eq!(items(&got)[1].docs.len(), 2);
     assert!(got.agenda.notes.contains("DRAFT AGENDA"), "the title row is kept: {}", got.agenda.notes);
 }
+
+#[test]
+fn a_session_row_written_into_the_cells_and_a_bold_title_with_a_colon_are_read() {
+    let got = import(&table(&[
+        &["Timing", "#", "Agenda item", "Docs"],
+        &["09:30-12:30", "", "Monday 22 January 2024 – Session 1", ""],
+        &["09:30", "1", "Opening", ""],
+        &["10:00-10:30", "2", "Review of the 22 January workshop", ""],
+    ]));
+    let s = &got.agenda.sessions;
+    assert_eq!(s.len(), 1);
+    assert_eq!((s[0].title.as_str(), s[0].day_label.as_str()), ("Session 1", "Monday 22 January 2024"));
+    assert_eq!(titles(&got), ["Opening", "Review of the 22 January workshop"]);
+
+    let bold = |text: &str| format!("<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{text}</w:t></w:r></w:p>");
+    let row =
+        |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.iter().map(|c| cell(c, 1)).collect::<String>());
+    let got = import(&format!(
+        "<w:tbl>{}{}</w:tbl>",
+        row(&[p("#"), p("Agenda item"), p("Docs")]),
+        row(&[p("1"), bold("Liaison statements: incoming"), p("TD610")]),
+    ));
+    let item = items(&got)[0];
+    assert_eq!((item.source.as_str(), item.title.as_str()), ("", "Liaison statements: incoming"));
+}

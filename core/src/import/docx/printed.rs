@@ -62,10 +62,14 @@ pub(super) fn source_and_title(paragraphs: &[Paragraph], text: &str) -> (String,
         }
     }
     if let Some((head, rest)) = text.split_once(": ") {
+        // The source is the bold head alone: a title bold throughout ("Liaison statements:
+        // incoming") is a title.
+        let bold_head =
+            first.map(|p| p.bold_start.trim()).filter(|b| !b.is_empty() && b.len() <= head.len() + 1);
         if !head.contains('\n')
             && head.split_whitespace().count() <= 4
             && !rest.trim().is_empty()
-            && first.is_some_and(|p| !p.bold_start.trim().is_empty())
+            && bold_head.is_some()
         {
             return (head.trim().to_string(), rest.trim().to_string());
         }

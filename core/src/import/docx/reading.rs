@@ -498,6 +498,23 @@ impl Reading {
                 auto.clear();
                 continue;
             }
+            // A session's row written into the cells, not across them: no number, a window in
+            // the Timing cell and a day in the title's, weekday and all ("09:30-12:30 | |
+            // Monday 22 January – Session 1"; an item's title may mention a date, hardly so).
+            let times = text(Column::Timing);
+            let window = matches!(timing(&times), Some((_, Some(_))));
+            let day = DayLabel::parse(&title_text);
+            if !is_number
+                && window
+                && day.weekday.is_some()
+                && day.day.is_some()
+                && day.month.is_some()
+                && self.session_heading(&format!("{title_text}, {times}"))
+            {
+                stack.clear();
+                auto.clear();
+                continue;
+            }
             let depth = if a_break {
                 0
             } else if is_number {
@@ -554,7 +571,6 @@ impl Reading {
                     .collect::<Vec<_>>()
                     .join("; ");
             }
-            let times = text(Column::Timing);
             match timing(&times) {
                 Some((start, end)) => {
                     item.start = Some(start);
