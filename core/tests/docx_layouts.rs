@@ -378,3 +378,10 @@ fn a_session_row_written_into_the_cells_and_a_bold_title_with_a_colon_are_read()
     let item = items(&got)[0];
     assert_eq!((item.source.as_str(), item.title.as_str()), ("", "Liaison statements: incoming"));
 }
+
+#[test]
+fn an_agenda_drawn_inside_a_frame_of_one_cell_is_read_as_what_it_holds() {
+    let inner = table(&[&["#", "Agenda item", "Docs"], &["1", "Opening", "TD514"], &["2", "Closing", ""]]);
+    let got = import(&format!("<w:tbl><w:tr>{}</w:tr></w:tbl>", cell(&format!("{}{inner}", p("Agenda")), 1)));
+    assert_eq!(titles(&got), ["Opening", "Closing"]);
+}

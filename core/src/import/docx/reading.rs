@@ -787,7 +787,7 @@ pub(crate) fn pasted_items(rows: &[Vec<String>]) -> (Vec<Item>, usize) {
     let cell = |text: &String| Cell {
         paragraphs: text.lines().map(|l| Paragraph { text: l.to_string(), ..Paragraph::default() }).collect(),
         span: 1,
-        merged: false,
+        ..Cell::default()
     };
     let mut table = Table { rows: rows.iter().map(|r| r.iter().map(cell).collect()).collect() };
     let columns = match is_items_table(&table) {

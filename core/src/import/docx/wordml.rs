@@ -29,6 +29,9 @@ pub struct Cell {
     pub span: usize,
     /// A cell continuing a vertical merge: its text is the one above.
     pub merged: bool,
+    /// For a cell that holds tables of its own, its paragraphs and tables in order: a table of
+    /// one cell around the whole agenda (a frame some templates draw) is read as what it holds.
+    pub nested: Option<Vec<Block>>,
 }
 
 impl Cell {
@@ -250,6 +253,10 @@ impl State {
                     match self.tables.last_mut() {
                         // A nested table's text belongs to the cell it is in, row by row.
                         Some((_, _, Some(cell))) => {
+                            let nested = cell.nested.get_or_insert_with(|| {
+                                cell.paragraphs.iter().cloned().map(Block::Paragraph).collect()
+                            });
+                            nested.push(Block::Table(table.clone()));
                             for row in table.rows {
                                 let text: Vec<String> =
                                     row.iter().map(Cell::text).filter(|t| !t.is_empty()).collect();
@@ -259,7 +266,13 @@ impl State {
                                 }
                             }
                         }
-                        _ => self.body.push(Block::Table(table)),
+                        _ => match table.rows.as_slice() {
+                            [row] if row.len() == 1 && row[0].nested.is_some() => {
+                                let frame = table.rows.into_iter().next().and_then(|r| r.into_iter().next());
+                                self.body.extend(frame.and_then(|c| c.nested).unwrap_or_default());
+                            }
+                            _ => self.body.push(Block::Table(table)),
+                        },
                     }
                 }
             }
@@ -285,7 +298,12 @@ impl State {
     fn finish_paragraph(&mut self) {
         let Some(p) = self.paragraph.take() else { return };
         match self.tables.last_mut() {
-            Some((_, _, Some(cell))) => cell.paragraphs.push(p),
+            Some((_, _, Some(cell))) => {
+                if let Some(nested) = cell.nested.as_mut() {
+                    nested.push(Block::Paragraph(p.clone()));
+                }
+                cell.paragraphs.push(p)
+            }
             // A paragraph between cells (no file of Word's has one) is dropped with its place.
             Some(_) => {}
             None => self.body.push(Block::Paragraph(p)),
