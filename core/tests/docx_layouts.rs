@@ -385,3 +385,54 @@ fn an_agenda_drawn_inside_a_frame_of_one_cell_is_read_as_what_it_holds() {
     let got = import(&format!("<w:tbl><w:tr>{}</w:tr></w:tbl>", cell(&format!("{}{inner}", p("Agenda")), 1)));
     assert_eq!(titles(&got), ["Opening", "Closing"]);
 }
+
+#[test]
+fn an_agenda_written_as_numbered_paragraphs_is_read() {
+    let numbered = |level: u8, text: &str| {
+        format!(
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+        )
+    };
+    let got = import(
+        &[
+            p("Source: Rapporteur, Q6/17"),
+            p("Title: Draft agenda, Q6/17 meeting"),
+            p("Tuesday 2 December 2025, 09:30-12:30"),
+            numbered(0, "Opening of the meeting"),
+            numbered(0, "Approval of the agenda (TD580)"),
+            numbered(1, "Review of the previous report (TD581)"),
+            p("The report is to be found on the web."),
+            p("3. Contributions: C103, C104"),
+            p("4. Closing (after lunch)"),
+        ]
+        .concat(),
+    );
+    let a = &got.agenda;
+    assert_eq!((a.source.as_str(), a.title.as_str()), ("Rapporteur, Q6/17", "Draft agenda, Q6/17 meeting"));
+    assert_eq!(a.sessions.len(), 1);
+    assert_eq!(a.sessions[0].start.unwrap().to_string(), "09:30");
+    assert_eq!(a.sessions[0].date.unwrap().to_string(), "2025-12-02");
+    assert_eq!(
+        titles(&got),
+        [
+            "Opening of the meeting",
+            "Approval of the agenda",
+            "Review of the previous report",
+            "Contributions",
+            "Closing (after lunch)"
+        ]
+    );
+    let all = items(&got);
+    let docs = |i: &Item| i.docs.iter().map(|d| d.printed()).collect::<Vec<_>>();
+    assert_eq!(docs(all[1]), ["TD580"], "brackets in a sentence are no 'not introduced'");
+    assert_eq!(docs(all[3]), ["C103", "C104"]);
+    assert_eq!(all[2].notes, "The report is to be found on the web.");
+    assert_eq!(a.sessions[0].items[1].children.len(), 1);
+}
+
+#[test]
+fn a_document_with_neither_an_items_table_nor_numbered_items_says_so() {
+    let body = [p("Minutes of the meeting"), p("1. Only one numbered line")].concat();
+    let e = read(&zipped(&[("word/document.xml", document(&body))]), "x").unwrap_err();
+    assert_eq!(e, agendum_core::import::docx::ImportError::NoAgendaTable);
+}

@@ -87,7 +87,7 @@ impl fmt::Display for ImportError {
             ),
             ImportError::NoAgendaTable => write!(
                 f,
-                "The Word document has no agenda table: Agendum looks for a table whose first row names the columns (such as Timing, #, Agenda Item, Docs, Summary and Proposal)."
+                "The Word document has no agenda table: Agendum looks for a table whose first row names the columns (such as Timing, #, Agenda Item, Docs, Summary and Proposal), or for items written as numbered paragraphs."
             ),
         }
     }

@@ -206,7 +206,8 @@ pub fn agenda(blocks: Vec<Block>, id: &str) -> Result<Imported, ImportError> {
         }
     }
     if !seen_items {
-        return Err(ImportError::NoAgendaTable);
+        // No items table: an agenda written as numbered paragraphs, as a Question's often is.
+        front = r.numbered_paragraphs(front).ok_or(ImportError::NoAgendaTable)?;
     }
     r.front(&front);
     date_sessions(&mut r.agenda);
@@ -306,6 +307,11 @@ impl Reading {
             if let Some(v) = label("Action required") {
                 push_line(&mut self.agenda.action_required, &v);
                 in_abstract = false;
+            } else if let Some(v) = label("Source").filter(|_| self.agenda.source.is_empty()) {
+                // The header's fields as paragraphs, where no header table holds them.
+                self.agenda.source = v;
+            } else if let Some(v) = label("Title").filter(|_| self.agenda.title.is_empty()) {
+                self.agenda.title = v;
             } else if let Some(v) = label("Note") {
                 push_line(&mut self.agenda.notes, &v);
                 in_abstract = false;
@@ -618,6 +624,48 @@ impl Reading {
         }
     }
 
+    /// The items of an agenda written as numbered paragraphs: each paragraph of Word's
+    /// numbering, or typed with its number ("2.1 Report"), an item at its level; a paragraph
+    /// naming a day and a window ("Monday 2 December 2025, 09:30-12:30"), a session; any other
+    /// paragraph after an item, that item's note. The documents an item cites in brackets at its
+    /// end or after a colon ("Approval of the agenda (TD580)", "Contributions: C103, C104") are
+    /// its documents. Gives the paragraphs before the first item, for the header's reading;
+    /// None, with fewer than two items, for a document that is no agenda.
+    fn numbered_paragraphs(&mut self, paragraphs: Vec<Paragraph>) -> Option<Vec<Paragraph>> {
+        let mut before = Vec::new();
+        let mut stack: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut items = 0;
+        let sessions = self.agenda.sessions.len();
+        for p in paragraphs {
+            let text = p.text.trim();
+            let typed = leading_number(text).and_then(|(n, rest)| Some((number_depth(n)?, rest)));
+            let numbered = match (p.list, typed) {
+                (Some(level), _) => Some((usize::from(level), text)),
+                (None, Some(typed)) => Some(typed),
+                (None, None) => None,
+            };
+            if let Some((depth, text)) = numbered {
+                let mut item = Item::new(ItemId(self.next_item), "");
+                self.next_item += 1;
+                (item.title, item.docs) = title_and_docs(text);
+                self.place(item, depth, &mut stack);
+                items += 1;
+            } else if self.session_heading(text) {
+                stack.clear();
+            } else if items == 0 {
+                before.push(p);
+            } else if let Some(item) = self.last_item(&stack) {
+                push_line(&mut item.notes, &as_line(&p));
+            }
+        }
+        if items < 2 {
+            self.agenda.sessions.truncate(sessions);
+            return None;
+        }
+        self.summary.items += items;
+        Some(before)
+    }
+
     /// A heading before an items table that names a session's day and window ("Session 2 –
     /// Tuesday, 23 January 2024, 14:30-17:30"): the session the table's items go in. False for
     /// any other text.
@@ -836,6 +884,30 @@ fn date_sessions(agenda: &mut Agenda) {
             .filter_map(|y| Date::new(y, m, d))
             .find(|date| day.names(*date) && first <= *date && *date <= last);
     }
+}
+
+/// An item's title and the documents it names at its end: in brackets ("Approval of the agenda
+/// (TD580)") or after a colon ("Contributions: C103, C104"), where what is there reads as
+/// documents and nothing else.
+fn title_and_docs(text: &str) -> (String, Vec<crate::docref::DocRef>) {
+    let documents = |t: &str| {
+        let refs = crate::docref::parse_docs_cell(t);
+        let only = !refs.is_empty() && refs.iter().all(|d| matches!(d.number, DocNumber::Document(_)));
+        only.then_some(refs)
+    };
+    if let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) {
+        if let Some(mut refs) = documents(&text[open + 1..text.len() - 1]) {
+            // Brackets in a sentence are punctuation, not "not to be introduced".
+            refs.iter_mut().for_each(|d| d.introduced = true);
+            return (text[..open].trim().to_string(), refs);
+        }
+    }
+    if let Some((title, list)) = text.rsplit_once(": ") {
+        if let Some(refs) = documents(list) {
+            return (title.trim().to_string(), refs);
+        }
+    }
+    (text.to_string(), Vec::new())
 }
 
 /// An item's number as typed in the # column, without what only decorates it: a closing
