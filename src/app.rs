@@ -308,7 +308,18 @@ impl Library {
             let outcome = match got {
                 Err(e) => Outcome::Refused(format!("\"{name}\": {e}")),
                 Ok(b) => {
-                    self.arrive(&part, b.agenda, b.migrated_from, None, Some((b.edited, b.origin))).await
+                    // What was set aside beside the agenda (a last-edited time that is no time) is
+                    // said with it.
+                    let notes = b.notes.join(" ");
+                    match self
+                        .arrive(&part, b.agenda, b.migrated_from, None, Some((b.edited, b.origin)))
+                        .await
+                    {
+                        Outcome::Imported(said) if !notes.is_empty() => {
+                            Outcome::Imported(format!("{said} {notes}"))
+                        }
+                        outcome => outcome,
+                    }
                 }
             };
             let key = self.next_import.get_value();

@@ -338,3 +338,13 @@ test('a bundle whose agendas are all here is answered once: Replace all, or Skip
   await page.reload();
   expect(await rows(page).allInnerTexts()).toEqual(before);
 });
+
+test('a bundle entry whose last-edited time is no time imports its agenda and says what was set aside', async ({ page }) => {
+  await openLibrary(page);
+  const agenda = JSON.parse(await td514File()).agenda;
+  agenda.id = 'odd-time';
+  const bundle = JSON.stringify({ format: 'agendum-bundle', version: 1, agendas: [{ edited: 'yesterday', file: { format: 'agendum', version: 4, agenda } }] });
+  await page.getByLabel('Agenda file to import').setInputFiles(asFile('odd.agendum-bundle.json', bundle));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported "TD514 Agenda, RG-SOP".' })).toContainText('"edited" is not a time');
+  await expect(rows(page)).toHaveCount(1);
+});
