@@ -1,9 +1,9 @@
 //! What changed between two states of TD514, as a chair revising it would read the list:
 //! retitled items, items added, removed and moved, the numbers that follow, Annex A's entries.
 
-use agendum_core::changes::{changes, side, Change, Part, Words};
+use agendum_core::changes::{changes, side, words, Change, Part, Words};
 use agendum_core::edit::commands;
-use agendum_core::edit::{EntryField, ItemField};
+use agendum_core::edit::{AnnexField, EntryField, ItemField};
 use agendum_core::{Agenda, Edit, Field, ItemId, Value};
 
 mod common;
@@ -217,4 +217,199 @@ fn each_change_goes_to_its_field_and_a_removed_thing_to_none() {
         changes(&new, &old).iter().find(|c| matches!(c, Change::Removed { .. })).and_then(Change::at),
         None
     );
+}
+
+/// TD514 with its first annex's body set to `old`, and a copy of it set to `new`; and the
+/// change to that body between the two.
+fn annex_body_changed(old: &str, new: &str) -> (String, String, Vec<Words>) {
+    let mut a = td514();
+    let annex = a.annexes[0].id;
+    let field = Field::Annex { annex, field: AnnexField::Body };
+    apply(&mut a, Edit::Set { field, value: Value::Text(old.into()) });
+    let mut b = a.clone();
+    apply(&mut b, Edit::Set { field, value: Value::Text(new.into()) });
+    let all = changes(&a, &b);
+    assert_eq!(all.len(), 1, "one change, to the body");
+    let Change::Changed { field: f, before, after, words, .. } = all.into_iter().next().unwrap() else {
+        panic!("the body is changed")
+    };
+    assert_eq!(f, field);
+    assert_eq!(side(&words, false), before, "kept and deleted read back the old body");
+    assert_eq!(side(&words, true), after, "kept and inserted read back the new body");
+    (before, after, words)
+}
+
+/// `n` paragraphs of a report, each with its number, so long texts read like an annex.
+fn report(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            format!(
+                "{i}. The group reviewed the contribution and agreed to forward the text to the \
+                 next meeting of the study group, with the comments received on the item.\n"
+            )
+        })
+        .collect()
+}
+
+fn inserted_and_deleted(runs: &[Words]) -> (Vec<&str>, Vec<&str>) {
+    let mut ins = Vec::new();
+    let mut del = Vec::new();
+    for r in runs {
+        match r {
+            Words::Inserted(s) => ins.push(s.as_str()),
+            Words::Deleted(s) => del.push(s.as_str()),
+            Words::Kept(_) => {}
+        }
+    }
+    (ins, del)
+}
+
+#[test]
+fn two_words_changed_far_apart_in_a_long_annex_are_marked_word_by_word() {
+    // Some 5,000 words; one word changed in the second paragraph and one in the last but one.
+    let old = report(200);
+    let mut new = old.clone();
+    new[1] = new[1].replace("reviewed", "discussed");
+    new[198] = new[198].replace("next", "following");
+    let (_, _, runs) = annex_body_changed(&old.concat(), &new.concat());
+    let (ins, del) = inserted_and_deleted(&runs);
+    assert_eq!((ins, del), (vec!["discussed", "following"], vec!["reviewed", "next"]), "{:?}", &runs[..5]);
+}
+
+#[test]
+fn words_changed_all_through_a_long_annex_are_each_marked() {
+    // Some 25,000 words, every tenth paragraph edited, every third, every one: too many edits, too far
+    // apart, for one difference of the whole, yet each still marked as the word it is.
+    let old = report(1000);
+    for every in [10, 3, 1] {
+        let mut new = old.clone();
+        for p in new.iter_mut().step_by(every) {
+            *p = p.replace("agreed", "decided");
+        }
+        let (_, _, runs) = annex_body_changed(&old.concat(), &new.concat());
+        let (ins, del) = inserted_and_deleted(&runs);
+        assert_eq!(ins, vec!["decided"; 1000usize.div_ceil(every)]);
+        assert_eq!(del, vec!["agreed"; 1000usize.div_ceil(every)]);
+    }
+}
+
+#[test]
+fn a_long_annex_rewritten_wholesale_is_a_change_that_reads_back() {
+    // 40,000 words replaced by 40,000 others: marked deleted and inserted, not lost, and
+    // without the minutes a word-by-word difference of it took.
+    let old: Vec<String> = (0..40_000).map(|i| format!("a{}", i * 7 % 4099)).collect();
+    let new: Vec<String> = (0..40_000).map(|i| format!("b{}", i * 11 % 4999)).collect();
+    let (before, after, runs) = annex_body_changed(&old.join(" "), &new.join(" "));
+    let (ins, del) = inserted_and_deleted(&runs);
+    assert_eq!(ins.concat().split_whitespace().count(), after.split_whitespace().count());
+    assert_eq!(del.concat().split_whitespace().count(), before.split_whitespace().count());
+}
+
+#[test]
+fn a_long_text_of_the_same_words_rewritten_still_reads_back() {
+    // The same few words over and over, reordered: nothing to anchor on.
+    let old: Vec<&str> = (0..30_000).map(|i| ["TD514", "TD515", "and"][i % 3]).collect();
+    let new: Vec<&str> = (0..30_000).map(|i| ["TD515", "and", "TD514", "or"][i * 7 % 4]).collect();
+    let (old, new) = (old.join(" "), new.join("  "));
+    let runs = words(&old, &new);
+    assert_eq!(side(&runs, false), old);
+    assert_eq!(side(&runs, true), new);
+    assert!(runs.iter().any(|r| matches!(r, Words::Inserted(_))));
+}
+
+mod read_back {
+    use super::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    /// Text from a few words and spaces, so that the two sides share much, and edits to it.
+    fn text(len: std::ops::Range<usize>) -> impl Strategy<Value = Vec<&'static str>> {
+        vec(
+            select(vec!["the", "group", "TD514", "agreed", "é", " ", " ", "  ", "\n", "\n\n", ",", "R1"]),
+            len,
+        )
+    }
+
+    #[derive(Clone, Debug)]
+    enum Edit {
+        Insert(usize, &'static str),
+        Remove(usize),
+        Replace(usize, &'static str),
+    }
+
+    fn edits(n: usize) -> impl Strategy<Value = Vec<Edit>> {
+        let word = select(vec!["new", "the", " ", "TD515", "\n"]);
+        vec(
+            prop_oneof![
+                (any::<usize>(), word.clone()).prop_map(|(i, w)| Edit::Insert(i, w)),
+                any::<usize>().prop_map(Edit::Remove),
+                (any::<usize>(), word).prop_map(|(i, w)| Edit::Replace(i, w)),
+            ],
+            0..n,
+        )
+    }
+
+    fn edited(old: &[&'static str], edits: &[Edit]) -> String {
+        let mut v = old.to_vec();
+        for e in edits {
+            match *e {
+                Edit::Insert(i, w) => v.insert(i % (v.len() + 1), w),
+                Edit::Remove(i) if !v.is_empty() => {
+                    v.remove(i % v.len());
+                }
+                Edit::Replace(i, w) if !v.is_empty() => {
+                    let n = v.len();
+                    v[i % n] = w;
+                }
+                _ => {}
+            }
+        }
+        v.concat()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn short_texts_read_back(old in text(0..60), e in edits(12)) {
+            let (old_text, new_text) = (old.concat(), edited(&old, &e));
+            let runs = words(&old_text, &new_text);
+            prop_assert_eq!(side(&runs, false), old_text);
+            prop_assert_eq!(side(&runs, true), new_text);
+        }
+
+        #[test]
+        fn long_texts_edited_in_many_places_read_back(old in text(3_000..12_000), e in edits(2_000)) {
+            let (old_text, new_text) = (old.concat(), edited(&old, &e));
+            let runs = words(&old_text, &new_text);
+            prop_assert_eq!(side(&runs, false), old_text);
+            prop_assert_eq!(side(&runs, true), new_text);
+            // Neighbouring runs are of different kinds, and a deletion comes before the
+            // insertion next to it.
+            for pair in runs.windows(2) {
+                prop_assert!(std::mem::discriminant(&pair[0]) != std::mem::discriminant(&pair[1]));
+                prop_assert!(!matches!(pair, [Words::Inserted(_), Words::Deleted(_)]));
+            }
+        }
+    }
+}
+
+#[test]
+fn paragraphs_edited_in_a_long_list_of_like_words_are_each_marked() {
+    // 2,000 paragraphs of the same few words, each paragraph its own, and every other one
+    // edited: no word is found only once, yet each paragraph not edited is, and keeps the
+    // edited ones apart.
+    const DIGITS: [&str; 10] =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    let para = |i: usize, verb: &str| {
+        let d = |k: u32| DIGITS[i / 10usize.pow(k) % 10];
+        format!("Document {} {} {} {}: the group {verb} it.\n", d(3), d(2), d(1), d(0))
+    };
+    let old: String = (0..2000).map(|i| para(i, "agreed")).collect();
+    let new: String = (0..2000).map(|i| para(i, if i % 2 == 0 { "noted" } else { "agreed" })).collect();
+    let (_, _, runs) = annex_body_changed(&old, &new);
+    let (ins, del) = inserted_and_deleted(&runs);
+    assert_eq!(ins, vec!["noted"; 1000]);
+    assert_eq!(del, vec!["agreed"; 1000]);
 }
