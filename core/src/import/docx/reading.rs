@@ -485,7 +485,8 @@ impl Reading {
                     title_text = rest.to_string();
                 }
             }
-            let is_number = number_depth(&number).is_some();
+            let numbered_depth = number_depth(&number);
+            let is_number = numbered_depth.is_some();
             let list_level = |c: Option<&Cell>| {
                 c.and_then(|c| c.paragraphs.iter().find(|p| !p.text.trim().is_empty() || p.list.is_some()))
                     .and_then(|p| p.list)
@@ -508,13 +509,14 @@ impl Reading {
             // the Timing cell and a day in the title's, weekday and all ("09:30-12:30 | |
             // Monday 22 January – Session 1"; an item's title may mention a date, hardly so).
             let times = text(Column::Timing);
-            let window = matches!(timing(&times), Some((_, Some(_))));
-            let day = DayLabel::parse(&title_text);
+            let timed = timing(&times);
+            let names_weekday_and_date = || {
+                let day = DayLabel::parse(&title_text);
+                day.weekday.is_some() && day.day.is_some() && day.month.is_some()
+            };
             if !is_number
-                && window
-                && day.weekday.is_some()
-                && day.day.is_some()
-                && day.month.is_some()
+                && matches!(timed, Some((_, Some(_))))
+                && names_weekday_and_date()
                 && self.session_heading(&format!("{title_text}, {times}"))
             {
                 stack.clear();
@@ -523,8 +525,8 @@ impl Reading {
             }
             let depth = if a_break {
                 0
-            } else if is_number {
-                number_depth(&number).unwrap_or(0)
+            } else if let Some(depth) = numbered_depth {
+                depth
             } else if let Some(level) = auto_level {
                 let level = level as usize;
                 auto.truncate(level + 1);
@@ -577,7 +579,7 @@ impl Reading {
                     .collect::<Vec<_>>()
                     .join("; ");
             }
-            match timing(&times) {
+            match timed {
                 Some((start, end)) => {
                     item.start = Some(start);
                     item.duration = end
@@ -675,7 +677,10 @@ impl Reading {
         s.start = Some(line.start);
         s.end = Some(line.end);
         // Of "Session 2 – Tuesday, 23 January 2024", the part that names a day is the day.
-        let names_day = |t: &str| DayLabel::parse(t).day.is_some() && DayLabel::parse(t).month.is_some();
+        let names_day = |t: &str| {
+            let day = DayLabel::parse(t);
+            day.day.is_some() && day.month.is_some()
+        };
         let (day, title) = [" – ", " — ", " - ", ": "]
             .iter()
             .find_map(|sep| {

@@ -250,13 +250,18 @@ impl State {
             b"tbl" => {
                 self.finish_paragraph();
                 if let Some((table, _, _)) = self.tables.pop() {
+                    let outermost = self.tables.len() == 1;
                     match self.tables.last_mut() {
                         // A nested table's text belongs to the cell it is in, row by row.
                         Some((_, _, Some(cell))) => {
-                            let nested = cell.nested.get_or_insert_with(|| {
-                                cell.paragraphs.iter().cloned().map(Block::Paragraph).collect()
-                            });
-                            nested.push(Block::Table(table.clone()));
+                            // Only a cell of a table in the body can be a frame to unwrap: the
+                            // tables deeper down are not kept twice.
+                            if outermost {
+                                let nested = cell.nested.get_or_insert_with(|| {
+                                    cell.paragraphs.iter().cloned().map(Block::Paragraph).collect()
+                                });
+                                nested.push(Block::Table(table.clone()));
+                            }
                             for row in table.rows {
                                 let text: Vec<String> =
                                     row.iter().map(Cell::text).filter(|t| !t.is_empty()).collect();
