@@ -638,6 +638,9 @@ fn the_weekday_fix_keeps_what_was_typed_around_the_day() {
         ("Monday, 1 August 2024", "Thursday, 1 August 2024"),
         ("Session of Wed. 1 August", "Session of Thursday 1 August"),
         ("mon 1 August (morning)", "Thursday 1 August (morning)"),
+        // Characters of several bytes between the words (found by the fuzzer: it panicked).
+        ("🕴 Mon 1 August", "🕴 Thursday 1 August"),
+        ("Session 🕴—🕴 mon, 1 August", "Session 🕴—🕴 Thursday, 1 August"),
     ] {
         set(a, session_field(a, SessionField::DayLabel), text(typed));
         let new = new_findings(a);

@@ -89,10 +89,10 @@ pub(super) fn check(cx: &mut Ctx, s: &Session) {
 /// The day label with its weekday word made the date's, the rest as the user typed it
 /// ("Monday, 22 January 2018" keeps its year); the date's own label where no word is a weekday.
 fn with_weekday(label: &str, d: Date) -> String {
-    let mut start = 0;
     for word in label.split(|c: char| !c.is_alphabetic() && c != '.') {
-        let at = start;
-        start += word.len() + 1;
+        // Where the word starts in the label: the characters between words may be of any
+        // length in bytes ("🕴thu").
+        let at = word.as_ptr() as usize - label.as_ptr() as usize;
         if Weekday::parse(word).is_some() {
             // An abbreviation's dot goes with it: "Wed." becomes "Thursday".
             return format!("{}{}{}", &label[..at], d.weekday().name(), &label[at + word.len()..])
